@@ -1,0 +1,58 @@
+#pragma once
+// The game objects the simulation stores: plain records, no behaviour. Enemies are addressed by
+// generational ids (SlotMap); bullets are anonymous and short-lived, addressed by nothing.
+#include "engine/core/handle.h"
+
+#include <glm/vec2.hpp>
+
+#include <cstdint>
+
+namespace engine {
+
+/// Registry-reference slot an engine record keeps for its Lua identity. The engine never
+/// interprets it (it cannot include Lua): -2 is Lua's LUA_NOREF.
+inline constexpr int32_t kNoScriptRef = -2;
+
+enum EnemyFlags : uint16_t {
+    kEnemyFaulted = 1u << 0, // its behaviour raised an error: it idles until the script is fixed
+    kEnemyDead = 1u << 1,    // destroyed at the end of this tick's commit
+};
+
+struct Enemy {
+    ObjectId id;
+    uint16_t type = 0;  // index into the tick's EnemyType table
+    uint16_t flags = 0;
+    glm::vec2 position{0.0f};
+    glm::vec2 velocity{0.0f};
+    float hp = 1.0f;
+    float radius = 10.0f;
+    float speed = 100.0f;
+    int32_t fireCooldown = 0; // ticks until it may fire again
+    uint32_t spawnTick = 0;
+    int32_t scriptRef = kNoScriptRef;
+};
+
+enum class BulletOwner : uint8_t { Player, Enemy };
+
+struct Bullet {
+    glm::vec2 position{0.0f};
+    glm::vec2 velocity{0.0f};
+    float radius = 4.0f;
+    float damage = 1.0f;
+    int32_t ticksLeft = 60;
+    BulletOwner owner = BulletOwner::Player;
+};
+
+struct Player {
+    glm::vec2 position{0.0f};
+    glm::vec2 velocity{0.0f};
+    glm::vec2 aim{1.0f, 0.0f}; // unit direction
+    float hp = 100.0f;
+    float maxHp = 100.0f;
+    float radius = 14.0f;
+    int32_t fireCooldown = 0;
+    int32_t invulnerableTicks = 0;
+    bool alive = true;
+};
+
+} // namespace engine

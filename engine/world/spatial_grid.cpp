@@ -1,0 +1,80 @@
+#include "engine/world/spatial_grid.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace engine {
+
+void SpatialGrid::configure(glm::vec2 worldSize, float cellSize) {
+    m_worldSize = worldSize;
+    m_cellSize = std::max(cellSize, 1e-3f);
+    m_inverseCell = 1.0f / m_cellSize;
+    m_columns = std::max(1, int(std::ceil(worldSize.x * m_inverseCell)));
+    m_rows = std::max(1, int(std::ceil(worldSize.y * m_inverseCell)));
+    m_cellStart.assign(size_t(m_columns) * size_t(m_rows) + 1, 0);
+    m_items.clear();
+    m_positions.clear();
+}
+
+int SpatialGrid::clampColumn(float x) const {
+    const float c = std::floor(x * m_inverseCell);
+    if (!(c >= 0.0f)) // NaN lands in cell 0 too
+        return 0;
+    return c >= float(m_columns) ? m_columns - 1 : int(c);
+}
+
+int SpatialGrid::clampRow(float y) const {
+    const float r = std::floor(y * m_inverseCell);
+    if (!(r >= 0.0f))
+        return 0;
+    return r >= float(m_rows) ? m_rows - 1 : int(r);
+}
+
+int SpatialGrid::cellIndex(glm::vec2 p) const { return clampRow(p.y) * m_columns + clampColumn(p.x); }
+
+void SpatialGrid::rebuild(std::span<const glm::vec2> positions) {
+    const size_t cells = size_t(m_columns) * size_t(m_rows);
+    m_positions.assign(positions.begin(), positions.end());
+    m_items.resize(positions.size());
+    std::fill(m_cellStart.begin(), m_cellStart.end(), 0u);
+    // Counting sort: count per cell, prefix-sum, then place items in ascending index order.
+    for (const glm::vec2 p : positions)
+        ++m_cellStart[size_t(cellIndex(p)) + 1];
+    for (size_t c = 0; c < cells; ++c)
+        m_cellStart[c + 1] += m_cellStart[c];
+    // Reuse the tail of m_cellStart's pass as write cursors: a second small array would allocate.
+    thread_local std::vector<uint32_t> cursor;
+    cursor.assign(m_cellStart.begin(), m_cellStart.end() - 1);
+    for (uint32_t i = 0; i < positions.size(); ++i)
+        m_items[cursor[size_t(cellIndex(positions[i]))]++] = i;
+}
+
+int SpatialGrid::nearest(glm::vec2 center, float radius, uint32_t exclude,
+                         std::span<uint32_t> out) const {
+    if (out.empty())
+        return 0;
+    int count = 0;
+    thread_local std::vector<float> dist; // parallel to out; thread_local keeps queries lock-free
+    dist.resize(out.size());
+    forEachInRadius(center, radius, [&](uint32_t item, glm::vec2 p) {
+        if (item == exclude)
+            return;
+        const float d = (p.x - center.x) * (p.x - center.x) + (p.y - center.y) * (p.y - center.y);
+        // Insertion into a small sorted list; ties keep visiting order, so results are deterministic.
+        int pos = count < int(out.size()) ? count : int(out.size()) - 1;
+        if (count == int(out.size()) && !(d < dist[size_t(pos)]))
+            return;
+        while (pos > 0 && d < dist[size_t(pos) - 1]) {
+            out[size_t(pos)] = out[size_t(pos) - 1];
+            dist[size_t(pos)] = dist[size_t(pos) - 1];
+            --pos;
+        }
+        out[size_t(pos)] = item;
+        dist[size_t(pos)] = d;
+        if (count < int(out.size()))
+            ++count;
+    });
+    return count;
+}
+
+} // namespace engine

@@ -1,0 +1,72 @@
+#pragma once
+// SpatialGrid: a uniform grid over the arena, rebuilt from scratch every tick (counting sort), then
+// read-only for the rest of the tick, so the parallel think phase can query it from any thread.
+//
+// Contract:
+// - rebuild(positions) stores item i (the index into positions) in the cell containing it; points
+//   outside the bounds are clamped into the border cells, so every item is findable.
+// - forEachInRadius visits every item whose position is within radius (inclusive) of center, in a
+//   deterministic order (cells row by row, items by ascending index within a cell).
+// - No allocation after the first rebuild of a given size.
+#include <glm/vec2.hpp>
+
+#include <cstdint>
+#include <span>
+#include <vector>
+
+namespace engine {
+
+class SpatialGrid {
+public:
+    void configure(glm::vec2 worldSize, float cellSize);
+    void rebuild(std::span<const glm::vec2> positions);
+
+    template <class Fn> // Fn(uint32_t item, glm::vec2 position)
+    void forEachInRadius(glm::vec2 center, float radius, Fn&& fn) const;
+
+    /// Up to maxCount items nearest to center within radius, excluding `exclude`, nearest first.
+    /// Returns how many were written to out.
+    int nearest(glm::vec2 center, float radius, uint32_t exclude, std::span<uint32_t> out) const;
+
+    int columns() const { return m_columns; }
+    int rows() const { return m_rows; }
+    float cellSize() const { return m_cellSize; }
+    size_t itemCount() const { return m_items.size(); }
+    glm::vec2 positionOf(uint32_t item) const { return m_positions[item]; }
+
+private:
+    int cellIndex(glm::vec2 p) const;
+    int clampColumn(float x) const;
+    int clampRow(float y) const;
+
+    glm::vec2 m_worldSize{0.0f};
+    float m_cellSize = 1.0f;
+    float m_inverseCell = 1.0f;
+    int m_columns = 1, m_rows = 1;
+    std::vector<uint32_t> m_cellStart; // size cells+1: items of cell c are m_items[start[c]..start[c+1])
+    std::vector<uint32_t> m_items;
+    std::vector<glm::vec2> m_positions; // copy, item order; keeps queries cache-friendly
+};
+
+template <class Fn>
+void SpatialGrid::forEachInRadius(glm::vec2 center, float radius, Fn&& fn) const {
+    if (m_items.empty() || !(radius >= 0.0f))
+        return;
+    const int c0 = clampColumn(center.x - radius), c1 = clampColumn(center.x + radius);
+    const int r0 = clampRow(center.y - radius), r1 = clampRow(center.y + radius);
+    const float r2 = radius * radius;
+    for (int r = r0; r <= r1; ++r) {
+        for (int c = c0; c <= c1; ++c) {
+            const int cell = r * m_columns + c;
+            for (uint32_t k = m_cellStart[cell], e = m_cellStart[cell + 1]; k < e; ++k) {
+                const uint32_t item = m_items[k];
+                const glm::vec2 p = m_positions[item];
+                const float dx = p.x - center.x, dy = p.y - center.y;
+                if (dx * dx + dy * dy <= r2)
+                    fn(item, p);
+            }
+        }
+    }
+}
+
+} // namespace engine

@@ -1,0 +1,27 @@
+#pragma once
+// ThinkPhase: the tick's "think" step. Reads the world, writes one Intent per enemy (same order as
+// world.enemies.dense()). Implementations must not modify the world: that is what makes them
+// safe to run in parallel and swappable (native C++ now, the Lua VM pool later).
+#include "engine/world/enemy_type.h"
+#include "engine/world/intent.h"
+#include "engine/world/world.h"
+
+#include <cstdint>
+#include <span>
+
+namespace engine {
+
+struct ThinkContext {
+    const World& world;
+    std::span<const EnemyType> types;
+    uint64_t seed = 0;
+    float dt = 1.0f / 60.0f;
+};
+
+class ThinkPhase {
+public:
+    virtual ~ThinkPhase() = default;
+    virtual void think(const ThinkContext& context, std::span<Intent> intents) = 0;
+};
+
+} // namespace engine

@@ -1,0 +1,25 @@
+#pragma once
+// World: every simulated object and the per-tick spatial index. Owned by the game; during the
+// think phase it is only read (the parallel phase gets a const World&).
+#include "engine/core/slot_map.h"
+#include "engine/world/objects.h"
+#include "engine/world/spatial_grid.h"
+
+#include <glm/vec2.hpp>
+
+#include <cstdint>
+#include <vector>
+
+namespace engine {
+
+struct World {
+    glm::vec2 size{1600.0f, 900.0f};
+    uint64_t tick = 0;
+    SlotMap<Enemy> enemies;
+    std::vector<Bullet> bullets;
+    Player player;
+    SpatialGrid enemyGrid;              // built at the snapshot from enemy positions (dense order)
+    std::vector<glm::vec2> enemyPositions; // the grid's input, kept to avoid reallocating
+};
+
+} // namespace engine

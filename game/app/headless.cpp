@@ -1,0 +1,59 @@
+#include "game/app/headless.h"
+
+#include "game/app/game_setup.h"
+
+#include <SDL.h>
+#include <nlohmann/json.hpp>
+
+#include <chrono>
+#include <cstdio>
+#include <fstream>
+
+namespace game {
+
+int runHeadless(const AppOptions& options) {
+    // Timer and events only: a headless run must work where there is no display at all.
+    if (SDL_Init(SDL_INIT_TIMER | SDL_INIT_EVENTS) != 0) {
+        std::fprintf(stderr, "arena: SDL_Init failed: %s\n", SDL_GetError());
+        return 1;
+    }
+    auto game = makeGame(options, /*autoRestart=*/true);
+    const PlayerCommand idle{};
+    const auto start = std::chrono::steady_clock::now();
+    for (uint64_t t = 0; t < options.ticks; ++t)
+        game->step(options.autopilot ? nullptr : &idle);
+    const double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+
+    const nlohmann::json s = summarize(*game, wall);
+    std::printf("arena headless: %llu ticks in %.3f s (seed %llu)\n",
+                static_cast<unsigned long long>(options.ticks), wall,
+                static_cast<unsigned long long>(options.seed));
+    std::printf("  spawned %llu, killed %llu, destroyed %llu, live enemies %zu, bullets %zu\n",
+                static_cast<unsigned long long>(game->counters().spawned),
+                static_cast<unsigned long long>(game->counters().killed),
+                static_cast<unsigned long long>(game->counters().destroyed),
+                game->world().enemies.size(), game->world().bullets.size());
+    std::printf("  rounds %llu, game overs %llu, wave %d, score %d (best %d)\n",
+                static_cast<unsigned long long>(game->counters().rounds),
+                static_cast<unsigned long long>(game->counters().gameOvers), game->waves().wave(),
+                game->counters().score, game->counters().bestScore);
+    std::printf("  ms per tick:");
+    for (const char* phase : kPhaseNames)
+        std::printf(" %s %.4f", phase, s["phase_ms"][phase].get<double>());
+    std::printf(" | total %.4f\n", s["tick_ms"].get<double>());
+    std::printf("  world_hash %s\n", s["world_hash"].get<std::string>().c_str());
+
+    int code = 0;
+    if (!options.statsJson.empty()) {
+        std::ofstream out(options.statsJson);
+        out << s.dump(2) << '\n';
+        if (!out) {
+            std::fprintf(stderr, "arena: cannot write %s\n", options.statsJson.c_str());
+            code = 1;
+        }
+    }
+    SDL_Quit();
+    return code;
+}
+
+} // namespace game

@@ -1,0 +1,60 @@
+#include "game/app/options.h"
+
+#include <CLI/CLI.hpp>
+
+#include <filesystem>
+#include <iostream>
+
+namespace game {
+
+std::string defaultScriptsDir() { return ARENA_DEFAULT_SCRIPTS_DIR; }
+
+std::optional<AppOptions> parseOptions(int argc, char** argv, int* exitCode) {
+    AppOptions o;
+    o.scriptsDir = defaultScriptsDir();
+    CLI::App app{"Arena: a 2D arena shooter whose enemies are scripted in Lua."};
+    app.name("arena");
+    bool headless = false;
+    bool noAutopilot = false;
+    auto* headlessFlag = app.add_flag("--headless", headless, "Simulation only: no window, no video");
+    app.add_option("--ticks", o.ticks, "Headless: number of ticks to simulate")
+        ->check(CLI::Range(uint64_t(1), uint64_t(1) << 40))
+        ->needs(headlessFlag);
+    app.add_option("--seed", o.seed, "Seed of the simulation (same seed and inputs, same world_hash)");
+    app.add_option("--enemies", o.enemies, "Keep at least N enemies in the arena (stress)")
+        ->check(CLI::Range(0, 1000000));
+    app.add_option("--stats-json", o.statsJson, "Headless: write the summary as JSON to FILE")
+        ->needs(headlessFlag);
+    auto* shot = app.add_option("--screenshot", o.screenshotPath,
+                                "Render offscreen, write a PNG to FILE after --frames frames, exit");
+    app.add_option("--frames", o.frames, "Screenshot: frames (one tick each) before capturing")
+        ->check(CLI::Range(1, 100000))
+        ->needs(shot);
+    app.add_flag("--no-autopilot", noAutopilot, "Headless/screenshot: the player stands still");
+    app.add_option("--scripts", o.scriptsDir, "Scripts folder (default: the repository's scripts/)")
+        ->check(CLI::ExistingDirectory);
+    app.add_option("--width", o.width, "Window or screenshot width in pixels")->check(CLI::Range(64, 8192));
+    app.add_option("--height", o.height, "Window or screenshot height in pixels")->check(CLI::Range(64, 8192));
+    headlessFlag->excludes(shot);
+
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::ParseError& e) {
+        *exitCode = app.exit(e);
+        if (*exitCode != 0)
+            std::cerr << "Run 'arena --help' for the list of flags.\n";
+        return std::nullopt;
+    }
+    if (!std::filesystem::is_directory(o.scriptsDir)) {
+        std::cerr << "arena: scripts folder not found: " << o.scriptsDir
+                  << " (pass --scripts DIR)\n";
+        *exitCode = 2;
+        return std::nullopt;
+    }
+    o.mode = headless ? AppMode::Headless : !o.screenshotPath.empty() ? AppMode::Screenshot : AppMode::Window;
+    o.autopilot = !noAutopilot;
+    *exitCode = 0;
+    return o;
+}
+
+} // namespace game

@@ -1,0 +1,32 @@
+#pragma once
+// AppOptions: the arena command line. Every flag here is a public interface (see README "Modes"):
+// extend, never rename.
+#include <cstdint>
+#include <optional>
+#include <string>
+
+namespace game {
+
+enum class AppMode { Window, Headless, Screenshot };
+
+struct AppOptions {
+    AppMode mode = AppMode::Window;
+    uint64_t ticks = 600;
+    uint64_t seed = 1;
+    int enemies = 0;       // population floor
+    std::string statsJson; // headless: write the summary as JSON here
+    std::string screenshotPath;
+    int frames = 240;      // screenshot: frames (= ticks) to render before capturing
+    bool autopilot = true;
+    std::string scriptsDir;
+    int width = 1280, height = 720;
+};
+
+/// Parses argv. On --help or a bad flag, prints to stdout/stderr and returns nullopt with
+/// *exitCode set (0 for --help, non-zero for errors).
+std::optional<AppOptions> parseOptions(int argc, char** argv, int* exitCode);
+
+/// The repository's scripts/ folder, fixed at build time so no mode depends on the working directory.
+std::string defaultScriptsDir();
+
+} // namespace game

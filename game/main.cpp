@@ -1,0 +1,17 @@
+// arena: the demo. See README "Modes" for the command line.
+#include "game/app/frontend.h"
+#include "game/app/headless.h"
+#include "game/app/options.h"
+
+int main(int argc, char** argv) {
+    int exitCode = 0;
+    const auto options = game::parseOptions(argc, argv, &exitCode);
+    if (!options)
+        return exitCode;
+    switch (options->mode) {
+    case game::AppMode::Headless: return game::runHeadless(*options);
+    case game::AppMode::Screenshot: return game::runScreenshot(*options);
+    case game::AppMode::Window: return game::runWindow(*options);
+    }
+    return 1;
+}

@@ -1,0 +1,48 @@
+#pragma once
+// Events of one tick, buffered during resolve and read after the step (Box2D style): by the hooks
+// phase, by the renderer (effects) and by tests. Cleared at the start of every tick.
+#include "engine/core/handle.h"
+
+#include <glm/vec2.hpp>
+
+#include <cstdint>
+#include <vector>
+
+namespace game {
+
+enum class HitSource : uint8_t { PlayerBullet, PlayerContact };
+
+struct HitEvent {
+    engine::ObjectId enemy;
+    float damage = 0.0f;
+    HitSource source = HitSource::PlayerBullet;
+};
+
+struct DeathEvent {
+    engine::ObjectId enemy;
+    uint16_t type = 0;
+    glm::vec2 position{0.0f};
+    bool killedByPlayer = false;
+};
+
+struct PlayerHitEvent {
+    float damage = 0.0f;
+    glm::vec2 position{0.0f};
+};
+
+struct TickEvents {
+    std::vector<HitEvent> hits;
+    std::vector<DeathEvent> deaths;
+    std::vector<PlayerHitEvent> playerHits;
+    bool playerDied = false;
+    bool roundStarted = false;
+    void clear() {
+        hits.clear();
+        deaths.clear();
+        playerHits.clear();
+        playerDied = false;
+        roundStarted = false;
+    }
+};
+
+} // namespace game

@@ -1,0 +1,348 @@
+#include "game/sim/game.h"
+
+#include "engine/core/hash.h"
+#include "game/sim/autopilot.h"
+
+#include <glm/geometric.hpp>
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+
+namespace game {
+
+namespace {
+using Clock = std::chrono::steady_clock;
+constexpr float kDt = 1.0f / 60.0f;
+constexpr float kEnemyMargin = 60.0f; // enemies may stand this far outside the arena (entering)
+constexpr float kGridCell = 64.0f;
+
+double msSince(Clock::time_point& t) {
+    const Clock::time_point now = Clock::now();
+    const double ms = std::chrono::duration<double, std::milli>(now - t).count();
+    t = now;
+    return ms;
+}
+
+glm::vec2 clampLength(glm::vec2 v, float maxLength) {
+    const float len2 = glm::dot(v, v);
+    if (!(len2 <= maxLength * maxLength)) // NaN intents collapse to zero below
+        return std::isfinite(len2) && len2 > 0.0f ? v * (maxLength / std::sqrt(len2)) : glm::vec2(0);
+    return v;
+}
+} // namespace
+
+double PhaseTimes::total() const {
+    double sum = 0.0;
+    for (double v : ms)
+        sum += v;
+    return sum;
+}
+
+Game::Game(const GameDef& def, std::vector<engine::EnemyType> types,
+           std::unique_ptr<engine::ThinkPhase> think)
+    : m_def(def), m_types(std::move(types)), m_think(std::move(think)), m_rng(def.seed) {
+    m_world.size = def.arenaSize;
+    m_world.enemyGrid.configure(def.arenaSize, kGridCell);
+    for (const engine::EnemyType& t : m_types) {
+        m_maxEnemyRadius = std::max(m_maxEnemyRadius, t.radius);
+        m_maxEnemySpeed = std::max(m_maxEnemySpeed, t.speed);
+    }
+    m_counters.rounds = 0;
+    restart();
+}
+
+Game::~Game() = default;
+
+void Game::restart() {
+    m_counters.destroyed += m_world.enemies.size();
+    m_world.enemies.clear();
+    m_world.bullets.clear();
+    m_world.enemyGrid.rebuild({});
+    m_world.player = engine::Player{};
+    m_world.player.position = m_def.arenaSize * 0.5f;
+    m_waves.reset();
+    m_counters.score = 0;
+    ++m_counters.rounds;
+    m_gameOverTicks = 0;
+    m_events.roundStarted = true;
+}
+
+void Game::step(const PlayerCommand* command) {
+    Clock::time_point t = Clock::now();
+    m_events.clear();
+    ++m_world.tick;
+    ++m_counters.ticks;
+
+    const PlayerCommand cmd = command ? *command : autopilot(m_world);
+    m_last.ms[size_t(Phase::Input)] = msSince(t);
+
+    snapshot();
+    m_last.ms[size_t(Phase::Snapshot)] = msSince(t);
+
+    m_intents.assign(m_world.enemies.size(), engine::Intent{});
+    if (m_think)
+        m_think->think(engine::ThinkContext{m_world, m_types, m_def.seed, kDt}, m_intents);
+    m_last.ms[size_t(Phase::Think)] = msSince(t);
+
+    applyPlayer(cmd);
+    applyEnemies();
+    moveBullets();
+    m_last.ms[size_t(Phase::Apply)] = msSince(t);
+
+    resolve();
+    m_last.ms[size_t(Phase::Resolve)] = msSince(t);
+
+    hooks();
+    m_last.ms[size_t(Phase::Hooks)] = msSince(t);
+
+    commit();
+    m_last.ms[size_t(Phase::Commit)] = msSince(t);
+
+    for (size_t i = 0; i < m_last.ms.size(); ++i)
+        m_total.ms[i] += m_last.ms[i];
+}
+
+void Game::snapshot() {
+    auto enemies = m_world.enemies.dense();
+    m_world.enemyPositions.resize(enemies.size());
+    for (size_t i = 0; i < enemies.size(); ++i)
+        m_world.enemyPositions[i] = enemies[i].position;
+    m_world.enemyGrid.rebuild(m_world.enemyPositions);
+}
+
+void Game::applyPlayer(const PlayerCommand& cmd) {
+    engine::Player& p = m_world.player;
+    if (p.invulnerableTicks > 0)
+        --p.invulnerableTicks;
+    if (p.fireCooldown > 0)
+        --p.fireCooldown;
+    if (!p.alive) {
+        p.velocity = glm::vec2(0.0f);
+        return;
+    }
+    p.velocity = clampLength(cmd.move, 1.0f) * m_def.playerSpeed;
+    p.position += p.velocity * kDt;
+    p.position = glm::clamp(p.position, glm::vec2(p.radius), m_world.size - glm::vec2(p.radius));
+    const float aimLen = glm::length(cmd.aim);
+    if (aimLen > 1e-4f && std::isfinite(aimLen))
+        p.aim = cmd.aim / aimLen;
+    if (cmd.fire && p.fireCooldown == 0) {
+        p.fireCooldown = m_def.playerFireInterval;
+        engine::Bullet b;
+        b.position = p.position + p.aim * (p.radius + 4.0f);
+        b.velocity = p.aim * m_def.playerBulletSpeed;
+        b.damage = m_def.playerBulletDamage;
+        b.radius = 4.0f;
+        b.ticksLeft = 90;
+        b.owner = engine::BulletOwner::Player;
+        m_world.bullets.push_back(b);
+        ++m_counters.shotsFired;
+    }
+}
+
+void Game::applyEnemies() {
+    auto enemies = m_world.enemies.dense();
+    const glm::vec2 lo(-kEnemyMargin), hi = m_world.size + glm::vec2(kEnemyMargin);
+    for (size_t i = 0; i < enemies.size(); ++i) {
+        engine::Enemy& e = enemies[i];
+        const engine::Intent& intent = m_intents[i];
+        const engine::EnemyType& type = m_types[e.type];
+        if (e.fireCooldown > 0)
+            --e.fireCooldown;
+        if (e.flags & engine::kEnemyFaulted) {
+            e.velocity = glm::vec2(0.0f);
+            continue;
+        }
+        e.velocity = clampLength(intent.velocity, e.speed);
+        e.position = glm::clamp(e.position + e.velocity * kDt, lo, hi);
+        const float aimLen = glm::length(intent.aim);
+        if (intent.fire && type.fireInterval > 0 && e.fireCooldown == 0 && aimLen > 1e-4f &&
+            std::isfinite(aimLen)) {
+            e.fireCooldown = type.fireInterval;
+            engine::Bullet b;
+            b.position = e.position + intent.aim / aimLen * (e.radius + 3.0f);
+            b.velocity = intent.aim / aimLen * type.bulletSpeed;
+            b.damage = type.bulletDamage;
+            b.radius = 5.0f;
+            b.ticksLeft = 240;
+            b.owner = engine::BulletOwner::Enemy;
+            m_world.bullets.push_back(b);
+        }
+    }
+}
+
+void Game::moveBullets() {
+    for (engine::Bullet& b : m_world.bullets) {
+        b.position += b.velocity * kDt;
+        --b.ticksLeft;
+        if (b.position.x < -20.0f || b.position.y < -20.0f || b.position.x > m_world.size.x + 20.0f ||
+            b.position.y > m_world.size.y + 20.0f)
+            b.ticksLeft = 0;
+    }
+}
+
+void Game::damageEnemy(engine::Enemy& e, float damage, HitSource source) {
+    if (e.flags & engine::kEnemyDead)
+        return;
+    e.hp -= damage;
+    m_events.hits.push_back({e.id, damage, source});
+    if (e.hp > 0.0f)
+        return;
+    e.flags |= engine::kEnemyDead;
+    const bool byPlayer = source == HitSource::PlayerBullet;
+    m_events.deaths.push_back({e.id, e.type, e.position, byPlayer});
+    if (byPlayer) {
+        ++m_counters.killed;
+        m_counters.score += m_types[e.type].score;
+        m_counters.bestScore = std::max(m_counters.bestScore, m_counters.score);
+    }
+}
+
+void Game::resolve() {
+    auto enemies = m_world.enemies.dense();
+    engine::Player& player = m_world.player;
+    // Grid items are dense indices from the snapshot; destroys wait for commit, so they still
+    // name the same enemies. Positions moved by at most one tick of speed since: widen the query.
+    const float slack = m_maxEnemyRadius + m_maxEnemySpeed * kDt;
+    for (engine::Bullet& b : m_world.bullets) {
+        if (b.ticksLeft <= 0)
+            continue;
+        if (b.owner == engine::BulletOwner::Enemy) {
+            const float r = b.radius + player.radius;
+            if (player.alive && player.invulnerableTicks == 0 &&
+                glm::dot(b.position - player.position, b.position - player.position) <= r * r) {
+                player.hp -= b.damage;
+                player.invulnerableTicks = m_def.playerInvulnerableTicks / 2;
+                m_events.playerHits.push_back({b.damage, b.position});
+                b.ticksLeft = 0;
+            }
+            continue;
+        }
+        uint32_t hit = UINT32_MAX;
+        m_world.enemyGrid.forEachInRadius(b.position, b.radius + slack, [&](uint32_t item, glm::vec2) {
+            if (hit != UINT32_MAX || item >= enemies.size())
+                return;
+            const engine::Enemy& e = enemies[item];
+            const float r = b.radius + e.radius;
+            if (!(e.flags & engine::kEnemyDead) &&
+                glm::dot(e.position - b.position, e.position - b.position) <= r * r)
+                hit = item;
+        });
+        if (hit != UINT32_MAX) {
+            damageEnemy(enemies[hit], b.damage, HitSource::PlayerBullet);
+            b.ticksLeft = 0;
+        }
+    }
+    if (player.alive) {
+        m_world.enemyGrid.forEachInRadius(player.position, player.radius + slack, [&](uint32_t item, glm::vec2) {
+            if (item >= enemies.size())
+                return;
+            engine::Enemy& e = enemies[item];
+            const float r = player.radius + e.radius;
+            if ((e.flags & engine::kEnemyDead) ||
+                glm::dot(e.position - player.position, e.position - player.position) > r * r)
+                return;
+            // Contact: the enemy spends itself on the player (no score), the player is hurt
+            // unless still blinking from the last hit.
+            if (player.invulnerableTicks == 0) {
+                const float damage = m_types[e.type].contactDamage;
+                player.hp -= damage;
+                player.invulnerableTicks = m_def.playerInvulnerableTicks;
+                m_events.playerHits.push_back({damage, e.position});
+            }
+            damageEnemy(e, e.hp, HitSource::PlayerContact);
+        });
+        if (player.hp <= 0.0f) {
+            player.hp = 0.0f;
+            player.alive = false;
+            m_events.playerDied = true;
+            ++m_counters.gameOvers;
+        }
+    }
+}
+
+void Game::hooks() {
+    if (!m_world.player.alive)
+        return; // no new enemies over a game-over screen
+    if (!m_types.empty())
+        m_waves.update(m_world.enemies.size(), m_types.size(), m_world.size, m_rng, m_spawnQueue);
+    // Stress floor (--enemies): top the population up from the edges.
+    const size_t pending = m_spawnQueue.size();
+    for (size_t n = m_world.enemies.size() + pending; n < size_t(m_def.minEnemies); ++n)
+        m_spawnQueue.push_back({uint16_t(m_rng.below(uint32_t(m_types.size()))),
+                                Waves::edgePoint(m_world.size, m_rng)});
+}
+
+void Game::spawnEnemy(uint16_t type, glm::vec2 position) {
+    const engine::EnemyType& t = m_types[type];
+    engine::Enemy e;
+    e.type = type;
+    e.position = position;
+    e.hp = t.hp;
+    e.radius = t.radius;
+    e.speed = t.speed;
+    e.fireCooldown = t.fireInterval / 2;
+    e.spawnTick = uint32_t(m_world.tick);
+    const engine::ObjectId id = m_world.enemies.create(e);
+    m_world.enemies.dense().back().id = id; // create() appends
+    ++m_counters.spawned;
+}
+
+void Game::commit() {
+    // Destroy in dense order, collected first: destroy() moves the last enemy into the hole.
+    thread_local std::vector<engine::ObjectId> dead;
+    dead.clear();
+    for (const engine::Enemy& e : m_world.enemies.dense())
+        if (e.flags & engine::kEnemyDead)
+            dead.push_back(e.id);
+    for (engine::ObjectId id : dead)
+        m_world.enemies.destroy(id);
+    m_counters.destroyed += dead.size();
+
+    std::erase_if(m_world.bullets, [](const engine::Bullet& b) { return b.ticksLeft <= 0; });
+
+    for (const SpawnRequest& s : m_spawnQueue)
+        spawnEnemy(s.type, s.position);
+    m_spawnQueue.clear();
+
+    if (!m_world.player.alive && m_def.autoRestart && ++m_gameOverTicks >= m_def.restartDelayTicks)
+        restart();
+}
+
+uint64_t Game::worldHash() const {
+    engine::Hasher h;
+    h.value(m_world.tick);
+    h.value(m_rng.state());
+    const engine::Player& p = m_world.player;
+    h.value(p.position);
+    h.value(p.velocity);
+    h.value(p.aim);
+    h.value(p.hp);
+    h.value(p.fireCooldown);
+    h.value(p.invulnerableTicks);
+    h.value(p.alive);
+    for (const engine::Enemy& e : m_world.enemies.dense()) {
+        h.value(engine::packObjectId(e.id));
+        h.value(e.type);
+        h.value(e.flags);
+        h.value(e.position);
+        h.value(e.velocity);
+        h.value(e.hp);
+        h.value(e.fireCooldown);
+    }
+    for (const engine::Bullet& b : m_world.bullets) {
+        h.value(b.position);
+        h.value(b.velocity);
+        h.value(b.ticksLeft);
+        h.value(b.owner);
+    }
+    h.value(m_counters.score);
+    h.value(m_counters.killed);
+    h.value(m_counters.spawned);
+    h.value(m_waves.wave());
+    h.value(m_waves.remainingInWave());
+    return h.digest();
+}
+
+} // namespace game

@@ -1,0 +1,95 @@
+#pragma once
+// Game: the rules and the tick. One call to step() is one fixed 1/60 s tick in the order of
+// DESIGN.md: input → snapshot → think → apply → resolve → hooks → commit.
+//
+// Contract:
+// - Deterministic: the same GameDef (seed included), enemy types, think phase and commands give
+//   the same worldHash() after the same number of steps.
+// - step(nullptr) lets the built-in autopilot fly the player; step(&command) uses the command.
+// - events() holds what happened during the last step (read after the step, cleared at the next).
+#include "engine/core/random.h"
+#include "engine/world/enemy_type.h"
+#include "engine/world/intent.h"
+#include "engine/world/think_phase.h"
+#include "engine/world/world.h"
+#include "game/sim/events.h"
+#include "game/sim/game_def.h"
+#include "game/sim/waves.h"
+
+#include <array>
+#include <memory>
+#include <vector>
+
+namespace game {
+
+enum class Phase { Input, Snapshot, Think, Apply, Resolve, Hooks, Commit, Count };
+inline constexpr std::array<const char*, size_t(Phase::Count)> kPhaseNames{
+    "input", "snapshot", "think", "apply", "resolve", "hooks", "commit"};
+
+/// Milliseconds spent per phase (of one tick, or summed over many).
+struct PhaseTimes {
+    std::array<double, size_t(Phase::Count)> ms{};
+    double total() const;
+};
+
+struct GameCounters {
+    uint64_t ticks = 0;
+    uint64_t spawned = 0;      // enemies created
+    uint64_t killed = 0;       // enemies killed by the player
+    uint64_t destroyed = 0;    // enemies removed for any reason (killed, contact, round reset)
+    uint64_t rounds = 1;       // rounds started, the first included
+    uint64_t gameOvers = 0;
+    uint64_t shotsFired = 0;
+    int score = 0;             // this round
+    int bestScore = 0;
+};
+
+class Game {
+public:
+    Game(const GameDef& def, std::vector<engine::EnemyType> types,
+         std::unique_ptr<engine::ThinkPhase> think);
+    ~Game();
+
+    void step(const PlayerCommand* command);
+    void restart(); // a new round: clears enemies and bullets, resets the player and the waves
+
+    const engine::World& world() const { return m_world; }
+    const GameDef& def() const { return m_def; }
+    std::span<const engine::EnemyType> types() const { return m_types; }
+    const GameCounters& counters() const { return m_counters; }
+    const TickEvents& events() const { return m_events; }
+    const Waves& waves() const { return m_waves; }
+    bool roundOver() const { return !m_world.player.alive; }
+    const PhaseTimes& lastTickTimes() const { return m_last; }
+    const PhaseTimes& totalTimes() const { return m_total; }
+
+    /// A hash of the complete simulation state (not the timings).
+    uint64_t worldHash() const;
+
+private:
+    void snapshot();
+    void applyPlayer(const PlayerCommand& command);
+    void applyEnemies();
+    void moveBullets();
+    void resolve();
+    void hooks();
+    void commit();
+    void spawnEnemy(uint16_t type, glm::vec2 position);
+    void damageEnemy(engine::Enemy& enemy, float damage, HitSource source);
+
+    GameDef m_def;
+    std::vector<engine::EnemyType> m_types;
+    std::unique_ptr<engine::ThinkPhase> m_think;
+    engine::World m_world;
+    engine::Rng m_rng;
+    Waves m_waves;
+    GameCounters m_counters;
+    TickEvents m_events;
+    std::vector<engine::Intent> m_intents;
+    std::vector<SpawnRequest> m_spawnQueue;
+    int m_gameOverTicks = 0;
+    float m_maxEnemyRadius = 0.0f, m_maxEnemySpeed = 0.0f;
+    PhaseTimes m_last, m_total;
+};
+
+} // namespace game

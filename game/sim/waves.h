@@ -1,0 +1,44 @@
+#pragma once
+// Waves: decides what to spawn when. Wave n spawns 5 + 3n enemies, trickled in from the edges;
+// the next wave starts a little after the current one is (almost) cleared. The mix shifts from
+// the weakest types toward the strongest as waves go up.
+//
+// This C++ director is the one the Lua director (scripts/director.lua) replaces later; it runs in
+// the tick's hooks phase and only queues spawn requests.
+#include "engine/core/random.h"
+
+#include <glm/vec2.hpp>
+
+#include <cstdint>
+#include <vector>
+
+namespace game {
+
+struct SpawnRequest {
+    uint16_t type = 0;
+    glm::vec2 position{0.0f};
+};
+
+class Waves {
+public:
+    void reset() { *this = Waves{}; }
+    /// Queues this tick's spawns. typeCount > 0.
+    void update(size_t liveEnemies, size_t typeCount, glm::vec2 arenaSize, engine::Rng& rng,
+                std::vector<SpawnRequest>& out);
+
+    int wave() const { return m_wave; }
+    int remainingInWave() const { return m_toSpawn; }
+    int ticksUntilNextWave() const { return m_breakTicks; }
+
+    /// A point just outside a random edge of the arena, where enemies enter from.
+    static glm::vec2 edgePoint(glm::vec2 arenaSize, engine::Rng& rng);
+
+private:
+    int m_wave = 0;
+    int m_toSpawn = 0;
+    int m_waveSize = 0;
+    int m_spawnTimer = 0;
+    int m_breakTicks = 60; // a short breath before wave 1
+};
+
+} // namespace game

@@ -1,0 +1,53 @@
+#include "game/view/hud.h"
+
+#include <imgui.h>
+
+namespace game {
+
+namespace {
+void banner(const char* id, const char* title, const char* subtitle) {
+    const ImGuiIO& io = ImGui::GetIO();
+    ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x * 0.5f, io.DisplaySize.y * 0.42f), ImGuiCond_Always,
+                            ImVec2(0.5f, 0.5f));
+    ImGui::SetNextWindowBgAlpha(0.75f);
+    ImGui::Begin(id, nullptr,
+                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize |
+                     ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoFocusOnAppearing |
+                     ImGuiWindowFlags_NoNav | ImGuiWindowFlags_NoInputs);
+    ImGui::SetWindowFontScale(2.0f);
+    ImGui::TextUnformatted(title);
+    ImGui::SetWindowFontScale(1.0f);
+    ImGui::TextUnformatted(subtitle);
+    ImGui::End();
+}
+} // namespace
+
+void drawHud(const Game& game, const HudState& state) {
+    const engine::Player& p = game.world().player;
+    ImGui::SetNextWindowPos(ImVec2(10, 10), ImGuiCond_Always);
+    ImGui::SetNextWindowBgAlpha(0.55f);
+    ImGui::Begin("HUD", nullptr,
+                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize |
+                     ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoFocusOnAppearing |
+                     ImGuiWindowFlags_NoNav);
+    const float health = p.maxHp > 0 ? p.hp / p.maxHp : 0.0f;
+    ImGui::PushStyleColor(ImGuiCol_PlotHistogram,
+                          health > 0.5f ? ImVec4(0.3f, 0.85f, 0.45f, 1) : health > 0.25f ? ImVec4(0.95f, 0.75f, 0.2f, 1) : ImVec4(0.95f, 0.3f, 0.25f, 1));
+    char hp[32];
+    std::snprintf(hp, sizeof hp, "HP %.0f / %.0f", double(p.hp), double(p.maxHp));
+    ImGui::ProgressBar(health, ImVec2(200, 0), hp);
+    ImGui::PopStyleColor();
+    ImGui::Text("Score %d   Best %d", game.counters().score, game.counters().bestScore);
+    ImGui::Text("Wave %d   Enemies %zu", game.waves().wave(), game.world().enemies.size());
+    ImGui::Text("FPS %.0f", double(state.fps));
+    ImGui::End();
+
+    if (state.attract)
+        banner("##attract", "ARENA", "Demo: press any key to play.   WASD move, mouse aim, click/space fire");
+    else if (game.roundOver())
+        banner("##gameover", "GAME OVER", "Press R to restart");
+    else if (state.paused)
+        banner("##paused", "PAUSED", "Press P to resume");
+}
+
+} // namespace game

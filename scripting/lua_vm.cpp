@@ -1,0 +1,68 @@
+#include "scripting/lua_vm.h"
+
+#include "scripting/stack_guard.h"
+
+#include <lua.hpp>
+
+#include <cstdlib>
+
+namespace scripting {
+
+void* LuaVm::allocate(void* ud, void* ptr, size_t oldSize, size_t newSize) {
+    auto* vm = static_cast<LuaVm*>(ud);
+    const size_t old = ptr ? oldSize : 0;
+    if (newSize == 0) {
+        std::free(ptr);
+        vm->m_used -= old;
+        return nullptr;
+    }
+    if (newSize > old && vm->m_used - old + newSize > vm->m_limit)
+        return nullptr; // Lua turns this into "not enough memory" in the running protected call
+    void* p = std::realloc(ptr, newSize);
+    if (!p)
+        return nullptr;
+    vm->m_used = vm->m_used - old + newSize;
+    return p;
+}
+
+std::unique_ptr<LuaVm> LuaVm::create(const LuaVmDef& def, std::string* error) {
+    std::unique_ptr<LuaVm> vm(new LuaVm());
+    vm->m_limit = def.memoryLimit;
+    vm->m_L = lua_newstate(&LuaVm::allocate, vm.get());
+    if (!vm->m_L) {
+        // LuaJIT's GC64 build may refuse a custom allocator on some platforms.
+        if (error)
+            *error = "lua_newstate failed (allocator refused or out of memory)";
+        return nullptr;
+    }
+    luaL_openlibs(vm->m_L);
+    return vm;
+}
+
+LuaVm::~LuaVm() {
+    if (m_L)
+        lua_close(m_L);
+}
+
+bool LuaVm::runString(const std::string& source, const std::string& chunkName, std::string* error) {
+    STACK_GUARD(m_L, 0);
+    if (!source.empty() && source[0] == '\x1b') {
+        if (error)
+            *error = chunkName + ": bytecode is refused (load text only)";
+        return false;
+    }
+    int status = luaL_loadbuffer(m_L, source.data(), source.size(), ("@" + chunkName).c_str());
+    if (status == 0)
+        status = lua_pcall(m_L, 0, 0, 0);
+    if (status == 0)
+        return true;
+    if (error) {
+        // Read only strings: converting another value could run one of the script's metamethods.
+        *error = lua_type(m_L, -1) == LUA_TSTRING ? lua_tostring(m_L, -1)
+                                                  : std::string("(error object is a ") + luaL_typename(m_L, -1) + ")";
+    }
+    lua_pop(m_L, 1);
+    return false;
+}
+
+} // namespace scripting

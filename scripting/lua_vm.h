@@ -1,0 +1,50 @@
+#pragma once
+// LuaVm: one LuaJIT state with a capped allocator. The building block of the VM pool and the main
+// VM. The only public type in scripting that holds a lua_State.
+//
+// Contract:
+// - The allocator refuses to grow the state past memoryLimit(): Lua then raises "not enough
+//   memory" inside the running protected call. Frees and shrinks always succeed.
+// - Host-side API calls outside a protected call must not allocate near the cap (they would abort
+//   the process): callers lift the cap with ScopedUnlimitedMemory for such work.
+#include <cstddef>
+#include <memory>
+#include <string>
+
+struct lua_State;
+
+namespace scripting {
+
+struct LuaVmDef {
+    size_t memoryLimit = size_t(64) << 20; // bytes
+};
+
+inline LuaVmDef defaultLuaVmDef() { return LuaVmDef{}; }
+
+class LuaVm {
+public:
+    /// Returns nullptr (and *error) if LuaJIT cannot create a state.
+    static std::unique_ptr<LuaVm> create(const LuaVmDef& def, std::string* error);
+    ~LuaVm();
+    LuaVm(const LuaVm&) = delete;
+    LuaVm& operator=(const LuaVm&) = delete;
+
+    lua_State* state() const { return m_L; }
+    size_t memoryUsed() const { return m_used; }
+    size_t memoryLimit() const { return m_limit; }
+    void setMemoryLimit(size_t bytes) { m_limit = bytes; }
+
+    /// Runs source text (never bytecode) as a chunk in a protected call. On failure returns false
+    /// with the error string (non-string error values are reported by type, never converted).
+    bool runString(const std::string& source, const std::string& chunkName, std::string* error);
+
+private:
+    LuaVm() = default;
+    static void* allocate(void* ud, void* ptr, size_t oldSize, size_t newSize);
+
+    lua_State* m_L = nullptr;
+    size_t m_used = 0;
+    size_t m_limit = 0;
+};
+
+} // namespace scripting

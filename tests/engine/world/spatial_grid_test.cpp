@@ -1,0 +1,87 @@
+#include "engine/world/spatial_grid.h"
+
+#include "engine/core/random.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <vector>
+
+namespace {
+std::vector<glm::vec2> randomPoints(size_t n, glm::vec2 size, uint64_t seed) {
+    engine::Rng rng(seed);
+    std::vector<glm::vec2> points(n);
+    // Some points outside the bounds: they must still be found.
+    for (glm::vec2& p : points)
+        p = {rng.range(-50.0f, size.x + 50.0f), rng.range(-50.0f, size.y + 50.0f)};
+    return points;
+}
+} // namespace
+
+TEST(SpatialGrid, RadiusQueriesMatchBruteForce) {
+    const glm::vec2 size(1600, 900);
+    const auto points = randomPoints(5000, size, 11);
+    engine::SpatialGrid grid;
+    grid.configure(size, 64.0f);
+    grid.rebuild(points);
+    engine::Rng rng(12);
+    for (int q = 0; q < 300; ++q) {
+        const glm::vec2 c{rng.range(-100.0f, size.x + 100.0f), rng.range(-100.0f, size.y + 100.0f)};
+        const float r = rng.range(0.0f, 250.0f);
+        std::vector<uint32_t> found;
+        grid.forEachInRadius(c, r, [&](uint32_t item, glm::vec2 p) {
+            EXPECT_EQ(p, points[item]);
+            found.push_back(item);
+        });
+        std::vector<uint32_t> expected;
+        for (uint32_t i = 0; i < points.size(); ++i) {
+            const glm::vec2 d = points[i] - c;
+            if (d.x * d.x + d.y * d.y <= r * r)
+                expected.push_back(i);
+        }
+        std::sort(found.begin(), found.end());
+        ASSERT_EQ(found, expected) << "query " << q;
+    }
+}
+
+TEST(SpatialGrid, NearestMatchesBruteForce) {
+    const glm::vec2 size(1000, 1000);
+    const auto points = randomPoints(2000, size, 21);
+    engine::SpatialGrid grid;
+    grid.configure(size, 50.0f);
+    grid.rebuild(points);
+    for (uint32_t self = 0; self < 200; ++self) {
+        std::vector<uint32_t> out(4);
+        const int n = grid.nearest(points[self], 120.0f, self, out);
+        std::vector<std::pair<float, uint32_t>> all;
+        for (uint32_t i = 0; i < points.size(); ++i) {
+            const glm::vec2 d = points[i] - points[self];
+            const float d2 = d.x * d.x + d.y * d.y;
+            if (i != self && d2 <= 120.0f * 120.0f)
+                all.push_back({d2, i});
+        }
+        std::sort(all.begin(), all.end());
+        ASSERT_EQ(n, int(std::min<size_t>(4, all.size())));
+        // Compare distances: items at equal distance may come in either order.
+        for (int k = 0; k < n; ++k) {
+            const glm::vec2 d = points[out[size_t(k)]] - points[self];
+            EXPECT_FLOAT_EQ(d.x * d.x + d.y * d.y, all[size_t(k)].first);
+        }
+    }
+}
+
+TEST(SpatialGrid, EmptyAndDegenerateQueries) {
+    engine::SpatialGrid grid;
+    grid.configure({100, 100}, 10.0f);
+    grid.rebuild({});
+    int visits = 0;
+    grid.forEachInRadius({50, 50}, 100.0f, [&](uint32_t, glm::vec2) { ++visits; });
+    EXPECT_EQ(visits, 0);
+    const std::vector<glm::vec2> one{{5, 5}};
+    grid.rebuild(one);
+    grid.forEachInRadius({5, 5}, -1.0f, [&](uint32_t, glm::vec2) { ++visits; });
+    grid.forEachInRadius({5, 5}, std::numeric_limits<float>::quiet_NaN(), [&](uint32_t, glm::vec2) { ++visits; });
+    EXPECT_EQ(visits, 0);
+    grid.forEachInRadius({5, 5}, 0.0f, [&](uint32_t, glm::vec2) { ++visits; });
+    EXPECT_EQ(visits, 1);
+}

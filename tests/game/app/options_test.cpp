@@ -1,0 +1,59 @@
+#include "game/app/options.h"
+
+#include <gtest/gtest.h>
+
+#include <initializer_list>
+#include <vector>
+
+namespace {
+std::optional<game::AppOptions> parse(std::initializer_list<const char*> args, int* code) {
+    std::vector<char*> argv{const_cast<char*>("arena")};
+    for (const char* a : args)
+        argv.push_back(const_cast<char*>(a));
+    return game::parseOptions(int(argv.size()), argv.data(), code);
+}
+} // namespace
+
+TEST(Options, HeadlessFlagsParse) {
+    int code = -1;
+    auto o = parse({"--headless", "--ticks", "50", "--seed", "9", "--enemies", "10", "--stats-json", "x.json"}, &code);
+    ASSERT_TRUE(o);
+    EXPECT_EQ(code, 0);
+    EXPECT_EQ(o->mode, game::AppMode::Headless);
+    EXPECT_EQ(o->ticks, 50u);
+    EXPECT_EQ(o->seed, 9u);
+    EXPECT_EQ(o->enemies, 10);
+    EXPECT_EQ(o->statsJson, "x.json");
+    EXPECT_TRUE(o->autopilot);
+}
+
+TEST(Options, DefaultScriptsFolderDoesNotDependOnTheWorkingDirectory) {
+    int code = -1;
+    auto o = parse({}, &code);
+    ASSERT_TRUE(o);
+    EXPECT_EQ(o->mode, game::AppMode::Window);
+    EXPECT_EQ(o->scriptsDir, std::string(ARENA_SOURCE_DIR) + "/scripts");
+}
+
+TEST(Options, BadFlagsAreRejectedWithANonZeroCode) {
+    for (auto args : {std::initializer_list<const char*>{"--bogus"},
+                      {"--ticks", "5"},                       // needs --headless
+                      {"--headless", "--ticks", "zero"},
+                      {"--headless", "--ticks", "0"},
+                      {"--headless", "--screenshot", "a.png"}, // exclusive modes
+                      {"--scripts", "/no/such/folder"},
+                      {"--enemies", "-4"}}) {
+        int code = 0;
+        EXPECT_FALSE(parse(args, &code));
+        EXPECT_NE(code, 0) << *args.begin();
+    }
+}
+
+TEST(Options, HelpExitsWithZero) {
+    int code = -1;
+    testing::internal::CaptureStdout();
+    EXPECT_FALSE(parse({"--help"}, &code));
+    const std::string out = testing::internal::GetCapturedStdout();
+    EXPECT_EQ(code, 0);
+    EXPECT_NE(out.find("--headless"), std::string::npos);
+}

@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# Command 2 of the README (and what CI runs): install what is missing, build, run every test.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
+
+export SDL_VIDEODRIVER="${SDL_VIDEODRIVER:-offscreen}" XDG_RUNTIME_DIR="${XDG_RUNTIME_DIR:-/tmp}"
+echo "==> unit, headless and screenshot tests"
+ctest --test-dir "$ARENA_BUILD" -j"$(nproc)" --output-on-failure
+
+echo "==> smoke run: arena --headless"
+"$ARENA_BUILD/arena" --headless --ticks 600 --seed 1 --stats-json "$ARENA_BUILD/smoke-stats.json"
