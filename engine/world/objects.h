@@ -5,6 +5,7 @@
 
 #include <glm/vec2.hpp>
 
+#include <cstddef>
 #include <cstdint>
 
 namespace engine {
@@ -13,11 +14,16 @@ namespace engine {
 /// interprets it (it cannot include Lua): -2 is Lua's LUA_NOREF.
 inline constexpr int32_t kNoScriptRef = -2;
 
+/// Bytes of engine-owned memory per enemy that its behaviour script lays out (DESIGN.md "Two
+/// kinds of Lua code"): read as last tick's values, written as next tick's.
+inline constexpr size_t kEnemyMemoryBytes = 64;
+
 enum EnemyFlags : uint16_t {
     kEnemyFaulted = 1u << 0, // its behaviour raised an error: it idles until the script is fixed
     kEnemyDead = 1u << 1,    // destroyed at the end of this tick's commit
 };
 
+// The layout of Enemy is shared with the Lua batch driver (scripting/think_abi.h checks it).
 struct Enemy {
     ObjectId id;
     uint16_t type = 0;  // index into the tick's EnemyType table
@@ -25,11 +31,14 @@ struct Enemy {
     glm::vec2 position{0.0f};
     glm::vec2 velocity{0.0f};
     float hp = 1.0f;
+    float maxHp = 1.0f;
     float radius = 10.0f;
     float speed = 100.0f;
     int32_t fireCooldown = 0; // ticks until it may fire again
     uint32_t spawnTick = 0;
     int32_t scriptRef = kNoScriptRef;
+    float random[2] = {0.0f, 0.0f}; // this tick's deterministic randoms in [0, 1), set at the snapshot
+    alignas(8) uint8_t memory[kEnemyMemoryBytes] = {};
 };
 
 enum class BulletOwner : uint8_t { Player, Enemy };

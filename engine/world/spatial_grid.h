@@ -34,6 +34,12 @@ public:
     size_t itemCount() const { return m_items.size(); }
     glm::vec2 positionOf(uint32_t item) const { return m_positions[item]; }
 
+    // Raw arrays for readers that cannot call C++ per query (the Lua batch driver). Valid until
+    // the next rebuild. Cell c holds items itemData()[cellStartData()[c] .. cellStartData()[c+1]).
+    const uint32_t* cellStartData() const { return m_cellStart.data(); }
+    const uint32_t* itemData() const { return m_items.data(); }
+    const glm::vec2* positionData() const { return m_positions.data(); }
+
 private:
     int cellIndex(glm::vec2 p) const;
     int clampColumn(float x) const;

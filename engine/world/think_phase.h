@@ -1,7 +1,9 @@
 #pragma once
 // ThinkPhase: the tick's "think" step. Reads the world, writes one Intent per enemy (same order as
-// world.enemies.dense()). Implementations must not modify the world: that is what makes them
-// safe to run in parallel and swappable (native C++ now, the Lua VM pool later).
+// world.enemies.dense()): velocity, aim, fire and hasMemory of every intent, and memory when
+// hasMemory is set (the intents are not cleared between ticks). Implementations must not modify
+// the world: that is what makes them safe to run in parallel and swappable (native C++, the Lua VM
+// pool). Faulted enemies' intents are ignored.
 #include "engine/world/enemy_type.h"
 #include "engine/world/intent.h"
 #include "engine/world/world.h"

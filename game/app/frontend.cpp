@@ -96,14 +96,19 @@ int runWindow(const AppOptions& options) {
             code = 1;
         } else {
             bool attract = options.autopilot;
-            std::unique_ptr<Game> game = makeGame(options, /*autoRestart=*/attract);
+            std::string error;
+            GameSession session = makeGame(options, /*autoRestart=*/attract, &error);
+            if (!session.game) {
+                std::fprintf(stderr, "arena: %s\n", error.c_str());
+                code = 1;
+            }
             engine::InputSystem input;
             engine::FixedStepClock clock;
             bool paused = false;
             uint64_t frame = 0;
             uint64_t last = SDL_GetPerformanceCounter();
             float fps = 60.0f;
-            for (bool running = true; running; ++frame) {
+            for (bool running = session.game != nullptr; running; ++frame) {
                 input.beginFrame();
                 for (SDL_Event e; SDL_PollEvent(&e);) {
                     fe.imgui.processEvent(e);
@@ -115,13 +120,15 @@ int runWindow(const AppOptions& options) {
                     running = false;
                 if (attract && in.anyPressed) { // the demo round ends: the player's round begins
                     attract = false;
-                    AppOptions playing = options;
-                    game = makeGame(playing, /*autoRestart=*/false);
+                    GameSession playing = makeGame(options, /*autoRestart=*/false, &error);
+                    if (playing.game)
+                        session = std::move(playing);
                     fe.view = ArenaView{};
                     clock.reset();
                 }
                 if (in.pausePressed && !attract)
                     paused = !paused;
+                Game* game = session.game.get();
                 if (in.restartPressed && !attract) {
                     game->restart();
                     paused = false;
@@ -165,9 +172,15 @@ int runScreenshot(const AppOptions& options) {
         if (!fe.init(options, /*hidden=*/true)) {
             code = 1;
         } else {
-            std::unique_ptr<Game> game = makeGame(options, /*autoRestart=*/true);
+            std::string error;
+            GameSession session = makeGame(options, /*autoRestart=*/true, &error);
+            if (!session.game) {
+                std::fprintf(stderr, "arena: %s\n", error.c_str());
+                code = 1;
+            }
+            Game* game = session.game.get();
             const PlayerCommand idle{};
-            for (int frame = 0; frame < options.frames; ++frame) {
+            for (int frame = 0; game && frame < options.frames; ++frame) {
                 for (SDL_Event e; SDL_PollEvent(&e);)
                     fe.imgui.processEvent(e);
                 // One tick per frame: the picture depends on --frames and --seed, not on speed.
@@ -177,9 +190,9 @@ int runScreenshot(const AppOptions& options) {
                 fe.render(*game, HudState{60.0f, false, false}, uint64_t(frame));
                 if (frame + 1 == options.frames) {
                     const glm::ivec2 size = fe.window->drawableSize();
-                    std::string error;
-                    if (!engine::writeFramebufferPng(options.screenshotPath, size.x, size.y, &error)) {
-                        std::fprintf(stderr, "arena: screenshot: %s\n", error.c_str());
+                    std::string pngError;
+                    if (!engine::writeFramebufferPng(options.screenshotPath, size.x, size.y, &pngError)) {
+                        std::fprintf(stderr, "arena: screenshot: %s\n", pngError.c_str());
                         code = 1;
                     } else {
                         std::printf("arena: wrote %s (%dx%d, %d frames, %zu enemies)\n",

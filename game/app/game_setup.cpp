@@ -1,19 +1,35 @@
 #include "game/app/game_setup.h"
 
-#include "game/sim/native_enemies.h"
-
 #include <nlohmann/json.hpp>
 
 #include <cstdio>
 
 namespace game {
 
-std::unique_ptr<Game> makeGame(const AppOptions& options, bool autoRestart) {
+GameSession makeGame(const AppOptions& options, bool autoRestart, std::string* error) {
+    scripting::LuaThinkDef thinkDef = scripting::defaultLuaThinkDef();
+    thinkDef.scriptsDir = options.scriptsDir;
+    thinkDef.poolSize = options.pool;
+    std::unique_ptr<scripting::LuaThinkPhase> think = scripting::LuaThinkPhase::create(thinkDef, error);
+    if (!think)
+        return {};
+    for (const scripting::ScriptError& e : think->loadErrors())
+        std::fprintf(stderr, "arena: script not loaded: %s\n", e.message.c_str());
+    think->errors().setOnNewEntry([](const scripting::ScriptErrorEntry& entry) {
+        const scripting::ScriptError& e = entry.first;
+        std::fprintf(stderr, "arena: script error: %s (entity %llu:%llu, vm %d, tick %llu; the enemy idles)\n",
+                     e.message.c_str(), static_cast<unsigned long long>(e.entity & 0xffffff),
+                     static_cast<unsigned long long>(e.entity >> 24), e.vm, static_cast<unsigned long long>(e.tick));
+    });
+
     GameDef def = defaultGameDef();
     def.seed = options.seed;
     def.minEnemies = options.enemies;
     def.autoRestart = autoRestart;
-    return std::make_unique<Game>(def, nativeEnemyTypes(), std::make_unique<NativeSeekThink>());
+    GameSession session;
+    session.think = think.get();
+    session.game = std::make_unique<Game>(def, think->types(), std::move(think));
+    return session;
 }
 
 std::string formatHash(uint64_t hash) {
@@ -22,7 +38,8 @@ std::string formatHash(uint64_t hash) {
     return buf;
 }
 
-nlohmann::json summarize(const Game& game, double wallSeconds) {
+nlohmann::json summarize(const GameSession& session, double wallSeconds) {
+    const Game& game = *session.game;
     const GameCounters& c = game.counters();
     nlohmann::json j;
     j["ticks"] = c.ticks;
@@ -45,6 +62,32 @@ nlohmann::json summarize(const Game& game, double wallSeconds) {
         phases[kPhaseNames[i]] = game.totalTimes().ms[i] / ticks;
     j["phase_ms"] = phases;
     j["tick_ms"] = game.totalTimes().total() / ticks;
+
+    if (session.think) {
+        const scripting::PoolStats& pool = session.think->stats();
+        nlohmann::json vms = nlohmann::json::array();
+        for (size_t v = 0; v < pool.total.size(); ++v) {
+            const scripting::VmStats& t = pool.total[v];
+            const scripting::VmStats& last = pool.lastTick[v];
+            vms.push_back({{"vm", v},
+                           {"thread", v == 0 ? "main" : "worker"},
+                           {"busy_ms", t.busyMs},
+                           {"busy_ms_per_tick", t.busyMs / ticks},
+                           {"batches", t.batches},
+                           {"entities", t.entities},
+                           {"errors", t.errors},
+                           {"lua_memory_kb", double(t.luaBytes) / 1024.0},
+                           {"last_tick", {{"busy_ms", last.busyMs}, {"batches", last.batches},
+                                          {"entities", last.entities}, {"errors", last.errors}}}});
+        }
+        j["pool"] = vms;
+        j["think_wall_ms"] = pool.totalThinkWallMs;
+        j["errors"] = session.think->errors().total();
+        nlohmann::json types = nlohmann::json::array();
+        for (const scripting::EnemyScriptInfo& s : session.think->scripts())
+            types.push_back(s.key);
+        j["enemy_types"] = types;
+    }
     j["world_hash"] = formatHash(game.worldHash());
     return j;
 }

@@ -3,17 +3,29 @@
 // screenshot) and the tests get their Game from, so they all simulate the same thing.
 #include "game/app/options.h"
 #include "game/sim/game.h"
+#include "scripting/lua_think.h"
 
 #include <nlohmann/json_fwd.hpp>
 
 #include <memory>
+#include <string>
 
 namespace game {
 
-std::unique_ptr<Game> makeGame(const AppOptions& options, bool autoRestart);
+/// A game whose enemies think in Lua, and the think phase it runs (owned by the game), whose
+/// stats and error log the modes read.
+struct GameSession {
+    std::unique_ptr<Game> game;
+    scripting::LuaThinkPhase* think = nullptr;
+};
 
-/// The run summary (headless text and --stats-json): counts, mean ms per phase, world_hash.
-nlohmann::json summarize(const Game& game, double wallSeconds);
+/// Loads the scripts and starts the pool. On failure (no enemy script loads) returns an empty
+/// session and the reason in *error. Script load errors are printed to stderr either way.
+GameSession makeGame(const AppOptions& options, bool autoRestart, std::string* error);
+
+/// The run summary (headless text and --stats-json): counts, mean ms per phase, pool, errors,
+/// world_hash.
+nlohmann::json summarize(const GameSession& session, double wallSeconds);
 
 /// world_hash as it appears in the summary: 16 lowercase hex digits.
 std::string formatHash(uint64_t hash);

@@ -17,14 +17,21 @@ int runHeadless(const AppOptions& options) {
         std::fprintf(stderr, "arena: SDL_Init failed: %s\n", SDL_GetError());
         return 1;
     }
-    auto game = makeGame(options, /*autoRestart=*/true);
+    std::string error;
+    GameSession session = makeGame(options, /*autoRestart=*/true, &error);
+    if (!session.game) {
+        std::fprintf(stderr, "arena: %s\n", error.c_str());
+        SDL_Quit();
+        return 1;
+    }
+    Game* game = session.game.get();
     const PlayerCommand idle{};
     const auto start = std::chrono::steady_clock::now();
     for (uint64_t t = 0; t < options.ticks; ++t)
         game->step(options.autopilot ? nullptr : &idle);
     const double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 
-    const nlohmann::json s = summarize(*game, wall);
+    const nlohmann::json s = summarize(session, wall);
     std::printf("arena headless: %llu ticks in %.3f s (seed %llu)\n",
                 static_cast<unsigned long long>(options.ticks), wall,
                 static_cast<unsigned long long>(options.seed));
@@ -41,6 +48,13 @@ int runHeadless(const AppOptions& options) {
     for (const char* phase : kPhaseNames)
         std::printf(" %s %.4f", phase, s["phase_ms"][phase].get<double>());
     std::printf(" | total %.4f\n", s["tick_ms"].get<double>());
+    for (const auto& vm : s["pool"])
+        std::printf("  vm %d (%s): busy %.3f ms/tick, %llu batches, %llu entities, %llu errors, %.0f KiB Lua\n",
+                    vm["vm"].get<int>(), vm["thread"].get<std::string>().c_str(),
+                    vm["busy_ms_per_tick"].get<double>(), vm["batches"].get<unsigned long long>(),
+                    vm["entities"].get<unsigned long long>(), vm["errors"].get<unsigned long long>(),
+                    vm["lua_memory_kb"].get<double>());
+    std::printf("  script errors %llu\n", s["errors"].get<unsigned long long>());
     std::printf("  world_hash %s\n", s["world_hash"].get<std::string>().c_str());
 
     int code = 0;

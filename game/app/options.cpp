@@ -33,6 +33,8 @@ std::optional<AppOptions> parseOptions(int argc, char** argv, int* exitCode) {
     app.add_flag("--no-autopilot", noAutopilot, "Headless/screenshot: the player stands still");
     app.add_option("--scripts", o.scriptsDir, "Scripts folder (default: the repository's scripts/)")
         ->check(CLI::ExistingDirectory);
+    app.add_option("--pool", o.pool, "LuaJIT VMs in the think pool (default: one per core)")
+        ->check(CLI::Range(1, 64));
     app.add_option("--width", o.width, "Window or screenshot width in pixels")->check(CLI::Range(64, 8192));
     app.add_option("--height", o.height, "Window or screenshot height in pixels")->check(CLI::Range(64, 8192));
     headlessFlag->excludes(shot);

@@ -16,9 +16,10 @@ struct AppOptions {
     int enemies = 0;       // population floor
     std::string statsJson; // headless: write the summary as JSON here
     std::string screenshotPath;
-    int frames = 240;      // screenshot: frames (= ticks) to render before capturing
+    int frames = 900;      // screenshot: frames (= ticks) to render before capturing (15 s of play)
     bool autopilot = true;
     std::string scriptsDir;
+    int pool = 0;          // VMs in the think pool; 0 = one per hardware thread
     int width = 1280, height = 720;
 };
 

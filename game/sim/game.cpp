@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <cstring>
 
 namespace game {
 
@@ -44,10 +45,15 @@ Game::Game(const GameDef& def, std::vector<engine::EnemyType> types,
     : m_def(def), m_types(std::move(types)), m_think(std::move(think)), m_rng(def.seed) {
     m_world.size = def.arenaSize;
     m_world.enemyGrid.configure(def.arenaSize, kGridCell);
-    for (const engine::EnemyType& t : m_types) {
+    for (size_t i = 0; i < m_types.size(); ++i) {
+        const engine::EnemyType& t = m_types[i];
         m_maxEnemyRadius = std::max(m_maxEnemyRadius, t.radius);
         m_maxEnemySpeed = std::max(m_maxEnemySpeed, t.speed);
+        m_typesByStrength.push_back(uint16_t(i));
+        m_groupSize.push_back(t.score <= 5 ? 7 : t.score <= 15 ? 3 : 1);
     }
+    std::stable_sort(m_typesByStrength.begin(), m_typesByStrength.end(),
+                     [&](uint16_t a, uint16_t b) { return m_types[a].score < m_types[b].score; });
     m_counters.rounds = 0;
     restart();
 }
@@ -80,7 +86,8 @@ void Game::step(const PlayerCommand* command) {
     snapshot();
     m_last.ms[size_t(Phase::Snapshot)] = msSince(t);
 
-    m_intents.assign(m_world.enemies.size(), engine::Intent{});
+    // Not cleared: the think phase writes every intent (see ThinkPhase), and 100k intents are 9 MB.
+    m_intents.resize(m_world.enemies.size());
     if (m_think)
         m_think->think(engine::ThinkContext{m_world, m_types, m_def.seed, kDt}, m_intents);
     m_last.ms[size_t(Phase::Think)] = msSince(t);
@@ -106,8 +113,15 @@ void Game::step(const PlayerCommand* command) {
 void Game::snapshot() {
     auto enemies = m_world.enemies.dense();
     m_world.enemyPositions.resize(enemies.size());
-    for (size_t i = 0; i < enemies.size(); ++i)
-        m_world.enemyPositions[i] = enemies[i].position;
+    for (size_t i = 0; i < enemies.size(); ++i) {
+        engine::Enemy& e = enemies[i];
+        m_world.enemyPositions[i] = e.position;
+        // Per enemy and tick, independent of who computes the think: pure behaviours stay
+        // deterministic on any VM of the pool.
+        const uint64_t stream = engine::packObjectId(e.id);
+        e.random[0] = engine::unitFloat(engine::hashRandom(m_def.seed, stream, m_world.tick * 2));
+        e.random[1] = engine::unitFloat(engine::hashRandom(m_def.seed, stream, m_world.tick * 2 + 1));
+    }
     m_world.enemyGrid.rebuild(m_world.enemyPositions);
 }
 
@@ -150,10 +164,14 @@ void Game::applyEnemies() {
         const engine::EnemyType& type = m_types[e.type];
         if (e.fireCooldown > 0)
             --e.fireCooldown;
+        if (intent.faulted)
+            e.flags |= engine::kEnemyFaulted;
         if (e.flags & engine::kEnemyFaulted) {
             e.velocity = glm::vec2(0.0f);
             continue;
         }
+        if (intent.hasMemory)
+            std::memcpy(e.memory, intent.memory, type.memorySize);
         e.velocity = clampLength(intent.velocity, e.speed);
         e.position = glm::clamp(e.position + e.velocity * kDt, lo, hi);
         const float aimLen = glm::length(intent.aim);
@@ -266,7 +284,8 @@ void Game::hooks() {
     if (!m_world.player.alive)
         return; // no new enemies over a game-over screen
     if (!m_types.empty())
-        m_waves.update(m_world.enemies.size(), m_types.size(), m_world.size, m_rng, m_spawnQueue);
+        m_waves.update(m_world.enemies.size(), m_typesByStrength, m_groupSize, m_world.size, m_rng,
+                       m_spawnQueue);
     // Stress floor (--enemies): top the population up from the edges.
     const size_t pending = m_spawnQueue.size();
     for (size_t n = m_world.enemies.size() + pending; n < size_t(m_def.minEnemies); ++n)
@@ -280,6 +299,7 @@ void Game::spawnEnemy(uint16_t type, glm::vec2 position) {
     e.type = type;
     e.position = position;
     e.hp = t.hp;
+    e.maxHp = t.hp;
     e.radius = t.radius;
     e.speed = t.speed;
     e.fireCooldown = t.fireInterval / 2;
@@ -330,6 +350,7 @@ uint64_t Game::worldHash() const {
         h.value(e.velocity);
         h.value(e.hp);
         h.value(e.fireCooldown);
+        h.bytes(e.memory, m_types[e.type].memorySize);
     }
     for (const engine::Bullet& b : m_world.bullets) {
         h.value(b.position);

@@ -89,6 +89,8 @@ private:
     std::vector<SpawnRequest> m_spawnQueue;
     int m_gameOverTicks = 0;
     float m_maxEnemyRadius = 0.0f, m_maxEnemySpeed = 0.0f;
+    std::vector<uint16_t> m_typesByStrength; // for the waves: weakest (lowest score) first
+    std::vector<int> m_groupSize;            // per type: cheap enemies come in flocks
     PhaseTimes m_last, m_total;
 };
 

@@ -36,6 +36,7 @@ void NativeSeekThink::think(const engine::ThinkContext& ctx, std::span<engine::I
         const float wobble = engine::unitFloat(engine::hashRandom(ctx.seed, engine::packObjectId(e.id), 0)) - 0.5f;
         const glm::vec2 side(-dir.y, dir.x);
         engine::Intent& out = intents[i];
+        out = engine::Intent{};
         if (type.fireInterval > 0) {
             const float keep = distance < 300.0f ? -1.0f : distance > 380.0f ? 1.0f : 0.0f;
             out.velocity = (dir * keep + side * 0.6f * (wobble < 0 ? -1.0f : 1.0f)) * e.speed;

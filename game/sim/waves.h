@@ -1,7 +1,7 @@
 #pragma once
-// Waves: decides what to spawn when. Wave n spawns 5 + 3n enemies, trickled in from the edges;
-// the next wave starts a little after the current one is (almost) cleared. The mix shifts from
-// the weakest types toward the strongest as waves go up.
+// Waves: decides what to spawn when. Wave n spawns 8 + 5n enemies, in groups from the edges;
+// the next wave starts shortly after the current one is half cleared. A new type joins the
+// mix every wave, weakest first.
 //
 // This C++ director is the one the Lua director (scripts/director.lua) replaces later; it runs in
 // the tick's hooks phase and only queues spawn requests.
@@ -10,6 +10,7 @@
 #include <glm/vec2.hpp>
 
 #include <cstdint>
+#include <span>
 #include <vector>
 
 namespace game {
@@ -22,8 +23,10 @@ struct SpawnRequest {
 class Waves {
 public:
     void reset() { *this = Waves{}; }
-    /// Queues this tick's spawns. typeCount > 0.
-    void update(size_t liveEnemies, size_t typeCount, glm::vec2 arenaSize, engine::Rng& rng,
+    /// Queues this tick's spawns. `byStrength` lists type indices weakest first (non-empty);
+    /// `groupSize[t]` is how many of type t arrive together.
+    void update(size_t liveEnemies, std::span<const uint16_t> byStrength,
+                std::span<const int> groupSize, glm::vec2 arenaSize, engine::Rng& rng,
                 std::vector<SpawnRequest>& out);
 
     int wave() const { return m_wave; }
@@ -38,7 +41,7 @@ private:
     int m_toSpawn = 0;
     int m_waveSize = 0;
     int m_spawnTimer = 0;
-    int m_breakTicks = 60; // a short breath before wave 1
+    int m_breakTicks = 40; // a short breath before wave 1
 };
 
 } // namespace game

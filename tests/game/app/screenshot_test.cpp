@@ -1,6 +1,6 @@
 // Runs `arena --screenshot` offscreen (no X server, no GPU: EGL + llvmpipe) and checks what matters
 // in the picture: the arena is drawn, enemies are in it. Not a pixel-exact comparison.
-#include "game/sim/native_enemies.h"
+#include "scripting/lua_think.h"
 
 #include <gtest/gtest.h>
 #include <stb/stb_image.h>
@@ -25,7 +25,7 @@ TEST(Screenshot, ShowsTheArenaWithEnemiesArriving) {
     const auto png = std::filesystem::temp_directory_path() / "arena_screenshot_test.png";
     std::filesystem::remove(png);
     const std::string cmd = std::string(ARENA_BINARY_DIR) + "/arena --screenshot " + png.string() +
-                            " --frames 300 --seed 2 > /dev/null";
+                            " --frames 900 --seed 2 > /dev/null";
     ASSERT_EQ(std::system(cmd.c_str()), 0) << cmd;
 
     int w = 0, h = 0, channels = 0;
@@ -35,8 +35,15 @@ TEST(Screenshot, ShowsTheArenaWithEnemiesArriving) {
     EXPECT_EQ(h, 720);
 
     const Rgb floor = fromRgba(0x10141dff);
+    // The enemy colours are the scripts' own: read them the way the game does.
+    scripting::LuaThinkDef def = scripting::defaultLuaThinkDef();
+    def.scriptsDir = std::string(ARENA_SOURCE_DIR) + "/scripts";
+    def.poolSize = 1;
+    std::string error;
+    auto scripts = scripting::LuaThinkPhase::create(def, &error);
+    ASSERT_TRUE(scripts) << error;
     std::vector<Rgb> enemyColors;
-    for (const engine::EnemyType& t : game::nativeEnemyTypes())
+    for (const engine::EnemyType& t : scripts->types())
         enemyColors.push_back(fromRgba(t.color));
     size_t floorPixels = 0, enemyPixels = 0;
     std::set<uint32_t> distinct;

@@ -2,6 +2,11 @@
 
 #include <gtest/gtest.h>
 
+namespace {
+const std::vector<uint16_t> kByStrength{2, 0, 3, 1};
+const std::vector<int> kGroups{1, 1, 1, 1};
+} // namespace
+
 TEST(Waves, SpawnAtTheEdgesAndGrowWaveByWave) {
     game::Waves waves;
     engine::Rng rng(1);
@@ -10,17 +15,21 @@ TEST(Waves, SpawnAtTheEdgesAndGrowWaveByWave) {
     int firstWaveSpawns = 0;
     for (int t = 0; t < 2000 && waves.wave() <= 1; ++t) {
         out.clear();
-        waves.update(0, 4, size, rng, out); // the field is always clear: waves follow each other
+        waves.update(0, kByStrength, kGroups, size, rng, out); // the field is always clear: waves follow each other
         if (waves.wave() == 1)
             firstWaveSpawns += int(out.size());
         for (const game::SpawnRequest& s : out) {
-            const bool outside = s.position.x < 0 || s.position.y < 0 || s.position.x > size.x ||
-                                 s.position.y > size.y;
-            EXPECT_TRUE(outside) << s.position.x << "," << s.position.y;
-            EXPECT_LT(s.type, 4);
+            // Groups gather around a point just outside an edge: never in the arena's interior.
+            const float m = 80.0f;
+            const bool nearEdge = s.position.x < m || s.position.y < m || s.position.x > size.x - m ||
+                                  s.position.y > size.y - m;
+            EXPECT_TRUE(nearEdge) << s.position.x << "," << s.position.y;
+            if (waves.wave() == 1) {
+                EXPECT_EQ(s.type, 2) << "wave 1 has only the weakest type";
+            }
         }
     }
-    EXPECT_EQ(firstWaveSpawns, 5 + 3);
+    EXPECT_EQ(firstWaveSpawns, 8 + 5);
     EXPECT_EQ(waves.wave(), 2);
 }
 
@@ -30,6 +39,6 @@ TEST(Waves, NextWaveWaitsForTheFieldToClear) {
     engine::Rng rng(2);
     std::vector<game::SpawnRequest> out;
     for (int t = 0; t < 1000; ++t)
-        waves.update(100, 4, {1600, 900}, rng, out); // a crowded field
+        waves.update(100, kByStrength, kGroups, {1600, 900}, rng, out); // a crowded field
     EXPECT_EQ(waves.wave(), 1);
 }

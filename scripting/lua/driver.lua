@@ -1,0 +1,50 @@
+-- driver.lua: the trusted batch driver, loaded once per enemy script per VM (its own bytecode, so
+-- its own traces). ScriptVm calls the returned function with a range of the tick's order array;
+-- one protected call runs the whole batch. On an error, C++ reads the cursor and calls again from
+-- the next entity.
+--
+-- What the script's think gets: SELF (a const view, refilled here per entity), WORLD (a const view
+-- of the frame) and MEM (a scratch copy of its memory, copied back after the call). Nothing per
+-- entity is allocated: views and scratch are created once, and no cdata made in the loop lives
+-- across the call to think.
+local ffi, FRAME, CURSOR, SS, SELF, WORLD, MEM, think, MEMSIZE, where, sync_frame = ...
+local copy, type, error, format = ffi.copy, type, error, string.format
+local HAS_MEMORY = MEMSIZE > 0 and 1 or 0
+
+local function bad_return(what, a, b)
+  error(format("%s: think must return %s (got %s, %s)", where, what, type(a), type(b)), 0)
+end
+
+return function(first, last)
+  sync_frame()
+  local F = FRAME
+  local E, I, O = F.enemies, F.intents, F.order
+  local tick = F.world.tick
+  for k = first, last - 1 do
+    CURSOR.position = k
+    local i = O[k]
+    CURSOR.entity = i
+    SS.x, SS.y = E[i].position.x, E[i].position.y
+    SS.vx, SS.vy = E[i].velocity.x, E[i].velocity.y
+    SS.hp, SS.max_hp = E[i].hp, E[i].max_hp
+    SS.radius, SS.speed = E[i].radius, E[i].speed
+    SS.id = E[i].id.generation * 16777216 + E[i].id.index
+    SS.age = tick - E[i].spawn_tick
+    SS.rand, SS.rand2 = E[i].random[0], E[i].random[1]
+    if MEMSIZE > 0 then copy(MEM, E[i].memory, MEMSIZE) end
+
+    local vx, vy, fire, ax, ay = think(SELF, WORLD, MEM)
+
+    if type(vx) ~= "number" or type(vy) ~= "number" then bad_return("vx, vy as numbers", vx, vy) end
+    I[i].velocity.x, I[i].velocity.y = vx, vy
+    if fire then
+      if type(ax) ~= "number" or type(ay) ~= "number" then bad_return("aim_x, aim_y numbers when it fires", ax, ay) end
+      I[i].fire, I[i].aim.x, I[i].aim.y = 1, ax, ay
+    else
+      I[i].fire = 0
+    end
+    I[i].faulted = 0
+    I[i].has_memory = HAS_MEMORY
+    if MEMSIZE > 0 then copy(I[i].memory, MEM, MEMSIZE) end
+  end
+end

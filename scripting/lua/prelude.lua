@@ -1,0 +1,491 @@
+-- prelude.lua: the trusted part of every script VM. Runs first, with the full standard library,
+-- and keeps it to itself: scripts only ever see the sandboxed environments built here.
+--
+-- Arguments (from ScriptVm): cdef text, the tick frame and cursor addresses, the driver's source.
+-- Returns the table of host functions ScriptVm calls (load_enemy, set_libs, ...).
+local cdef, frame_address, cursor_address, driver_source, jit_log = ...
+
+local ffi = require("ffi")
+local bit = require("bit")
+local floor, huge, min, max, abs = math.floor, math.huge, math.min, math.max, math.abs
+local type, error, pairs, ipairs, tostring, setmetatable = type, error, pairs, ipairs, tostring, setmetatable
+local loadstring, setfenv, pcall, select = loadstring, setfenv, pcall, select
+local string_format, string_match, string_byte = string.format, string.match, string.byte
+
+-- Trace diagnostics for people tuning scripts (ARENA_JIT_LOG=prefix): aborts and NYIs per VM.
+if jit_log then require("jit.v").start(jit_log) end
+
+ffi.cdef(cdef)
+local FRAME = ffi.cast("const arena_think_frame *", frame_address)
+local CURSOR = ffi.cast("arena_cursor *", cursor_address)
+
+local P = {}
+
+-- Names a value for an error message without running any of its metamethods.
+local function describe(v)
+  local t = type(v)
+  if t == "string" then return string_format("%q", #v > 40 and v:sub(1, 40) .. "..." or v) end
+  if t == "number" or t == "boolean" or t == "nil" then return tostring(v) end
+  return t
+end
+P.describe = describe
+
+----------------------------------------------------------------------------------------------------
+-- Read-only libraries
+----------------------------------------------------------------------------------------------------
+local function copy_fields(src, names)
+  local t = {}
+  for _, k in ipairs(names) do t[k] = src[k] end
+  return t
+end
+
+local function readonly(libname, fields)
+  return setmetatable({}, {
+    __index = fields,
+    __newindex = function(_, k)
+      error(string_format("attempt to modify read-only library table '%s' (field %s)", libname, describe(k)), 2)
+    end,
+    __metatable = false,
+  })
+end
+
+local safe_math = copy_fields(math, {
+  "abs", "acos", "asin", "atan", "atan2", "ceil", "cos", "cosh", "deg", "exp", "floor", "fmod",
+  "frexp", "ldexp", "log", "log10", "max", "min", "modf", "pow", "rad", "sin", "sinh", "sqrt",
+  "tan", "tanh",
+})
+safe_math.pi, safe_math.huge = math.pi, math.huge
+local safe_string = copy_fields(string, {
+  "byte", "char", "find", "format", "gmatch", "gsub", "len", "lower", "match", "rep", "reverse",
+  "sub", "upper",
+})
+local safe_table = copy_fields(table, { "concat", "insert", "remove", "sort", "maxn" })
+local safe_bit = copy_fields(bit, {
+  "tobit", "tohex", "bnot", "band", "bor", "bxor", "lshift", "rshift", "arshift", "rol", "ror", "bswap",
+})
+
+-- Strings index through one metatable shared by the whole VM: point it at the safe copy (no
+-- string.dump) and hide it, so no script can reach or change what other scripts' strings do.
+do
+  local string_mt = getmetatable("")
+  string_mt.__index = readonly("string", safe_string)
+  string_mt.__metatable = false
+end
+
+-- What every script environment can read. Missing names are errors, not nil: a typo in a global
+-- name is reported where it happens.
+local SAFE = {
+  assert = assert, error = error, ipairs = ipairs, next = next, pairs = pairs, pcall = pcall,
+  select = select, tonumber = tonumber, tostring = tostring, type = type, unpack = unpack,
+  xpcall = xpcall, rawequal = rawequal, setmetatable = setmetatable, getmetatable = getmetatable,
+  math = readonly("math", safe_math),
+  string = readonly("string", safe_string),
+  table = readonly("table", safe_table),
+  bit = readonly("bit", safe_bit),
+}
+setmetatable(SAFE, {
+  __index = function(_, k)
+    error(string_format("undefined global %s (only the sandbox's libraries are globals)", describe(k)), 2)
+  end,
+  __newindex = function(_, k)
+    error(string_format("attempt to create global variable %s (declare it with 'local')", describe(k)), 2)
+  end,
+  __metatable = false,
+})
+
+----------------------------------------------------------------------------------------------------
+-- Environments and require
+----------------------------------------------------------------------------------------------------
+local LIBS = {} -- module name -> { source = text, chunkname = "lib/x.lua" }
+
+function P.set_libs(libs)
+  LIBS = {}
+  for name, entry in pairs(libs) do LIBS[name] = entry end
+end
+
+local make_env
+
+local function make_require(cache)
+  local LOADING = {}
+  return function(name)
+    if type(name) ~= "string" or not string_match(name, "^[%a_][%w_]*$") and
+       not string_match(name, "^[%a_][%w_]*%.[%a_][%w_%.]*[%w_]$") then
+      error(string_format("require: bad module name %s (use names like 'steer' or 'ai.flock')", describe(name)), 2)
+    end
+    local cached = cache[name]
+    if cached == LOADING then error(string_format("require: module '%s' requires itself", name), 2) end
+    if cached ~= nil then return cached end
+    local lib = LIBS[name]
+    if not lib then
+      error(string_format("require: module '%s' not found in scripts/lib", name), 2)
+    end
+    if string_byte(lib.source, 1) == 27 then
+      error(string_format("require: %s is bytecode; only Lua source is loaded", lib.chunkname), 2)
+    end
+    local fn, err = loadstring(lib.source, "@" .. lib.chunkname)
+    if not fn then error(err, 0) end
+    setfenv(fn, make_env(cache))
+    cache[name] = LOADING
+    local ok, result = pcall(fn)
+    if not ok then
+      cache[name] = nil
+      error(type(result) == "string" and result or ("error object is a " .. type(result)), 0)
+    end
+    if result == nil then result = true end
+    cache[name] = result
+    return result
+  end
+end
+
+-- Each script (and each module it loads) runs in its own environment; modules are cached per
+-- script, so no script can change a module another script uses.
+make_env = function(cache)
+  local env = setmetatable({}, {
+    __index = SAFE,
+    __newindex = function(_, k)
+      error(string_format("attempt to create global variable %s (declare it with 'local')", describe(k)), 2)
+    end,
+    __metatable = false,
+  })
+  rawset(env, "require", make_require(cache or {}))
+  return env
+end
+
+----------------------------------------------------------------------------------------------------
+-- Views handed to think: the entity (self), the world, the memory scratch
+----------------------------------------------------------------------------------------------------
+local SELF_SCRATCH = ffi.new("arena_self_scratch")
+local SELF = ffi.cast("const arena_self_view *", SELF_SCRATCH)[0]
+local ANCHORS = { SELF_SCRATCH } -- cdata pointers do not keep their target alive: these do
+
+ffi.metatype("arena_self_view", {
+  __index = function(_, k) error(string_format("self has no field %s", describe(k)), 2) end,
+  __newindex = function(_, k) error(string_format("self has no field %s (and self is read-only)", describe(k)), 2) end,
+  __tostring = function() return "self (read-only view of this enemy)" end,
+})
+
+-- World helpers. Their "self" is implicit (the driver's cursor), so a script can only ask about
+-- its own neighbourhood; every index a script passes is checked.
+local MAX_RADIUS = 256
+local MAX_SCANNED = 48      -- neighbours examined per query: bounds the cost in a dense crowd
+local MAX_NEARBY = 8
+local NB = ffi.new("int32_t[?]", MAX_NEARBY)
+local NBD = ffi.new("double[?]", MAX_NEARBY)
+ANCHORS[#ANCHORS + 1] = NB
+ANCHORS[#ANCHORS + 1] = NBD
+local nb_count = 0
+
+-- The frame's arrays as pointer cdata, refreshed by the driver at the start of every batch.
+-- Reading F.cell_items inside a helper would create a pointer object per call, and one that
+-- lives across a trace boundary is allocated on the heap: per entity, that is garbage.
+local E_, CS_, CI_, CP_ = nil, nil, nil, nil
+local function sync_frame()
+  local F = FRAME
+  E_, CS_, CI_, CP_ = F.enemies, F.cell_start, F.cell_items, F.cell_positions
+end
+P.sync_frame = sync_frame
+
+local function cells(x, y, r)
+  local F = FRAME
+  local inv, cols, rows = F.inverse_cell, F.columns, F.rows
+  local c0, c1 = floor((x - r) * inv), floor((x + r) * inv)
+  local r0, r1 = floor((y - r) * inv), floor((y + r) * inv)
+  if c0 < 0 then c0 = 0 end
+  if r0 < 0 then r0 = 0 end
+  if c1 > cols - 1 then c1 = cols - 1 end
+  if r1 > rows - 1 then r1 = rows - 1 end
+  if c0 > cols - 1 then c0 = cols - 1 end
+  if r0 > rows - 1 then r0 = rows - 1 end
+  if c1 < 0 then c1 = 0 end
+  if r1 < 0 then r1 = 0 end
+  return c0, c1, r0, r1, cols
+end
+
+local function check_radius(radius)
+  if type(radius) ~= "number" or not (radius > 0) then return 0 end
+  return radius > MAX_RADIUS and MAX_RADIUS or radius
+end
+
+-- Up to 8 nearest other enemies within radius, nearest first. Returns how many.
+local function nearby(radius)
+  radius = check_radius(radius)
+  nb_count = 0
+  if radius == 0 then return 0 end
+  local me = CURSOR.entity
+  local x, y = SELF_SCRATCH.x, SELF_SCRATCH.y
+  local c0, c1, r0, r1, cols = cells(x, y, radius)
+  local CS, CI, CP = CS_, CI_, CP_
+  local r2, n, scanned = radius * radius, 0, 0
+  for row = r0, r1 do
+    for col = c0, c1 do
+      local cell = row * cols + col
+      for k = CS[cell], CS[cell + 1] - 1 do
+        local item = CI[k]
+        if item ~= me then
+          local dx, dy = CP[item].x - x, CP[item].y - y
+          local d2 = dx * dx + dy * dy
+          if d2 <= r2 then
+            -- insertion into the sorted list of the nearest MAX_NEARBY
+            local pos = n
+            if n == MAX_NEARBY then pos = n - 1 end
+            if n < MAX_NEARBY or d2 < NBD[pos] then
+              while pos > 0 and d2 < NBD[pos - 1] do
+                NB[pos], NBD[pos] = NB[pos - 1], NBD[pos - 1]
+                pos = pos - 1
+              end
+              NB[pos], NBD[pos] = item, d2
+              if n < MAX_NEARBY then n = n + 1 end
+            end
+          end
+          scanned = scanned + 1
+          if scanned >= MAX_SCANNED then nb_count = n return n end
+        end
+      end
+    end
+  end
+  nb_count = n
+  return n
+end
+
+-- x, y, vx, vy of the k-th result of the last nearby() (1 = nearest).
+local function neighbor(k)
+  if type(k) ~= "number" or not (k >= 1 and k <= nb_count) or k % 1 ~= 0 then
+    error(string_format("world.neighbor(%s): index out of range 1..%d (call world.nearby first)", describe(k), nb_count), 2)
+  end
+  local item = NB[k - 1]
+  local E = E_
+  return E[item].position.x, E[item].position.y, E[item].velocity.x, E[item].velocity.y
+end
+
+-- Candidates for a neighbour query: every item of the cells the circle touches, at most
+-- MAX_SCANNED, gathered by an integer-only loop. Returns how many are in CAND.
+local CAND = ffi.new("int32_t[?]", MAX_SCANNED)
+ANCHORS[#ANCHORS + 1] = CAND
+local function gather(x, y, radius)
+  local c0, c1, r0, r1, cols = cells(x, y, radius)
+  local CS, CI = CS_, CI_
+  local n = 0
+  for row = r0, r1 do
+    for col = c0, c1 do
+      local cell = row * cols + col
+      local k0, k1 = CS[cell], CS[cell + 1]
+      if k1 - k0 > MAX_SCANNED - n then k1 = k0 + MAX_SCANNED - n end
+      for k = k0, k1 - 1 do
+        CAND[n] = CI[k]
+        n = n + 1
+      end
+    end
+  end
+  return n
+end
+
+-- Boids in one call: separation (sum of pushes away, stronger when closer), alignment (mean
+-- velocity of neighbours), cohesion (offset to their centre), and how many were counted.
+-- Two passes: gather() walks the grid with integers only, then one flat, branch-free loop (masks
+-- from min/max) accumulates. Nested loops or an unpredictable `if` with this many live numbers
+-- make LuaJIT's side traces fail ("register coalescing too complex") and fall back to the
+-- interpreter, at 20-40x the cost.
+local function flock(radius)
+  radius = check_radius(radius)
+  if radius == 0 then return 0, 0, 0, 0, 0, 0, 0 end
+  local x, y = SELF_SCRATCH.x, SELF_SCRATCH.y
+  local count = gather(x, y, radius)
+  local me = CURSOR.entity
+  local E, CP = E_, CP_
+  local r2 = radius * radius
+  local sx, sy, ax, ay, cx, cy, n = 0, 0, 0, 0, 0, 0, 0
+  for k = 0, count - 1 do
+    local item = CAND[k]
+    local px, py = CP[item].x, CP[item].y
+    local dx, dy = x - px, y - py
+    local d2 = dx * dx + dy * dy
+    local m = max(0, min(1, (r2 - d2) * 1e30)) * min(1, abs(item - me)) -- 1: inside and not me
+    local w = m / (d2 + 1)
+    sx, sy = sx + dx * w, sy + dy * w
+    ax, ay = ax + E[item].velocity.x * m, ay + E[item].velocity.y * m
+    cx, cy = cx + px * m, cy + py * m
+    n = n + m
+  end
+  if n == 0 then return 0, 0, 0, 0, 0, 0, 0 end
+  return sx, sy, ax / n, ay / n, cx / n - x, cy / n - y, n
+end
+
+local WORLD_METHODS = { nearby = nearby, neighbor = neighbor, flock = flock }
+ffi.metatype("arena_world_view", {
+  __index = function(_, k)
+    local m = WORLD_METHODS[k]
+    if m == nil then error(string_format("world has no field %s", describe(k)), 2) end
+    return m
+  end,
+  __newindex = function(_, k) error(string_format("world has no field %s (and world is read-only)", describe(k)), 2) end,
+  __tostring = function() return "world (read-only view)" end,
+})
+local WORLD = FRAME.world -- a const reference into the frame, which outlives the VM
+
+----------------------------------------------------------------------------------------------------
+-- Enemy scripts: load, check the contract, build the driver
+----------------------------------------------------------------------------------------------------
+local MEMORY_TYPES = { float = "float", double = "double", number = "double", int = "int32_t", bool = "bool" }
+local HOOKS = { on_spawn = true, on_hit = true, on_death = true } -- reserved for the identity issue
+local FIELDS = {
+  name = "string", hp = "number", speed = "number", radius = "number", color = "string",
+  score = "number", contact_damage = "number", fire_interval = "number", bullet_speed = "number",
+  bullet_damage = "number", memory = "table", think = "function",
+}
+local REQUIRED = { "name", "hp", "speed", "radius", "color", "score", "think" }
+
+-- The line where `key =` first appears in the source, for errors about a field's value.
+local function line_of(source, key)
+  key = key:gsub("%W", "%%%0")
+  local line = 1
+  for text in (source .. "\n"):gmatch("([^\n]*)\n") do
+    if string_match(text, "^%s*" .. key .. "%s*=") or string_match(text, "[{,;]%s*" .. key .. "%s*=") then
+      return line
+    end
+    line = line + 1
+  end
+  return nil
+end
+
+local function contract_error(chunkname, source, key, message)
+  local line = key and line_of(source, key)
+  if not line then
+    line = 1
+    local n = 1
+    for text in (source .. "\n"):gmatch("([^\n]*)\n") do
+      if string_match(text, "^%s*return") then line = n end
+      n = n + 1
+    end
+  end
+  error(string_format("%s:%d: %s", chunkname, line, message), 0)
+end
+
+local function parse_color(chunkname, source, value)
+  local hex = string_match(value, "^#(%x%x%x%x%x%x)$")
+  if hex then return tonumber(hex, 16) * 256 + 255 end
+  hex = string_match(value, "^#(%x%x%x%x%x%x%x%x)$")
+  if hex then return tonumber(hex, 16) end
+  contract_error(chunkname, source, "color", "color must be a string like \"#ff5a4a\" (got " .. describe(value) .. ")")
+end
+
+local mem_counter = 0
+
+-- Validates the script's table; returns a normalised copy (plain values only, no script tables).
+local function check_contract(def, source, chunkname)
+  if type(def) ~= "table" then
+    contract_error(chunkname, source, nil, "an enemy script must return a table (got " .. type(def) .. ")")
+  end
+  local d = {}
+  for k, v in next, def do
+    if type(k) ~= "string" then
+      contract_error(chunkname, source, nil, "unexpected key " .. describe(k) .. " in the returned table")
+    end
+    if HOOKS[k] then
+      if type(v) ~= "function" then contract_error(chunkname, source, k, k .. " must be a function") end
+    elseif not FIELDS[k] then
+      contract_error(chunkname, source, k, "unknown field '" .. k .. "' (fields: name, hp, speed, radius, color, score, contact_damage, fire_interval, bullet_speed, bullet_damage, memory, think)")
+    elseif type(v) ~= FIELDS[k] then
+      contract_error(chunkname, source, k, k .. " must be a " .. FIELDS[k] .. " (got " .. describe(v) .. ")")
+    end
+  end
+  for _, k in ipairs(REQUIRED) do
+    if def[k] == nil then contract_error(chunkname, source, nil, "missing required field '" .. k .. "'") end
+  end
+  local function positive(k, allow_zero)
+    local v = def[k]
+    if v == nil then return nil end
+    if v ~= v or v == huge or v < 0 or (v == 0 and not allow_zero) then
+      contract_error(chunkname, source, k, k .. " must be a " .. (allow_zero and "non-negative" or "positive") .. " number (got " .. describe(v) .. ")")
+    end
+    return v
+  end
+  d.name = def.name
+  d.hp, d.speed, d.radius, d.score = positive("hp"), positive("speed", true), positive("radius"), positive("score", true)
+  if d.radius > 200 then contract_error(chunkname, source, "radius", "radius must be at most 200") end
+  if d.speed > 2000 then contract_error(chunkname, source, "speed", "speed must be at most 2000") end
+  d.contact_damage = positive("contact_damage", true) or 10
+  d.fire_interval = positive("fire_interval", true) or 0
+  d.bullet_speed = positive("bullet_speed") or 420
+  d.bullet_damage = positive("bullet_damage", true) or 8
+  d.color = parse_color(chunkname, source, def.color)
+  d.think = def.think
+
+  -- memory: { name = "float" | "double" | "int" | "bool" }, laid out in name order.
+  local names = {}
+  for k, v in next, def.memory or {} do
+    if type(k) ~= "string" or not string_match(k, "^[%a_][%w_]*$") then
+      contract_error(chunkname, source, "memory", "memory field names must be identifiers (got " .. describe(k) .. ")")
+    end
+    if not MEMORY_TYPES[v] then
+      contract_error(chunkname, source, k, "memory field '" .. k .. "' has type " .. describe(v) .. " (use \"float\", \"double\", \"int\" or \"bool\")")
+    end
+    names[#names + 1] = k
+  end
+  table.sort(names)
+  local decl = {}
+  for i, k in ipairs(names) do decl[i] = MEMORY_TYPES[def.memory[k]] .. " " .. k .. ";" end
+  if #decl == 0 then decl[1] = "uint8_t unused_;" end
+  mem_counter = mem_counter + 1
+  local ctname = "arena_mem_" .. mem_counter
+  local ok, cdef_error = pcall(ffi.cdef, "typedef struct { " .. table.concat(decl, " ") .. " } " .. ctname .. ";")
+  if not ok then
+    contract_error(chunkname, source, "memory", "memory layout rejected: " .. tostring(cdef_error) .. " (field names must not be C keywords)")
+  end
+  local ct = ffi.typeof(ctname)
+  local size = #names > 0 and ffi.sizeof(ct) or 0
+  if size > 64 then
+    contract_error(chunkname, source, "memory", "memory is " .. size .. " bytes; at most 64 are allowed")
+  end
+  d.memory_size, d.memory_ctype, d.memory = size, ct, {}
+  for i, k in ipairs(names) do
+    d.memory[i] = { name = k, type = def.memory[k], offset = ffi.offsetof(ct, k) }
+  end
+  return d
+end
+
+-- Loads one enemy script: returns the batch driver for it and the checked description.
+function P.load_enemy(source, chunkname)
+  if string_byte(source, 1) == 27 then error(chunkname .. ": bytecode is refused; load Lua source", 0) end
+  local fn, err = loadstring(source, "@" .. chunkname)
+  if not fn then error(err, 0) end
+  setfenv(fn, make_env())
+  local d = check_contract(fn(), source, chunkname)
+
+  local field_list = {}
+  for i, f in ipairs(d.memory) do field_list[i] = f.name end
+  local declared = #field_list > 0 and table.concat(field_list, ", ") or "none"
+  ffi.metatype(d.memory_ctype, {
+    __index = function(_, k) error(string_format("memory has no field %s (declared: %s)", describe(k), declared), 2) end,
+    __newindex = function(_, k) error(string_format("memory has no field %s (declared: %s)", describe(k), declared), 2) end,
+    __tostring = function() return "memory of " .. chunkname end,
+  })
+  local mem = d.memory_ctype()
+  ANCHORS[#ANCHORS + 1] = mem
+
+  -- A fresh copy of the driver per script: its own bytecode, so its own traces. One shared driver
+  -- would make every script's think a side exit of the first script's trace.
+  local make_driver = assert(loadstring(driver_source, "=driver(" .. chunkname .. ")"))
+  local where = chunkname .. ":" .. (line_of(source, "think") or 1)
+  local driver = make_driver(ffi, FRAME, CURSOR, SELF_SCRATCH, SELF, WORLD, mem, d.think, d.memory_size, where, sync_frame)
+  d.think, d.memory_ctype = nil, nil
+  return driver, d
+end
+
+-- For tests: the offsets the FFI computed, to compare with the C++ layout.
+function P.layout()
+  return {
+    enemy_size = ffi.sizeof("arena_enemy"),
+    enemy_memory = ffi.offsetof("arena_enemy", "memory"),
+    enemy_position = ffi.offsetof("arena_enemy", "position"),
+    enemy_random = ffi.offsetof("arena_enemy", "random"),
+    enemy_spawn_tick = ffi.offsetof("arena_enemy", "spawn_tick"),
+    intent_size = ffi.sizeof("arena_intent"),
+    intent_memory = ffi.offsetof("arena_intent", "memory"),
+    intent_faulted = ffi.offsetof("arena_intent", "faulted"),
+    frame_size = ffi.sizeof("arena_think_frame"),
+    frame_world = ffi.offsetof("arena_think_frame", "world"),
+    frame_enemy_count = ffi.offsetof("arena_think_frame", "enemy_count"),
+  }
+end
+
+return P

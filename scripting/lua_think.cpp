@@ -1,0 +1,230 @@
+#include "scripting/lua_think.h"
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <regex>
+#include <sstream>
+
+namespace scripting {
+
+namespace {
+using Clock = std::chrono::steady_clock;
+
+double msBetween(Clock::time_point a, Clock::time_point b) {
+    return std::chrono::duration<double, std::milli>(b - a).count();
+}
+
+std::string sourceLine(const std::string& source, int line) {
+    std::istringstream in(source);
+    std::string text;
+    for (int i = 1; std::getline(in, text); ++i)
+        if (i == line)
+            return text;
+    return {};
+}
+} // namespace
+
+std::string explainThinkError(const std::string& message, const std::string& source) {
+    if (message.find("attempt to write to constant location") == std::string::npos)
+        return message;
+    std::string file;
+    int line = 0;
+    if (!parseLuaErrorPosition(message, &file, &line))
+        return message;
+    const std::string text = sourceLine(source, line);
+    static const std::regex assignment(R"(([A-Za-z_][A-Za-z0-9_]*)\s*\.\s*([A-Za-z_][A-Za-z0-9_]*)\s*=[^=])");
+    std::smatch m;
+    const std::string prefix = file + ":" + std::to_string(line) + ": ";
+    if (std::regex_search(text, m, assignment))
+        return prefix + "attempt to write to read-only input '" + m[1].str() + "." + m[2].str() +
+               "' (self and world are read-only: return the intent, keep state in mem)";
+    return prefix + "attempt to write to a read-only input (self and world are read-only: return "
+                    "the intent, keep state in mem)";
+}
+
+std::unique_ptr<LuaThinkPhase> LuaThinkPhase::create(const LuaThinkDef& def, std::string* error) {
+    std::unique_ptr<LuaThinkPhase> phase(new LuaThinkPhase());
+    phase->m_def = def;
+    const int size = def.poolSize > 0 ? def.poolSize : engine::WorkerPool::hardwareThreads();
+    LuaVmDef vmDef = defaultLuaVmDef();
+    vmDef.memoryLimit = def.vmMemoryLimit;
+    for (int i = 0; i < size; ++i) {
+        auto vm = ScriptVm::create(&phase->m_frame, vmDef, error);
+        if (!vm)
+            return nullptr;
+        phase->m_vms.push_back(std::move(vm));
+    }
+
+    const ScriptFiles files = readScriptFiles(def.scriptsDir);
+    for (const std::string& problem : files.problems)
+        phase->m_loadErrors.push_back(ScriptError{ScriptErrorKind::Load, problem, "", 0, problem, 0, -1, 0});
+    for (auto& vm : phase->m_vms)
+        vm->setLibs(files.libs);
+    for (const ScriptFile& file : files.enemies) {
+        // VM 0 checks the contract; the others must then load the same text the same way.
+        EnemyScriptInfo info;
+        std::string loadError;
+        const size_t slot = phase->m_scripts.size();
+        bool ok = phase->m_vms[0]->loadEnemy(slot, file, &info, &loadError);
+        for (size_t v = 1; ok && v < phase->m_vms.size(); ++v)
+            ok = phase->m_vms[v]->loadEnemy(slot, file, nullptr, &loadError);
+        if (!ok) {
+            ScriptError e{ScriptErrorKind::Load, file.name, file.chunkname, 0, loadError, 0, -1, 0};
+            std::string f;
+            parseLuaErrorPosition(loadError, &f, &e.line);
+            phase->m_loadErrors.push_back(std::move(e));
+            continue;
+        }
+        phase->m_scripts.push_back(std::move(info));
+        phase->m_files.push_back(file);
+    }
+    if (phase->m_scripts.empty()) {
+        std::string why = "no enemy script loaded from " + def.scriptsDir + "/enemies";
+        for (const ScriptError& e : phase->m_loadErrors)
+            why += "\n  " + e.message;
+        *error = why;
+        return nullptr;
+    }
+    phase->m_pool = std::make_unique<engine::WorkerPool>(size);
+    phase->m_faults.resize(size_t(size));
+    phase->m_stats.lastTick.resize(size_t(size));
+    phase->m_stats.total.resize(size_t(size));
+    return phase;
+}
+
+LuaThinkPhase::~LuaThinkPhase() {
+    m_pool.reset(); // workers stop before their VMs go
+}
+
+std::vector<engine::EnemyType> LuaThinkPhase::types() const {
+    std::vector<engine::EnemyType> types;
+    for (const EnemyScriptInfo& s : m_scripts)
+        types.push_back(s.type);
+    return types;
+}
+
+void LuaThinkPhase::buildBatches(const engine::World& world, std::span<engine::Intent> intents) {
+    const auto enemies = world.enemies.dense();
+    const size_t slots = m_scripts.size();
+    // Counting sort of the live, healthy enemies by script: one script per batch keeps each
+    // driver's call site monomorphic (mixed batches break the JIT's traces).
+    m_typeStart.assign(slots + 1, 0);
+    for (size_t i = 0; i < enemies.size(); ++i) {
+        const engine::Enemy& e = enemies[i];
+        if ((e.flags & engine::kEnemyFaulted) || e.type >= slots) {
+            engine::Intent& idle = intents[i];
+            idle.velocity = idle.aim = glm::vec2(0.0f);
+            idle.fire = idle.hasMemory = idle.faulted = 0;
+            continue;
+        }
+        ++m_typeStart[e.type + 1];
+    }
+    for (size_t s = 0; s < slots; ++s)
+        m_typeStart[s + 1] += m_typeStart[s];
+    m_order.resize(m_typeStart[slots]);
+    thread_local std::vector<uint32_t> next;
+    next.assign(m_typeStart.begin(), m_typeStart.end() - 1);
+    for (size_t i = 0; i < enemies.size(); ++i) {
+        const engine::Enemy& e = enemies[i];
+        if ((e.flags & engine::kEnemyFaulted) || e.type >= slots)
+            continue;
+        m_order[next[e.type]++] = uint32_t(i);
+    }
+    // Enough batches for dynamic balance (about 8 per VM), none so small that dispatch dominates.
+    const uint32_t total = uint32_t(m_order.size());
+    const uint32_t target = std::max<uint32_t>(1, total / uint32_t(m_vms.size() * 8));
+    const uint32_t batchSize = std::clamp<uint32_t>(target, 64, 1024);
+    m_batches.clear();
+    for (size_t s = 0; s < slots; ++s)
+        for (uint32_t first = m_typeStart[s]; first < m_typeStart[s + 1]; first += batchSize)
+            m_batches.push_back({uint32_t(s), first, std::min(first + batchSize, m_typeStart[s + 1])});
+}
+
+void LuaThinkPhase::think(const engine::ThinkContext& ctx, std::span<engine::Intent> intents) {
+    const engine::World& world = ctx.world;
+    buildBatches(world, intents);
+
+    ThinkFrame& f = m_frame;
+    f.enemies = world.enemies.dense().data();
+    f.intents = intents.data();
+    f.order = m_order.data();
+    f.enemyCount = uint32_t(world.enemies.size());
+    f.columns = world.enemyGrid.columns();
+    f.rows = world.enemyGrid.rows();
+    f.cellSize = world.enemyGrid.cellSize();
+    f.inverseCell = 1.0f / f.cellSize;
+    f.cellStart = world.enemyGrid.cellStartData();
+    f.cellItems = world.enemyGrid.itemData();
+    f.cellPositions = world.enemyGrid.positionData();
+    ThinkWorldView& w = f.world;
+    w.tick = double(world.tick);
+    w.dt = double(ctx.dt);
+    w.time = double(world.tick) * double(ctx.dt);
+    w.width = double(world.size.x);
+    w.height = double(world.size.y);
+    w.player_x = double(world.player.position.x);
+    w.player_y = double(world.player.position.y);
+    w.player_vx = double(world.player.velocity.x);
+    w.player_vy = double(world.player.velocity.y);
+    w.player_hp = double(world.player.hp);
+    w.player_alive = world.player.alive ? 1.0 : 0.0;
+    w.enemy_count = double(world.enemies.size());
+
+    for (size_t v = 0; v < m_vms.size(); ++v) {
+        m_stats.lastTick[v] = VmStats{};
+        m_faults[v].clear();
+    }
+    const Clock::time_point start = Clock::now();
+    m_pool->run(uint32_t(m_batches.size()), [this](int worker, uint32_t job) {
+        const Batch& b = m_batches[job];
+        const Clock::time_point t0 = Clock::now();
+        const BatchResult r = m_vms[size_t(worker)]->runBatch(b.slot, b.first, b.last, m_faults[size_t(worker)]);
+        VmStats& s = m_stats.lastTick[size_t(worker)];
+        s.busyMs += msBetween(t0, Clock::now());
+        ++s.batches;
+        s.entities += r.entities;
+        s.errors += r.faults;
+    });
+    m_stats.lastThinkWallMs = msBetween(start, Clock::now());
+    m_stats.totalThinkWallMs += m_stats.lastThinkWallMs;
+    ++m_stats.ticks;
+
+    // Faults in entity order, whatever VM found them: the log and the world stay deterministic.
+    thread_local std::vector<ThinkFault*> faults;
+    faults.clear();
+    for (size_t v = 0; v < m_vms.size(); ++v) {
+        VmStats& last = m_stats.lastTick[v];
+        last.luaBytes = m_vms[v]->luaMemory();
+        VmStats& total = m_stats.total[v];
+        total.busyMs += last.busyMs;
+        total.batches += last.batches;
+        total.entities += last.entities;
+        total.errors += last.errors;
+        total.luaBytes = last.luaBytes;
+        for (ThinkFault& fault : m_faults[v]) {
+            fault.vm = int(v);
+            faults.push_back(&fault);
+        }
+    }
+    std::sort(faults.begin(), faults.end(), [](const ThinkFault* a, const ThinkFault* b) { return a->position < b->position; });
+    for (const ThinkFault* fault : faults) {
+        engine::Intent& idle = intents[fault->entity];
+        idle.velocity = idle.aim = glm::vec2(0.0f);
+        idle.fire = idle.hasMemory = 0;
+        idle.faulted = 1;
+        const EnemyScriptInfo& script = m_scripts[size_t(fault->slot)];
+        ScriptError e;
+        e.kind = ScriptErrorKind::Runtime;
+        e.script = script.key;
+        e.message = explainThinkError(fault->message, m_files[size_t(fault->slot)].source);
+        if (!parseLuaErrorPosition(e.message, &e.file, &e.line))
+            e.file = script.chunkname;
+        e.entity = engine::packObjectId(world.enemies.dense()[fault->entity].id);
+        e.vm = fault->vm;
+        e.tick = world.tick;
+        m_errors.add(e);
+    }
+}
+
+} // namespace scripting

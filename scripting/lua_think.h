@@ -1,0 +1,79 @@
+#pragma once
+// LuaThinkPhase: the think step run by pure Lua behaviours on a pool of LuaJIT VMs, one per
+// worker thread (DESIGN.md "The VM pool"). Every VM holds every enemy script; entities are
+// grouped by script into batches that any VM may take.
+//
+// Contract:
+// - Deterministic: intents depend only on the world and the scripts, never on the pool size or
+//   which VM ran which batch. Errors are merged in entity order.
+// - An entity whose think raises is faulted (Intent::faulted): it idles from then on; the error is
+//   logged with script, file:line, message, entity, VM and tick.
+// - create() fails only if no enemy script loads; scripts that fail to load are reported in
+//   loadErrors() and left out of types().
+#include "engine/core/worker_pool.h"
+#include "engine/world/think_phase.h"
+#include "scripting/enemy_script.h"
+#include "scripting/pool_stats.h"
+#include "scripting/script_errors.h"
+#include "scripting/script_files.h"
+#include "scripting/script_vm.h"
+#include "scripting/think_abi.h"
+
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace scripting {
+
+struct LuaThinkDef {
+    std::string scriptsDir;
+    int poolSize = 0;                      // 0 = one VM per hardware thread
+    size_t vmMemoryLimit = size_t(64) << 20;
+};
+
+inline LuaThinkDef defaultLuaThinkDef() { return LuaThinkDef{}; }
+
+class LuaThinkPhase final : public engine::ThinkPhase {
+public:
+    static std::unique_ptr<LuaThinkPhase> create(const LuaThinkDef& def, std::string* error);
+    ~LuaThinkPhase() override;
+
+    void think(const engine::ThinkContext& context, std::span<engine::Intent> intents) override;
+
+    std::vector<engine::EnemyType> types() const;
+    const std::vector<EnemyScriptInfo>& scripts() const { return m_scripts; }
+    const std::vector<ScriptError>& loadErrors() const { return m_loadErrors; }
+    const PoolStats& stats() const { return m_stats; }
+    ScriptErrorLog& errors() { return m_errors; }
+    const ScriptErrorLog& errors() const { return m_errors; }
+    int poolSize() const { return int(m_vms.size()); }
+    ScriptVm& vm(int index) { return *m_vms[size_t(index)]; }
+
+private:
+    LuaThinkPhase() = default;
+    void buildBatches(const engine::World& world, std::span<engine::Intent> intents);
+
+    struct Batch {
+        uint32_t slot, first, last;
+    };
+
+    LuaThinkDef m_def;
+    ThinkFrame m_frame{};
+    std::unique_ptr<engine::WorkerPool> m_pool;
+    std::vector<std::unique_ptr<ScriptVm>> m_vms;
+    std::vector<EnemyScriptInfo> m_scripts;
+    std::vector<ScriptFile> m_files;   // the loaded version of each script, by slot
+    std::vector<ScriptError> m_loadErrors;
+    std::vector<uint32_t> m_order;
+    std::vector<uint32_t> m_typeStart;
+    std::vector<Batch> m_batches;
+    std::vector<std::vector<ThinkFault>> m_faults; // per VM
+    ScriptErrorLog m_errors;
+    PoolStats m_stats;
+};
+
+/// Makes a think error readable: LuaJIT says "attempt to write to constant location" without the
+/// field; this names it from the script's source line ("self.x") and says what to do instead.
+std::string explainThinkError(const std::string& message, const std::string& source);
+
+} // namespace scripting

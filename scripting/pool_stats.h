@@ -1,0 +1,24 @@
+#pragma once
+// Pool statistics: plain structs the headless summary, --stats-json and the overlay read.
+#include <cstdint>
+#include <vector>
+
+namespace scripting {
+
+struct VmStats {
+    double busyMs = 0.0;    // time spent running batches
+    uint64_t batches = 0;
+    uint64_t entities = 0;
+    uint64_t errors = 0;
+    uint64_t luaBytes = 0;  // Lua memory at the end of the tick (not summed in totals)
+};
+
+struct PoolStats {
+    std::vector<VmStats> lastTick;  // one per VM; VM 0 runs on the main thread
+    std::vector<VmStats> total;     // summed over every tick (luaBytes: latest)
+    double lastThinkWallMs = 0.0;   // wall time of the last think phase (dispatch to join)
+    double totalThinkWallMs = 0.0;
+    uint64_t ticks = 0;
+};
+
+} // namespace scripting

@@ -1,0 +1,44 @@
+#include "scripting/script_errors.h"
+
+#include <cstdlib>
+
+namespace scripting {
+
+bool parseLuaErrorPosition(const std::string& message, std::string* file, int* line) {
+    // "enemies/chaser.lua:12: text": the file may itself contain ':' (unlikely), so take the first
+    // ":<digits>: " sequence.
+    for (size_t colon = message.find(':'); colon != std::string::npos; colon = message.find(':', colon + 1)) {
+        size_t end = colon + 1;
+        while (end < message.size() && message[end] >= '0' && message[end] <= '9')
+            ++end;
+        if (end > colon + 1 && end + 1 < message.size() && message[end] == ':' && message[end + 1] == ' ') {
+            *file = message.substr(0, colon);
+            *line = std::atoi(message.c_str() + colon + 1);
+            return true;
+        }
+    }
+    return false;
+}
+
+void ScriptErrorLog::add(const ScriptError& e) {
+    ++m_total;
+    for (ScriptErrorEntry& entry : m_entries) {
+        if (entry.first.script == e.script && entry.first.line == e.line && entry.first.message == e.message) {
+            ++entry.count;
+            entry.lastTick = e.tick;
+            entry.lastEntity = e.entity;
+            entry.lastVm = e.vm;
+            return;
+        }
+    }
+    m_entries.push_back(ScriptErrorEntry{e, 1, e.tick, e.tick, e.entity, e.vm});
+    if (m_onNew)
+        m_onNew(m_entries.back());
+}
+
+void ScriptErrorLog::clear() {
+    m_entries.clear();
+    m_total = 0;
+}
+
+} // namespace scripting

@@ -1,0 +1,50 @@
+#pragma once
+// Script errors: structured, deduplicated by (script, line, message), with a count and the first
+// and last tick. Plain data anyone can read (the headless summary, the overlay, tests).
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace scripting {
+
+enum class ScriptErrorKind { Load, Runtime };
+
+struct ScriptError {
+    ScriptErrorKind kind = ScriptErrorKind::Runtime;
+    std::string script;  // enemy type key, or a file name for load errors
+    std::string file;    // chunk name ("enemies/chaser.lua"), empty if unknown
+    int line = 0;        // 0 if unknown
+    std::string message; // the full message, "file:line: text"
+    uint64_t entity = 0; // packed ObjectId of the entity that raised it (0 = none)
+    int vm = -1;
+    uint64_t tick = 0;
+};
+
+struct ScriptErrorEntry {
+    ScriptError first;
+    uint64_t count = 0;
+    uint64_t firstTick = 0, lastTick = 0;
+    uint64_t lastEntity = 0;
+    int lastVm = -1;
+};
+
+/// Splits "file:line: message" (Lua's format) into its parts; false if it has no position.
+bool parseLuaErrorPosition(const std::string& message, std::string* file, int* line);
+
+class ScriptErrorLog {
+public:
+    /// Called once per new (script, line, message) key, e.g. to print it to stderr.
+    void setOnNewEntry(std::function<void(const ScriptErrorEntry&)> fn) { m_onNew = std::move(fn); }
+    void add(const ScriptError& error);
+    const std::vector<ScriptErrorEntry>& entries() const { return m_entries; }
+    uint64_t total() const { return m_total; }
+    void clear();
+
+private:
+    std::vector<ScriptErrorEntry> m_entries;
+    uint64_t m_total = 0;
+    std::function<void(const ScriptErrorEntry&)> m_onNew;
+};
+
+} // namespace scripting

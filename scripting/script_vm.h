@@ -1,0 +1,59 @@
+#pragma once
+// ScriptVm: one sandboxed LuaJIT VM of the pool. Holds every enemy script (each with its own
+// trusted batch driver) and runs batches of entities against the shared ThinkFrame.
+//
+// Contract:
+// - Owned and used by one thread at a time (a pool worker owns its VM for life).
+// - runBatch runs order[first, last) with one protected call; an error stops only the entity
+//   that raised it: it is reported as a ThinkFault and the batch resumes after it.
+// - Errors are read as strings only (never through tostring or metamethods).
+#include "scripting/enemy_script.h"
+#include "scripting/lua_vm.h"
+#include "scripting/script_files.h"
+#include "scripting/think_abi.h"
+
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace scripting {
+
+struct ThinkFault {
+    uint32_t position = 0; // index into ThinkFrame::order
+    uint32_t entity = 0;   // dense enemy index
+    int slot = 0;          // script slot
+    std::string message;
+    int vm = -1;           // filled in by the pool when it merges faults
+};
+
+struct BatchResult {
+    uint32_t entities = 0;
+    uint32_t faults = 0;
+};
+
+class ScriptVm {
+public:
+    static std::unique_ptr<ScriptVm> create(const ThinkFrame* frame, const LuaVmDef& def, std::string* error);
+    ~ScriptVm();
+
+    void setLibs(const std::vector<ScriptFile>& libs);
+    /// Loads (or replaces) the script in `slot`. On failure the slot is unchanged.
+    bool loadEnemy(size_t slot, const ScriptFile& file, EnemyScriptInfo* info, std::string* error);
+    BatchResult runBatch(size_t slot, uint32_t first, uint32_t last, std::vector<ThinkFault>& faults);
+
+    size_t luaMemory() const { return m_vm->memoryUsed(); }
+    lua_State* state() const { return m_vm->state(); } // tests and tools only
+
+    /// For tests: the struct offsets the FFI computed (name -> value).
+    std::vector<std::pair<std::string, long>> ffiLayout();
+
+private:
+    ScriptVm() = default;
+    std::unique_ptr<LuaVm> m_vm;
+    int m_hostRef = -2;
+    std::vector<int> m_drivers; // registry refs, per slot
+    DriverCursor m_cursor{};
+    const ThinkFrame* m_frame = nullptr;
+};
+
+} // namespace scripting

@@ -1,0 +1,97 @@
+#pragma once
+// The memory shared between C++ and the trusted Lua batch driver (scripting/lua/driver.lua).
+// The Lua side declares the same structs in kThinkCdef; tests compare every offset with ffi.offsetof.
+// Scripts never see any of these pointers: they get scalar, read-only views filled by the driver.
+#include "engine/world/intent.h"
+#include "engine/world/objects.h"
+
+#include <glm/vec2.hpp>
+
+#include <cstddef>
+#include <cstdint>
+
+namespace scripting {
+
+/// What scripts read as `world` (const; all numbers). One per tick, shared by every VM.
+struct ThinkWorldView {
+    double tick, time, dt;
+    double width, height;
+    double player_x, player_y, player_vx, player_vy, player_hp, player_alive;
+    double enemy_count;
+};
+
+/// Everything the driver needs for one tick. Filled by LuaThinkPhase before the parallel phase,
+/// read-only while it runs.
+struct ThinkFrame {
+    const engine::Enemy* enemies;
+    engine::Intent* intents;
+    const uint32_t* order;       // dense enemy indices grouped by script; batches are ranges of it
+    const uint32_t* cellStart;   // spatial grid, see engine/world/spatial_grid.h
+    const uint32_t* cellItems;
+    const glm::vec2* cellPositions;
+    int32_t columns, rows;
+    float inverseCell, cellSize;
+    uint32_t enemyCount, reserved;
+    ThinkWorldView world;
+};
+
+/// Per VM, written by the driver: where it is, so C++ can resume after an error.
+struct DriverCursor {
+    int32_t position; // index into ThinkFrame::order of the entity being thought
+    int32_t entity;   // its dense index (the helpers' implicit self)
+};
+
+inline constexpr const char* kThinkCdef = R"(
+typedef struct { float x, y; } arena_vec2;
+typedef struct { uint32_t index, generation; } arena_id;
+typedef struct {
+  arena_id id;
+  uint16_t type, flags;
+  arena_vec2 position, velocity;
+  float hp, max_hp, radius, speed;
+  int32_t fire_cooldown;
+  uint32_t spawn_tick;
+  int32_t script_ref;
+  float random[2];
+  uint8_t memory[64];
+} arena_enemy;
+typedef struct {
+  arena_vec2 velocity, aim;
+  uint8_t fire, has_memory, faulted;
+  uint8_t pad_[5];
+  uint8_t memory[64];
+} arena_intent;
+typedef struct {
+  const double tick, time, dt;
+  const double width, height;
+  const double player_x, player_y, player_vx, player_vy, player_hp, player_alive;
+  const double enemy_count;
+} arena_world_view;
+typedef struct {
+  const arena_enemy *enemies;
+  arena_intent *intents;
+  const uint32_t *order;
+  const uint32_t *cell_start;
+  const uint32_t *cell_items;
+  const arena_vec2 *cell_positions;
+  int32_t columns, rows;
+  float inverse_cell, cell_size;
+  uint32_t enemy_count, reserved_;
+  arena_world_view world;
+} arena_think_frame;
+typedef struct { int32_t position, entity; } arena_cursor;
+typedef struct {
+  const double x, y, vx, vy, hp, max_hp, radius, speed, id, age, rand, rand2;
+} arena_self_view;
+typedef struct {
+  double x, y, vx, vy, hp, max_hp, radius, speed, id, age, rand, rand2;
+} arena_self_scratch;
+)";
+
+static_assert(sizeof(engine::Enemy) == 128, "update kThinkCdef's arena_enemy");
+static_assert(offsetof(engine::Enemy, memory) == 64, "update kThinkCdef's arena_enemy");
+static_assert(sizeof(engine::Intent) == 88, "update kThinkCdef's arena_intent");
+static_assert(offsetof(engine::Intent, memory) == 24, "update kThinkCdef's arena_intent");
+static_assert(sizeof(glm::vec2) == 8);
+
+} // namespace scripting

@@ -1,0 +1,202 @@
+// LuaThinkPhase: scripts run on the pool against a real world, errors are contained and reported,
+// memory persists, and the result does not depend on the pool size.
+#include "scripting/lua_think.h"
+
+#include "scripting/test_world.h"
+
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <cmath>
+#include <cstring>
+
+using namespace scripting;
+using testing_support::fixture;
+using testing_support::TempScripts;
+using testing_support::TestWorld;
+
+namespace {
+std::unique_ptr<LuaThinkPhase> makePhase(const std::string& root, int pool) {
+    LuaThinkDef def = defaultLuaThinkDef();
+    def.scriptsDir = root;
+    def.poolSize = pool;
+    std::string error;
+    auto phase = LuaThinkPhase::create(def, &error);
+    EXPECT_TRUE(phase) << error;
+    return phase;
+}
+
+void think(LuaThinkPhase& phase, TestWorld& w) {
+    w.snapshot();
+    const auto types = phase.types();
+    phase.think(engine::ThinkContext{w.world, types, w.seed, 1.0f / 60.0f}, w.intents);
+}
+
+// Runs a one-script folder for one tick over n enemies and returns the first logged error.
+std::string firstErrorOf(const std::string& fixtureName, int n = 4) {
+    TempScripts scripts(std::map<std::string, std::string>{{"enemies/" + fixtureName, fixture(fixtureName)}});
+    auto phase = makePhase(scripts.root(), 1);
+    if (!phase)
+        return "(did not load)";
+    TestWorld w;
+    for (int i = 0; i < n; ++i)
+        w.add(0, {100.0f + 10.0f * float(i), 100.0f});
+    think(*phase, w);
+    return phase->errors().entries().empty() ? "" : phase->errors().entries()[0].first.message;
+}
+} // namespace
+
+TEST(LuaThink, WritingToSelfFailsNamingTheField) {
+    const std::string e = firstErrorOf("writes_self.lua");
+    EXPECT_NE(e.find("enemies/writes_self.lua:5:"), std::string::npos) << e;
+    EXPECT_NE(e.find("'self.x'"), std::string::npos) << e;
+}
+
+TEST(LuaThink, WritingToTheWorldFailsNamingTheField) {
+    const std::string e = firstErrorOf("writes_world.lua");
+    EXPECT_NE(e.find("enemies/writes_world.lua:5:"), std::string::npos) << e;
+    EXPECT_NE(e.find("'world.player_x'"), std::string::npos) << e;
+}
+
+TEST(LuaThink, WritingAnUndeclaredMemoryFieldFailsNamingIt) {
+    const std::string e = firstErrorOf("writes_unknown_memory.lua");
+    EXPECT_NE(e.find("enemies/writes_unknown_memory.lua:6:"), std::string::npos) << e;
+    EXPECT_NE(e.find("\"cuont\""), std::string::npos) << e;
+    EXPECT_NE(e.find("declared: count"), std::string::npos) << e;
+}
+
+TEST(LuaThink, CreatingAGlobalFailsWithNameFileLineAndAdvice) {
+    const std::string e = firstErrorOf("creates_global.lua");
+    EXPECT_NE(e.find("enemies/creates_global.lua:5:"), std::string::npos) << e;
+    EXPECT_NE(e.find("\"last_x\""), std::string::npos) << e;
+    EXPECT_NE(e.find("local"), std::string::npos) << e;
+}
+
+TEST(LuaThink, LibraryTablesAreReadOnly) {
+    const std::string e = firstErrorOf("tampers_math.lua");
+    EXPECT_NE(e.find("enemies/tampers_math.lua:5:"), std::string::npos) << e;
+    EXPECT_NE(e.find("read-only library table 'math'"), std::string::npos) << e;
+}
+
+TEST(LuaThink, BadReturnValuesAreReportedWithTheScript) {
+    const std::string e = firstErrorOf("bad_return.lua");
+    EXPECT_NE(e.find("enemies/bad_return.lua:"), std::string::npos) << e;
+    EXPECT_NE(e.find("think must return vx, vy as numbers"), std::string::npos) << e;
+}
+
+TEST(LuaThink, AnErrorStopsOnlyTheEntityThatRaisedIt) {
+    TempScripts scripts(std::map<std::string, std::string>{{"enemies/faulty.lua", fixture("faults_some.lua")}});
+    for (int pool : {1, 2}) {
+        auto phase = makePhase(scripts.root(), pool);
+        ASSERT_TRUE(phase);
+        TestWorld w;
+        for (int i = 0; i < 300; ++i)
+            w.add(0, {float(i % 40) * 30.0f, float(i / 40) * 30.0f});
+        think(*phase, w);
+        size_t faulted = 0;
+        const auto enemies = w.world.enemies.dense();
+        for (size_t i = 0; i < enemies.size(); ++i) {
+            const double id = double(engine::packObjectId(enemies[i].id));
+            const bool shouldFault = std::fmod(id, 3.0) == 0.0;
+            EXPECT_EQ(bool(w.intents[i].faulted), shouldFault) << "entity " << i;
+            if (!shouldFault) {
+                EXPECT_EQ(w.intents[i].velocity, glm::vec2(1.0f, 2.0f)) << "entity " << i;
+            } else {
+                EXPECT_EQ(w.intents[i].velocity, glm::vec2(0.0f));
+                ++faulted;
+            }
+        }
+        ASSERT_GT(faulted, 50u);
+        // One deduplicated entry per distinct message; the total counts every fault.
+        EXPECT_EQ(phase->errors().total(), faulted);
+        uint64_t perVm = 0;
+        for (const VmStats& s : phase->stats().lastTick)
+            perVm += s.errors;
+        EXPECT_EQ(perVm, faulted);
+        const ScriptError& first = phase->errors().entries().at(0).first;
+        EXPECT_EQ(first.script, "faulty");
+        EXPECT_EQ(first.file, "enemies/faulty.lua");
+        EXPECT_EQ(first.line, 6);
+        EXPECT_EQ(first.tick, w.world.tick);
+        EXPECT_NE(first.entity, 0u);
+        EXPECT_GE(first.vm, 0);
+    }
+}
+
+TEST(LuaThink, MemoryIsReadAsLastTicksAndWrittenAsNextTicks) {
+    TempScripts scripts(std::map<std::string, std::string>{{"enemies/counter.lua", fixture("counter.lua")}});
+    auto phase = makePhase(scripts.root(), 2);
+    ASSERT_TRUE(phase);
+    TestWorld w;
+    for (int i = 0; i < 200; ++i)
+        w.add(0, {float(i) * 5.0f, 300.0f}, 1000.0f);
+    for (int tick = 1; tick <= 5; ++tick) {
+        think(*phase, w);
+        for (size_t i = 0; i < w.intents.size(); ++i) {
+            ASSERT_EQ(w.intents[i].velocity.x, float(tick)) << "entity " << i << " tick " << tick;
+            ASSERT_EQ(w.intents[i].velocity.y, w.world.enemies.dense()[i].random[0]);
+            ASSERT_TRUE(w.intents[i].hasMemory);
+        }
+        w.keepMemory(phase->scripts()[0].type.memorySize);
+    }
+}
+
+TEST(LuaThink, ModulesFromLibAndTheWorldViewAreAvailable) {
+    TempScripts scripts(std::map<std::string, std::string>{{"enemies/lib_user.lua", fixture("uses_lib.lua")},
+                         {"lib/helpers/double.lua", "local M = {} function M.double(x) return 2 * x end return M"}});
+    auto phase = makePhase(scripts.root(), 1);
+    ASSERT_TRUE(phase);
+    TestWorld w;
+    w.add(0, {100.0f, 100.0f});
+    think(*phase, w);
+    EXPECT_TRUE(phase->errors().entries().empty());
+    EXPECT_FLOAT_EQ(w.intents[0].velocity.x, 2.0f * (w.world.player.position.x - 100.0f));
+    EXPECT_FLOAT_EQ(w.intents[0].velocity.y, w.world.size.x);
+}
+
+TEST(LuaThink, StatsAddUp) {
+    auto phase = makePhase(testing_support::repoScripts(), 2);
+    ASSERT_TRUE(phase);
+    TestWorld w;
+    const size_t types = phase->scripts().size();
+    for (int i = 0; i < 5000; ++i)
+        w.add(uint16_t(size_t(i) % types), {float(i % 100) * 16.0f, float(i / 100) * 18.0f});
+    for (int tick = 0; tick < 20; ++tick) {
+        const auto start = std::chrono::steady_clock::now();
+        think(*phase, w);
+        const double wallMs = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+        uint64_t entities = 0, batches = 0;
+        for (const VmStats& s : phase->stats().lastTick) {
+            entities += s.entities;
+            batches += s.batches;
+            EXPECT_LE(s.busyMs, phase->stats().lastThinkWallMs + 1e-6) << "a VM was busy longer than the phase";
+            EXPECT_GT(s.luaBytes, 0u);
+        }
+        EXPECT_EQ(entities, w.world.enemies.size());
+        EXPECT_GE(batches, types);
+        EXPECT_LE(phase->stats().lastThinkWallMs, wallMs + 1e-6);
+    }
+    EXPECT_TRUE(phase->errors().entries().empty());
+}
+
+TEST(LuaThink, IntentsDoNotDependOnThePoolSize) {
+    std::vector<std::vector<engine::Intent>> results;
+    for (int pool : {1, 2, 4}) {
+        auto phase = makePhase(testing_support::repoScripts(), pool);
+        ASSERT_TRUE(phase);
+        TestWorld w;
+        const size_t types = phase->scripts().size();
+        engine::Rng rng(5);
+        for (int i = 0; i < 3000; ++i)
+            w.add(uint16_t(size_t(i) % types), {rng.range(0, 1600), rng.range(0, 900)}, 200.0f);
+        for (int tick = 0; tick < 10; ++tick) {
+            think(*phase, w);
+            w.keepMemory(64);
+        }
+        results.push_back(w.intents);
+    }
+    for (size_t r = 1; r < results.size(); ++r)
+        for (size_t i = 0; i < results[0].size(); ++i)
+            ASSERT_EQ(std::memcmp(&results[0][i], &results[r][i], offsetof(engine::Intent, memory)), 0)
+                << "entity " << i << " differs with pool size index " << r;
+}

@@ -1,0 +1,100 @@
+// ScriptVm: the FFI layout agrees with C++, and every contract fixture in
+// tests/scripting/lua/contract/ fails to load with the file, line and message its first line
+// ("-- expect: LINE: TEXT") announces.
+#include "scripting/script_vm.h"
+
+#include "scripting/test_world.h"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <map>
+
+using namespace scripting;
+
+namespace {
+std::unique_ptr<ScriptVm> makeVm(const ThinkFrame* frame) {
+    std::string error;
+    auto vm = ScriptVm::create(frame, defaultLuaVmDef(), &error);
+    EXPECT_TRUE(vm) << error;
+    return vm;
+}
+} // namespace
+
+TEST(ScriptVm, FfiLayoutMatchesTheEngineStructs) {
+    ThinkFrame frame{};
+    auto vm = makeVm(&frame);
+    std::map<std::string, long> ffi;
+    for (const auto& [name, value] : vm->ffiLayout())
+        ffi[name] = value;
+    EXPECT_EQ(ffi.at("enemy_size"), long(sizeof(engine::Enemy)));
+    EXPECT_EQ(ffi.at("enemy_memory"), long(offsetof(engine::Enemy, memory)));
+    EXPECT_EQ(ffi.at("enemy_position"), long(offsetof(engine::Enemy, position)));
+    EXPECT_EQ(ffi.at("enemy_random"), long(offsetof(engine::Enemy, random)));
+    EXPECT_EQ(ffi.at("enemy_spawn_tick"), long(offsetof(engine::Enemy, spawnTick)));
+    EXPECT_EQ(ffi.at("intent_size"), long(sizeof(engine::Intent)));
+    EXPECT_EQ(ffi.at("intent_memory"), long(offsetof(engine::Intent, memory)));
+    EXPECT_EQ(ffi.at("intent_faulted"), long(offsetof(engine::Intent, faulted)));
+    EXPECT_EQ(ffi.at("frame_size"), long(sizeof(ThinkFrame)));
+    EXPECT_EQ(ffi.at("frame_world"), long(offsetof(ThinkFrame, world)));
+    EXPECT_EQ(ffi.at("frame_enemy_count"), long(offsetof(ThinkFrame, enemyCount)));
+}
+
+TEST(ScriptVm, ContractErrorsNameTheFileAndLine) {
+    ThinkFrame frame{};
+    auto vm = makeVm(&frame);
+    const auto dir = std::filesystem::path(ARENA_SOURCE_DIR) / "tests/scripting/lua/contract";
+    int checked = 0;
+    for (const auto& entry : std::filesystem::directory_iterator(dir)) {
+        const std::string name = entry.path().filename().string();
+        ScriptFile file;
+        file.name = entry.path().stem().string();
+        file.chunkname = "enemies/" + name;
+        file.source = testing_support::fixture("contract/" + name);
+        const std::string firstLine = file.source.substr(0, file.source.find('\n'));
+        const std::string tag = "-- expect: ";
+        ASSERT_EQ(firstLine.rfind(tag, 0), 0u) << name << " has no expectation line";
+        const std::string expected = firstLine.substr(tag.size()); // "LINE: TEXT"
+        const std::string line = expected.substr(0, expected.find(':'));
+        const std::string text = expected.substr(expected.find(':') + 2);
+
+        EnemyScriptInfo info;
+        std::string error;
+        EXPECT_FALSE(vm->loadEnemy(0, file, &info, &error)) << name << " loaded";
+        EXPECT_EQ(error.rfind("enemies/" + name + ":" + line + ":", 0), 0u)
+            << name << ": wrong position in: " << error;
+        EXPECT_NE(error.find(text), std::string::npos) << name << ": expected '" << text << "' in: " << error;
+        ++checked;
+    }
+    EXPECT_GE(checked, 12);
+}
+
+TEST(ScriptVm, AGoodScriptLoadsWithItsStatsAndMemoryLayout) {
+    ThinkFrame frame{};
+    auto vm = makeVm(&frame);
+    ScriptFile file{"counter", "enemies/counter.lua", "", testing_support::fixture("counter.lua")};
+    EnemyScriptInfo info;
+    std::string error;
+    ASSERT_TRUE(vm->loadEnemy(0, file, &info, &error)) << error;
+    EXPECT_EQ(info.type.name, "Counter");
+    EXPECT_EQ(info.type.speed, 1000.0f);
+    EXPECT_EQ(info.type.color, 0xffffffffu);
+    ASSERT_EQ(info.memory.size(), 2u);
+    EXPECT_EQ(info.memory[0].name, "last"); // name order
+    EXPECT_EQ(info.memory[1].name, "ticks");
+    EXPECT_EQ(info.type.memorySize, 8u);
+}
+
+TEST(ScriptVm, EveryShippedScriptLoads) {
+    ThinkFrame frame{};
+    auto vm = makeVm(&frame);
+    const ScriptFiles files = readScriptFiles(testing_support::repoScripts());
+    EXPECT_TRUE(files.problems.empty());
+    vm->setLibs(files.libs);
+    ASSERT_GE(files.enemies.size(), 5u);
+    for (size_t i = 0; i < files.enemies.size(); ++i) {
+        EnemyScriptInfo info;
+        std::string error;
+        EXPECT_TRUE(vm->loadEnemy(i, files.enemies[i], &info, &error)) << error;
+    }
+}
