@@ -44,6 +44,11 @@ std::string explainThinkError(const std::string& message, const std::string& sou
 }
 
 std::unique_ptr<LuaThinkPhase> LuaThinkPhase::create(const LuaThinkDef& def, std::string* error) {
+    return create(def, readScriptFiles(def.scriptsDir), error);
+}
+
+std::unique_ptr<LuaThinkPhase> LuaThinkPhase::create(const LuaThinkDef& def, const ScriptFiles& files,
+                                                     std::string* error) {
     std::unique_ptr<LuaThinkPhase> phase(new LuaThinkPhase());
     phase->m_def = def;
     const int size = def.poolSize > 0 ? def.poolSize : engine::WorkerPool::hardwareThreads();
@@ -56,7 +61,6 @@ std::unique_ptr<LuaThinkPhase> LuaThinkPhase::create(const LuaThinkDef& def, std
         phase->m_vms.push_back(std::move(vm));
     }
 
-    const ScriptFiles files = readScriptFiles(def.scriptsDir);
     for (const std::string& problem : files.problems)
         phase->m_loadErrors.push_back(ScriptError{ScriptErrorKind::Load, problem, "", 0, problem, 0, -1, 0});
     for (auto& vm : phase->m_vms)
@@ -80,7 +84,7 @@ std::unique_ptr<LuaThinkPhase> LuaThinkPhase::create(const LuaThinkDef& def, std
         phase->m_files.push_back(file);
     }
     if (phase->m_scripts.empty()) {
-        std::string why = "no enemy script loaded from " + def.scriptsDir + "/enemies";
+        std::string why = "no enemy script loaded from " + files.root + "/enemies";
         for (const ScriptError& e : phase->m_loadErrors)
             why += "\n  " + e.message;
         *error = why;

@@ -36,6 +36,9 @@ inline LuaThinkDef defaultLuaThinkDef() { return LuaThinkDef{}; }
 class LuaThinkPhase final : public engine::ThinkPhase {
 public:
     static std::unique_ptr<LuaThinkPhase> create(const LuaThinkDef& def, std::string* error);
+    /// The same from files already read (def.scriptsDir is then only informative).
+    static std::unique_ptr<LuaThinkPhase> create(const LuaThinkDef& def, const ScriptFiles& files,
+                                                 std::string* error);
     ~LuaThinkPhase() override;
 
     void think(const engine::ThinkContext& context, std::span<engine::Intent> intents) override;

@@ -7,5 +7,8 @@ export SDL_VIDEODRIVER="${SDL_VIDEODRIVER:-offscreen}" XDG_RUNTIME_DIR="${XDG_RU
 echo "==> unit, headless and screenshot tests"
 ctest --test-dir "$ARENA_BUILD" -j"$(nproc)" --output-on-failure
 
+echo "==> scriptcheck scripts/"
+"$ARENA_BUILD/scriptcheck" "$ARENA_ROOT/scripts"
+
 echo "==> smoke run: arena --headless"
 "$ARENA_BUILD/arena" --headless --ticks 600 --seed 1 --stats-json "$ARENA_BUILD/smoke-stats.json"

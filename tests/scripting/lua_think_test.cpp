@@ -154,6 +154,36 @@ TEST(LuaThink, ModulesFromLibAndTheWorldViewAreAvailable) {
     EXPECT_FLOAT_EQ(w.intents[0].velocity.y, w.world.size.x);
 }
 
+TEST(LuaThink, NeighbourHelpersSeeTheRightNeighbours) {
+    TempScripts scripts(std::map<std::string, std::string>{{"enemies/n.lua", fixture("neighbours.lua")}});
+    auto phase = makePhase(scripts.root(), 1);
+    ASSERT_TRUE(phase);
+    TestWorld w;
+    // A row at x = 100, 130, 160, 190, 400: the first four are within 100 of each other's
+    // neighbours, the last is alone.
+    for (float x : {100.0f, 130.0f, 160.0f, 190.0f, 400.0f})
+        w.add(0, {x, 300.0f});
+    think(*phase, w);
+    ASSERT_TRUE(phase->errors().entries().empty()) << phase->errors().entries()[0].first.message;
+    const float expectedCount[] = {3, 3, 3, 3, 0};
+    const float expectedNearest[] = {130, 100, 130, 160, -1}; // ties: either side is nearest
+    for (size_t i = 0; i < 5; ++i) {
+        EXPECT_EQ(w.intents[i].velocity.x, expectedCount[i]) << i;
+        EXPECT_EQ(w.intents[i].aim.x, expectedCount[i]) << "flock count " << i;
+        if (i == 2) {
+            EXPECT_TRUE(w.intents[i].velocity.y == 130.0f || w.intents[i].velocity.y == 190.0f);
+        } else {
+            EXPECT_EQ(w.intents[i].velocity.y, expectedNearest[i]) << i;
+        }
+    }
+}
+
+TEST(LuaThink, NeighbourIndexIsChecked) {
+    const std::string e = firstErrorOf("bad_neighbor_index.lua");
+    EXPECT_NE(e.find("enemies/bad_neighbor_index.lua:6:"), std::string::npos) << e;
+    EXPECT_NE(e.find("index out of range"), std::string::npos) << e;
+}
+
 TEST(LuaThink, StatsAddUp) {
     auto phase = makePhase(testing_support::repoScripts(), 2);
     ASSERT_TRUE(phase);

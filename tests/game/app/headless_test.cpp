@@ -44,7 +44,28 @@ TEST(Headless, SameSeedSameWorldHashAcrossProcesses) {
     EXPECT_NE(a["world_hash"], c["world_hash"]);
 }
 
+TEST(Headless, PoolSizeDoesNotChangeTheWorld) {
+    const auto one = runHeadless("--ticks 600 --seed 11 --enemies 3000 --pool 1", "pool1");
+    const auto two = runHeadless("--ticks 600 --seed 11 --enemies 3000 --pool 2", "pool2");
+    const auto four = runHeadless("--ticks 600 --seed 11 --enemies 3000 --pool 4", "pool4");
+    ASSERT_EQ(one["pool"].size(), 1u);
+    ASSERT_EQ(two["pool"].size(), 2u);
+    ASSERT_EQ(four["pool"].size(), 4u);
+    EXPECT_EQ(one["world_hash"], two["world_hash"]);
+    EXPECT_EQ(one["world_hash"], four["world_hash"]);
+    EXPECT_EQ(one["errors"], 0);
+    // Every VM took a share of the work, and the entities they ran add up.
+    uint64_t entities = 0;
+    for (const auto& vm : four["pool"]) {
+        EXPECT_GT(vm["batches"].get<uint64_t>(), 0u);
+        entities += vm["entities"].get<uint64_t>();
+    }
+    uint64_t entitiesOne = one["pool"][0]["entities"].get<uint64_t>();
+    EXPECT_EQ(entities, entitiesOne);
+}
+
 TEST(Headless, BadFlagsExitNonZero) {
     EXPECT_NE(std::system((kArena + " --headless --ticks nope 2> /dev/null").c_str()), 0);
     EXPECT_NE(std::system((kArena + " --frobnicate 2> /dev/null").c_str()), 0);
+    EXPECT_NE(std::system((kArena + " --headless --pool 0 2> /dev/null").c_str()), 0);
 }

@@ -1,0 +1,64 @@
+// Runs the scriptcheck binary the way CI and script authors do.
+#include "scripting/test_world.h"
+
+#include <gtest/gtest.h>
+
+#include <array>
+#include <cstdio>
+#include <memory>
+#include <string>
+#include <sys/wait.h>
+
+namespace {
+struct ToolRun {
+    int exitCode;
+    std::string output;
+};
+
+ToolRun scriptcheck(const std::string& args) {
+    const std::string cmd = std::string(ARENA_BINARY_DIR) + "/scriptcheck " + args + " 2>&1";
+    ToolRun r{-1, {}};
+    FILE* pipe = popen(cmd.c_str(), "r");
+    if (!pipe)
+        return r;
+    std::array<char, 4096> buf{};
+    while (size_t n = fread(buf.data(), 1, buf.size(), pipe))
+        r.output.append(buf.data(), n);
+    const int status = pclose(pipe);
+    r.exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    return r;
+}
+} // namespace
+
+TEST(Scriptcheck, ShippedScriptsPass) {
+    const ToolRun r = scriptcheck(testing_support::repoScripts());
+    EXPECT_EQ(r.exitCode, 0) << r.output;
+    EXPECT_NE(r.output.find("0 problem(s)"), std::string::npos) << r.output;
+}
+
+TEST(Scriptcheck, ReportsEachProblemAsFileLineMessage) {
+    testing_support::TempScripts dir;
+    dir.write("enemies/negative.lua", testing_support::fixture("contract/negative_hp.lua"));
+    dir.write("enemies/writer.lua", testing_support::fixture("writes_self.lua"));
+    dir.write("enemies/good.lua", testing_support::fixture("counter.lua"));
+    const ToolRun r = scriptcheck(dir.root());
+    EXPECT_EQ(r.exitCode, 1) << r.output;
+    EXPECT_NE(r.output.find(dir.root() + "/enemies/negative.lua:4: hp must be a positive number"), std::string::npos) << r.output;
+    EXPECT_NE(r.output.find(dir.root() + "/enemies/writer.lua:5: attempt to write to read-only input 'self.x'"), std::string::npos) << r.output;
+    EXPECT_EQ(r.output.find("good.lua"), std::string::npos) << "a good script was reported:\n" << r.output;
+}
+
+TEST(Scriptcheck, CatchesImpureThink) {
+    testing_support::TempScripts dir;
+    dir.write("enemies/impure.lua", R"(local calls = 0
+return { name = "Impure", hp = 3, speed = 100, radius = 10, color = "#ffffff", score = 1,
+  think = function(self, world) calls = calls + 1 return calls % 50, 0 end })");
+    const ToolRun r = scriptcheck(dir.root() + "/enemies/impure.lua");
+    EXPECT_EQ(r.exitCode, 1) << r.output;
+    EXPECT_NE(r.output.find("think is not pure"), std::string::npos) << r.output;
+}
+
+TEST(Scriptcheck, MissingInputsAndUsageErrorsFail) {
+    EXPECT_EQ(scriptcheck("/no/such/script.lua").exitCode, 1);
+    EXPECT_NE(scriptcheck("").exitCode, 0); // no input at all
+}

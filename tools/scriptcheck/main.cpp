@@ -1,0 +1,185 @@
+// scriptcheck: checks enemy scripts the way the game loads them, without starting the game.
+//
+//   scriptcheck [FILES|DIRS]...
+//
+// A directory is a scripts folder (with enemies/ and lib/) or an enemies folder (its ../lib is used);
+// a file is an enemy script (its ../lib is used). For every script: load it in a sandboxed VM,
+// check the contract, then play it for a few seconds of a synthetic game (autopilot player, a
+// crowd of that enemy, the same pool code) and replay it in fresh VMs: the two runs must agree, or
+// think is not pure. Prints "file:line: message" per problem and exits 1 if there was any.
+#include "game/sim/game.h"
+#include "scripting/lua_think.h"
+#include "scripting/script_files.h"
+
+#include <CLI/CLI.hpp>
+
+#include <cstdio>
+#include <filesystem>
+#include <map>
+#include <string>
+#include <vector>
+
+namespace fs = std::filesystem;
+
+namespace {
+
+struct Target {
+    scripting::ScriptFile enemy;
+    std::vector<scripting::ScriptFile> libs;
+};
+
+std::vector<scripting::ScriptFile> libsNextTo(const fs::path& enemiesDir) {
+    return scripting::readScriptFiles((enemiesDir.parent_path()).string()).libs;
+}
+
+// Replaces the chunk name at the start of a message with the file's path on disk.
+std::string located(const std::string& message, const std::map<std::string, std::string>& paths) {
+    for (const auto& [chunk, path] : paths)
+        if (message.rfind(chunk + ":", 0) == 0)
+            return path + message.substr(chunk.size());
+    return message;
+}
+
+// Lets several games share one think phase (and so the same VMs, in the same state).
+struct Borrowed final : engine::ThinkPhase {
+    engine::ThinkPhase* inner;
+    explicit Borrowed(engine::ThinkPhase* p) : inner(p) {}
+    void think(const engine::ThinkContext& c, std::span<engine::Intent> i) override { inner->think(c, i); }
+};
+
+struct RunResult {
+    bool loaded = false;
+    std::vector<std::string> problems;
+    uint64_t hash = 0;
+};
+
+// Plays `ticks` ticks of a synthetic game. With warmupTicks > 0 the same VMs first play another
+// game: a pure think cannot tell the difference.
+RunResult play(const Target& t, int ticks, int warmupTicks) {
+    RunResult r;
+    std::map<std::string, std::string> paths{{t.enemy.chunkname, t.enemy.path}};
+    for (const auto& lib : t.libs)
+        paths[lib.chunkname] = lib.path;
+    scripting::ScriptFiles files;
+    files.root = fs::path(t.enemy.path).parent_path().parent_path().string();
+    files.enemies = {t.enemy};
+    files.libs = t.libs;
+    scripting::LuaThinkDef def = scripting::defaultLuaThinkDef();
+    def.poolSize = 1;
+    std::string error;
+    auto think = scripting::LuaThinkPhase::create(def, files, &error);
+    if (!think) {
+        // create() failed: the reason lists the load errors.
+        const std::string prefix = "no enemy script loaded from " + files.root + "/enemies\n  ";
+        std::string msg = error.rfind(prefix, 0) == 0 ? error.substr(prefix.size()) : error;
+        r.problems.push_back(located(msg, paths));
+        return r;
+    }
+    r.loaded = true;
+    scripting::LuaThinkPhase* phase = think.get();
+    game::GameDef gameDef = game::defaultGameDef();
+    gameDef.minEnemies = 48;
+    gameDef.autoRestart = true;
+    if (warmupTicks > 0) {
+        gameDef.seed = 99;
+        game::Game warmup(gameDef, phase->types(), std::make_unique<Borrowed>(phase));
+        for (int i = 0; i < warmupTicks; ++i)
+            warmup.step(nullptr);
+    }
+    gameDef.seed = 7;
+    game::Game g(gameDef, phase->types(), std::make_unique<Borrowed>(phase));
+    for (int i = 0; i < ticks; ++i)
+        g.step(nullptr);
+    constexpr size_t kMaxReported = 5; // distinct messages per script; more would only bury them
+    const auto& entries = phase->errors().entries();
+    for (size_t i = 0; i < entries.size() && i < kMaxReported; ++i)
+        r.problems.push_back(located(entries[i].first.message, paths) +
+                             (entries[i].count > 1 ? " (" + std::to_string(entries[i].count) + " times)" : ""));
+    if (entries.size() > kMaxReported)
+        r.problems.push_back(t.enemy.path + ":1: ... and " + std::to_string(entries.size() - kMaxReported) +
+                             " more distinct errors");
+    r.hash = g.worldHash();
+    return r;
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+    CLI::App app{"scriptcheck: load, contract-check and trial-run Arena enemy scripts"};
+    std::vector<std::string> inputs;
+    int ticks = 300;
+    app.add_option("inputs", inputs, "Enemy script files, enemies/ folders or scripts/ folders")->required();
+    app.add_option("--ticks", ticks, "Ticks of synthetic play per script")->check(CLI::Range(1, 100000));
+    CLI11_PARSE(app, argc, argv);
+
+    std::vector<Target> targets;
+    int problems = 0;
+    for (const std::string& input : inputs) {
+        const fs::path p(input);
+        std::error_code ec;
+        if (fs::is_directory(p / "enemies", ec)) {
+            const scripting::ScriptFiles files = scripting::readScriptFiles(p.string());
+            for (const std::string& problem : files.problems) {
+                std::printf("%s\n", problem.c_str());
+                ++problems;
+            }
+            for (const auto& e : files.enemies) {
+                Target t{e, files.libs};
+                targets.push_back(t);
+            }
+        } else if (fs::is_directory(p, ec)) {
+            for (const auto& entry : fs::directory_iterator(p, ec)) {
+                if (entry.path().extension() != ".lua")
+                    continue;
+                Target t;
+                t.enemy.name = entry.path().stem().string();
+                t.enemy.chunkname = "enemies/" + entry.path().filename().string();
+                t.enemy.path = entry.path().string();
+                std::string error;
+                if (!scripting::readScriptFile(t.enemy.path, &t.enemy.source, &error)) {
+                    std::printf("%s\n", error.c_str());
+                    ++problems;
+                    continue;
+                }
+                t.libs = libsNextTo(p);
+                targets.push_back(t);
+            }
+        } else if (fs::exists(p, ec)) {
+            Target t;
+            t.enemy.name = p.stem().string();
+            t.enemy.chunkname = "enemies/" + p.filename().string();
+            t.enemy.path = p.string();
+            std::string error;
+            if (!scripting::readScriptFile(t.enemy.path, &t.enemy.source, &error)) {
+                std::printf("%s\n", error.c_str());
+                ++problems;
+                continue;
+            }
+            t.libs = libsNextTo(fs::absolute(p).parent_path());
+            targets.push_back(t);
+        } else {
+            std::printf("%s: no such file or directory\n", input.c_str());
+            ++problems;
+        }
+    }
+
+    for (const Target& t : targets) {
+        const RunResult first = play(t, ticks, 0);
+        for (const std::string& problem : first.problems)
+            std::printf("%s\n", problem.c_str());
+        problems += int(first.problems.size());
+        if (first.loaded && first.problems.empty()) {
+            // Purity: the same game on VMs that already played another must come out the same.
+            const RunResult second = play(t, ticks, 37);
+            if (second.hash != first.hash) {
+                std::printf("%s:1: think is not pure: the same game played on a VM that ran it before "
+                            "came out different (keep state in mem, not in file-level locals)\n",
+                            t.enemy.path.c_str());
+                ++problems;
+            }
+        }
+    }
+    std::fflush(stdout);
+    std::fprintf(stderr, "scriptcheck: %zu script(s), %d problem(s)\n", targets.size(), problems);
+    return problems ? 1 : 0;
+}
