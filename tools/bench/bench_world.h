@@ -1,0 +1,49 @@
+#pragma once
+// A synthetic world for benchmarks: N enemies of one type spread over the arena (or one crowd),
+// the player in the middle, and the snapshot built the way Game builds it.
+#include "engine/core/random.h"
+#include "engine/world/intent.h"
+#include "engine/world/world.h"
+
+#include <vector>
+
+namespace bench {
+
+struct BenchWorld {
+    engine::World world;
+    std::vector<engine::Intent> intents;
+    uint64_t seed = 1;
+
+    BenchWorld(size_t count, uint16_t type, float speed, uint64_t seed_ = 1) : seed(seed_) {
+        world.enemyGrid.configure(world.size, 64.0f);
+        world.player.position = world.size * 0.5f;
+        world.player.velocity = {120.0f, -40.0f};
+        engine::Rng rng(seed);
+        for (size_t i = 0; i < count; ++i) {
+            engine::Enemy e;
+            e.type = type;
+            e.position = {rng.range(0.0f, world.size.x), rng.range(0.0f, world.size.y)};
+            e.velocity = {rng.range(-50.0f, 50.0f), rng.range(-50.0f, 50.0f)};
+            e.speed = speed;
+            e.hp = e.maxHp = 3.0f;
+            const engine::ObjectId id = world.enemies.create(e);
+            world.enemies.dense().back().id = id;
+        }
+        intents.resize(count);
+    }
+
+    void snapshot() {
+        ++world.tick;
+        auto enemies = world.enemies.dense();
+        world.enemyPositions.resize(enemies.size());
+        for (size_t i = 0; i < enemies.size(); ++i) {
+            world.enemyPositions[i] = enemies[i].position;
+            const uint64_t stream = engine::packObjectId(enemies[i].id);
+            enemies[i].random[0] = engine::unitFloat(engine::hashRandom(seed, stream, world.tick * 2));
+            enemies[i].random[1] = engine::unitFloat(engine::hashRandom(seed, stream, world.tick * 2 + 1));
+        }
+        world.enemyGrid.rebuild(world.enemyPositions);
+    }
+};
+
+} // namespace bench
