@@ -177,6 +177,7 @@ void LuaThinkPhase::think(const engine::ThinkContext& ctx, std::span<engine::Int
 
     for (size_t v = 0; v < m_vms.size(); ++v) {
         m_stats.lastTick[v] = VmStats{};
+        m_stats.lastTick[v].allocatedBytes = m_vms[v]->luaBytesAllocated(); // start mark
         m_faults[v].clear();
     }
     const Clock::time_point start = Clock::now();
@@ -200,11 +201,13 @@ void LuaThinkPhase::think(const engine::ThinkContext& ctx, std::span<engine::Int
     for (size_t v = 0; v < m_vms.size(); ++v) {
         VmStats& last = m_stats.lastTick[v];
         last.luaBytes = m_vms[v]->luaMemory();
+        last.allocatedBytes = m_vms[v]->luaBytesAllocated() - last.allocatedBytes;
         VmStats& total = m_stats.total[v];
         total.busyMs += last.busyMs;
         total.batches += last.batches;
         total.entities += last.entities;
         total.errors += last.errors;
+        total.allocatedBytes += last.allocatedBytes;
         total.luaBytes = last.luaBytes;
         for (ThinkFault& fault : m_faults[v]) {
             fault.vm = int(v);

@@ -22,6 +22,8 @@ void* LuaVm::allocate(void* ud, void* ptr, size_t oldSize, size_t newSize) {
     if (!p)
         return nullptr;
     vm->m_used = vm->m_used - old + newSize;
+    if (newSize > old)
+        vm->m_allocated += newSize - old;
     return p;
 }
 

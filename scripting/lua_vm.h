@@ -8,6 +8,7 @@
 // - Host-side API calls outside a protected call must not allocate near the cap (they would abort
 //   the process): callers lift the cap with ScopedUnlimitedMemory for such work.
 #include <cstddef>
+#include <cstdint>
 #include <memory>
 #include <string>
 
@@ -31,6 +32,9 @@ public:
 
     lua_State* state() const { return m_L; }
     size_t memoryUsed() const { return m_used; }
+    /// Bytes ever requested from the allocator (growth only): the difference over a period is
+    /// what Lua allocated in it, whatever the GC freed meanwhile.
+    uint64_t bytesAllocated() const { return m_allocated; }
     size_t memoryLimit() const { return m_limit; }
     void setMemoryLimit(size_t bytes) { m_limit = bytes; }
 
@@ -45,6 +49,7 @@ private:
     lua_State* m_L = nullptr;
     size_t m_used = 0;
     size_t m_limit = 0;
+    uint64_t m_allocated = 0;
 };
 
 } // namespace scripting

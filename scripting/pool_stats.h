@@ -11,6 +11,7 @@ struct VmStats {
     uint64_t entities = 0;
     uint64_t errors = 0;
     uint64_t luaBytes = 0;  // Lua memory at the end of the tick (not summed in totals)
+    uint64_t allocatedBytes = 0; // bytes Lua allocated during the think phase (garbage to come)
 };
 
 struct PoolStats {

@@ -42,6 +42,7 @@ public:
     BatchResult runBatch(size_t slot, uint32_t first, uint32_t last, std::vector<ThinkFault>& faults);
 
     size_t luaMemory() const { return m_vm->memoryUsed(); }
+    uint64_t luaBytesAllocated() const { return m_vm->bytesAllocated(); }
     lua_State* state() const { return m_vm->state(); } // tests and tools only
 
     /// For tests: the struct offsets the FFI computed (name -> value).

@@ -10,5 +10,8 @@ ctest --test-dir "$ARENA_BUILD" -j"$(nproc)" --output-on-failure
 echo "==> scriptcheck scripts/"
 "$ARENA_BUILD/scriptcheck" "$ARENA_ROOT/scripts"
 
+echo "==> arena-bench --quick (a smoke run: timings are reported, never judged)"
+"$ARENA_BUILD/arena-bench" --quick --json "$ARENA_BUILD/bench-quick.json"
+
 echo "==> smoke run: arena --headless"
 "$ARENA_BUILD/arena" --headless --ticks 600 --seed 1 --stats-json "$ARENA_BUILD/smoke-stats.json"

@@ -77,6 +77,7 @@ nlohmann::json summarize(const GameSession& session, double wallSeconds) {
                            {"entities", t.entities},
                            {"errors", t.errors},
                            {"lua_memory_kb", double(t.luaBytes) / 1024.0},
+                           {"lua_allocated_bytes", t.allocatedBytes},
                            {"last_tick", {{"busy_ms", last.busyMs}, {"batches", last.batches},
                                           {"entities", last.entities}, {"errors", last.errors}}}});
         }

@@ -45,13 +45,19 @@ Stat summarize(std::vector<double> v) {
 nlohmann::json toJson(const Stat& s) { return {{"median", s.median}, {"min", s.min}, {"max", s.max}}; }
 
 // One think phase over a world: ns per entity per tick of the think call, averaged over a rep.
-double timeThink(engine::ThinkPhase& think, bench::BenchWorld& w, std::span<const engine::EnemyType> types, int ticks) {
+// With `allocated`, also adds the bytes Lua allocated (if think is a LuaThinkPhase).
+double timeThink(engine::ThinkPhase& think, bench::BenchWorld& w, std::span<const engine::EnemyType> types, int ticks,
+                 uint64_t* allocated = nullptr) {
     double ns = 0;
+    auto* lua = dynamic_cast<scripting::LuaThinkPhase*>(&think);
     for (int t = 0; t < ticks; ++t) {
         w.snapshot();
         const auto start = Clock::now();
         think.think(engine::ThinkContext{w.world, types, w.seed, 1.0f / 60.0f}, w.intents);
         ns += std::chrono::duration<double, std::nano>(Clock::now() - start).count();
+        if (allocated && lua)
+            for (const scripting::VmStats& v : lua->stats().lastTick)
+                *allocated += v.allocatedBytes;
     }
     return ns / double(ticks) / double(w.world.enemies.size());
 }
@@ -81,7 +87,7 @@ double maxIntentDifference(const std::vector<engine::Intent>& a, const std::vect
 // Scenario 1: behaviour cost of every shipped script, against native twins where they exist.
 nlohmann::json behaviourCost(const Settings& s) {
     std::printf("\n1. Behaviour cost: think phase, ns per entity per tick, 1 VM (median [min-max] of %d reps)\n", s.reps);
-    std::printf("   %-8s %8s %22s %22s %8s %s\n", "script", "enemies", "Lua", "native C++", "Lua/C++", "intents");
+    std::printf("   %-8s %8s %22s %9s %22s %8s %s\n", "script", "enemies", "Lua", "B/entity", "native C++", "Lua/C++", "intents");
     nlohmann::json out = nlohmann::json::array();
     const std::vector<size_t> sizes = s.quick ? std::vector<size_t>{1000, 10000} : std::vector<size_t>{1000, 10000, 100000};
     const scripting::ScriptFiles files = scripting::readScriptFiles(s.scriptsDir);
@@ -98,11 +104,12 @@ nlohmann::json behaviourCost(const Settings& s) {
         for (size_t n : sizes) {
             bench::BenchWorld luaWorld(n, 0, types[0].speed), nativeWorld(n, 0, types[0].speed);
             std::vector<double> luaNs, nativeNs, ratios;
+            uint64_t allocated = 0;
             timeThink(*lua, luaWorld, types, 3); // warm-up: traces compile
             if (native)
                 timeThink(*native, nativeWorld, types, 3);
             for (int r = 0; r < s.reps; ++r) {
-                luaNs.push_back(timeThink(*lua, luaWorld, types, s.ticksPerRep));
+                luaNs.push_back(timeThink(*lua, luaWorld, types, s.ticksPerRep, &allocated));
                 if (native) {
                     nativeNs.push_back(timeThink(*native, nativeWorld, types, s.ticksPerRep));
                     ratios.push_back(luaNs.back() / nativeNs.back());
@@ -112,7 +119,9 @@ nlohmann::json behaviourCost(const Settings& s) {
             if (native) // same world, same tick: compare the intents
                 difference = maxIntentDifference(luaWorld.intents, nativeWorld.intents, types[0].speed);
             const Stat l = summarize(luaNs), c = summarize(nativeNs), q = summarize(ratios);
-            nlohmann::json row = {{"script", file.name}, {"enemies", n}, {"lua_ns", toJson(l)}, {"errors", lua->errors().total()}};
+            const double bytesPerEntity = double(allocated) / (double(s.reps) * s.ticksPerRep * double(n));
+            nlohmann::json row = {{"script", file.name}, {"enemies", n}, {"lua_ns", toJson(l)},
+                                  {"lua_bytes_per_entity", bytesPerEntity}, {"errors", lua->errors().total()}};
             char nativeText[64] = "-", ratioText[16] = "-", diffText[32] = "-";
             if (native) {
                 row["native_ns"] = toJson(c);
@@ -122,8 +131,8 @@ nlohmann::json behaviourCost(const Settings& s) {
                 std::snprintf(ratioText, sizeof ratioText, "%.2fx", q.median);
                 std::snprintf(diffText, sizeof diffText, "max diff %.1e", difference);
             }
-            std::printf("   %-8s %8zu %7.1f [%5.1f-%6.1f] %22s %8s %s\n", file.name.c_str(), n, l.median, l.min, l.max,
-                        nativeText, ratioText, diffText);
+            std::printf("   %-8s %8zu %7.1f [%5.1f-%6.1f] %9.3f %22s %8s %s\n", file.name.c_str(), n, l.median, l.min,
+                        l.max, bytesPerEntity, nativeText, ratioText, diffText);
             out.push_back(row);
         }
     }
