@@ -55,7 +55,7 @@ std::unique_ptr<LuaThinkPhase> LuaThinkPhase::create(const LuaThinkDef& def, con
     LuaVmDef vmDef = defaultLuaVmDef();
     vmDef.memoryLimit = def.vmMemoryLimit;
     for (int i = 0; i < size; ++i) {
-        auto vm = ScriptVm::create(&phase->m_frame, vmDef, error);
+        auto vm = ScriptVm::create(&phase->m_frame, vmDef, def.limits, error);
         if (!vm)
             return nullptr;
         phase->m_vms.push_back(std::move(vm));

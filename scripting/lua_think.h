@@ -29,6 +29,7 @@ struct LuaThinkDef {
     std::string scriptsDir;
     int poolSize = 0;                      // 0 = one VM per hardware thread
     size_t vmMemoryLimit = size_t(64) << 20;
+    SandboxLimits limits = defaultSandboxLimits();
 };
 
 inline LuaThinkDef defaultLuaThinkDef() { return LuaThinkDef{}; }

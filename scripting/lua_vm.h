@@ -42,6 +42,20 @@ public:
     /// with the error string (non-string error values are reported by type, never converted).
     bool runString(const std::string& source, const std::string& chunkName, std::string* error);
 
+    /// Lifts the cap for host-side work (pushing arguments, reading results): a refusal outside a
+    /// protected call would abort the process.
+    class Unlimited {
+    public:
+        explicit Unlimited(LuaVm& vm) : m_vm(vm), m_saved(vm.m_limit) { vm.m_limit = SIZE_MAX; }
+        ~Unlimited() { m_vm.m_limit = m_saved; }
+        Unlimited(const Unlimited&) = delete;
+        Unlimited& operator=(const Unlimited&) = delete;
+
+    private:
+        LuaVm& m_vm;
+        size_t m_saved;
+    };
+
 private:
     LuaVm() = default;
     static void* allocate(void* ud, void* ptr, size_t oldSize, size_t newSize);

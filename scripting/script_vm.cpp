@@ -1,5 +1,6 @@
 #include "scripting/script_vm.h"
 
+#include "scripting/sandbox_strlib.h"
 #include "scripting/stack_guard.h"
 
 #include <lua.hpp>
@@ -13,6 +14,7 @@ namespace scripting {
 namespace embedded {
 extern const char* const kPrelude;
 extern const char* const kDriver;
+extern const char* const kInstrument;
 } // namespace embedded
 
 namespace {
@@ -38,7 +40,8 @@ double numberField(lua_State* L, int table, const char* key) {
 }
 } // namespace
 
-std::unique_ptr<ScriptVm> ScriptVm::create(const ThinkFrame* frame, const LuaVmDef& def, std::string* error) {
+std::unique_ptr<ScriptVm> ScriptVm::create(const ThinkFrame* frame, const LuaVmDef& def,
+                                           const SandboxLimits& limits, std::string* error) {
     std::unique_ptr<ScriptVm> vm(new ScriptVm());
     vm->m_frame = frame;
     vm->m_vm = LuaVm::create(def, error);
@@ -46,6 +49,7 @@ std::unique_ptr<ScriptVm> ScriptVm::create(const ThinkFrame* frame, const LuaVmD
         return nullptr;
     lua_State* L = vm->m_vm->state();
     STACK_GUARD(L, 0);
+    LuaVm::Unlimited unlimited(*vm->m_vm); // setting up is host work: no cap until scripts run
     if (luaL_loadbuffer(L, embedded::kPrelude, std::strlen(embedded::kPrelude), "=prelude") != 0) {
         *error = errorString(L, -1);
         lua_pop(L, 1);
@@ -62,7 +66,25 @@ std::unique_ptr<ScriptVm> ScriptVm::create(const ThinkFrame* frame, const LuaVmD
         lua_pushstring(L, (std::string(prefix) + "." + std::to_string(vmNumber)).c_str());
     else
         lua_pushnil(L);
-    if (lua_pcall(L, 5, 1, 0) != 0) {
+    lua_pushlightuserdata(L, &vm->m_budget);
+    lua_pushstring(L, embedded::kInstrument);
+    pushBoundedStringFunctions(L, &vm->m_budget);
+    lua_createtable(L, 0, 10);
+    const auto setNumber = [L](const char* key, double value) {
+        lua_pushnumber(L, value);
+        lua_setfield(L, -2, key);
+    };
+    setNumber("refill", limits.refill);
+    setNumber("think_refills", limits.thinkRefills);
+    setNumber("load_refills", limits.loadRefills);
+    setNumber("load_seconds", limits.loadSeconds);
+    setNumber("batch_seconds", limits.batchSeconds);
+    setNumber("max_depth", limits.maxCallbackDepth);
+    setNumber("max_sort", limits.maxSortElements);
+    setNumber("max_string", double(limits.maxStringBytes));
+    lua_pushboolean(L, limits.instrument);
+    lua_setfield(L, -2, "instrument");
+    if (lua_pcall(L, 9, 1, 0) != 0) {
         *error = "prelude: " + errorString(L, -1);
         lua_pop(L, 1);
         return nullptr;
@@ -76,6 +98,7 @@ ScriptVm::~ScriptVm() = default; // LuaVm closes the state, and with it every re
 void ScriptVm::setLibs(const std::vector<ScriptFile>& libs) {
     lua_State* L = m_vm->state();
     STACK_GUARD(L, 0);
+    LuaVm::Unlimited unlimited(*m_vm); // only host data: no script code runs here
     pushHost(L, m_hostRef, "set_libs");
     lua_createtable(L, 0, int(libs.size()));
     for (const ScriptFile& lib : libs) {
@@ -93,14 +116,18 @@ void ScriptVm::setLibs(const std::vector<ScriptFile>& libs) {
 bool ScriptVm::loadEnemy(size_t slot, const ScriptFile& file, EnemyScriptInfo* info, std::string* error) {
     lua_State* L = m_vm->state();
     STACK_GUARD(L, 0);
-    pushHost(L, m_hostRef, "load_enemy");
-    lua_pushlstring(L, file.source.data(), file.source.size());
-    lua_pushstring(L, file.chunkname.c_str());
+    {
+        LuaVm::Unlimited unlimited(*m_vm);
+        pushHost(L, m_hostRef, "load_enemy");
+        lua_pushlstring(L, file.source.data(), file.source.size());
+        lua_pushstring(L, file.chunkname.c_str());
+    }
     if (lua_pcall(L, 2, 2, 0) != 0) {
         *error = errorString(L, -1);
         lua_pop(L, 1);
         return false;
     }
+    LuaVm::Unlimited unlimited(*m_vm);
     // The description table is built by the prelude from checked plain values: reading it runs
     // no script code.
     const int d = lua_gettop(L);
@@ -172,9 +199,34 @@ BatchResult ScriptVm::runBatch(size_t slot, uint32_t first, uint32_t last, std::
     return result;
 }
 
+bool ScriptVm::runChunk(const ScriptFile& file, std::string* result) {
+    lua_State* L = m_vm->state();
+    STACK_GUARD(L, 0);
+    {
+        LuaVm::Unlimited unlimited(*m_vm);
+        pushHost(L, m_hostRef, "run_chunk");
+        lua_pushlstring(L, file.source.data(), file.source.size());
+        lua_pushstring(L, file.chunkname.c_str());
+    }
+    const bool ok = lua_pcall(L, 2, 1, 0) == 0;
+    *result = errorString(L, -1); // run_chunk returns a description string; errors are strings
+    lua_pop(L, 1);
+    LuaVm::Unlimited unlimited(*m_vm);
+    pushHost(L, m_hostRef, "reset_budget");
+    if (lua_pcall(L, 0, 0, 0) != 0)
+        lua_pop(L, 1);
+    return ok;
+}
+
+size_t ScriptVm::collectGarbage() {
+    lua_gc(m_vm->state(), LUA_GCCOLLECT, 0);
+    return m_vm->memoryUsed();
+}
+
 std::vector<std::pair<std::string, long>> ScriptVm::ffiLayout() {
     lua_State* L = m_vm->state();
     STACK_GUARD(L, 0);
+    LuaVm::Unlimited unlimited(*m_vm);
     std::vector<std::pair<std::string, long>> out;
     pushHost(L, m_hostRef, "layout");
     if (lua_pcall(L, 0, 1, 0) != 0) {

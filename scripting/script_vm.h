@@ -7,8 +7,10 @@
 // - runBatch runs order[first, last) with one protected call; an error stops only the entity
 //   that raised it: it is reported as a ThinkFault and the batch resumes after it.
 // - Errors are read as strings only (never through tostring or metamethods).
+#include "scripting/budget.h"
 #include "scripting/enemy_script.h"
 #include "scripting/lua_vm.h"
+#include "scripting/sandbox_limits.h"
 #include "scripting/script_files.h"
 #include "scripting/think_abi.h"
 
@@ -33,7 +35,8 @@ struct BatchResult {
 
 class ScriptVm {
 public:
-    static std::unique_ptr<ScriptVm> create(const ThinkFrame* frame, const LuaVmDef& def, std::string* error);
+    static std::unique_ptr<ScriptVm> create(const ThinkFrame* frame, const LuaVmDef& def,
+                                            const SandboxLimits& limits, std::string* error);
     ~ScriptVm();
 
     void setLibs(const std::vector<ScriptFile>& libs);
@@ -41,7 +44,15 @@ public:
     bool loadEnemy(size_t slot, const ScriptFile& file, EnemyScriptInfo* info, std::string* error);
     BatchResult runBatch(size_t slot, uint32_t first, uint32_t last, std::vector<ThinkFault>& faults);
 
+    /// Runs a chunk's top level under the enemy scripts' environment and limits (scriptcheck
+    /// --exec). Returns true and a description of its first result, or false and the error.
+    bool runChunk(const ScriptFile& file, std::string* result);
+
+    /// Collects garbage; returns Lua memory in use afterwards.
+    size_t collectGarbage();
+
     size_t luaMemory() const { return m_vm->memoryUsed(); }
+    size_t memoryLimit() const { return m_vm->memoryLimit(); }
     uint64_t luaBytesAllocated() const { return m_vm->bytesAllocated(); }
     lua_State* state() const { return m_vm->state(); } // tests and tools only
 
@@ -54,6 +65,7 @@ private:
     int m_hostRef = -2;
     std::vector<int> m_drivers; // registry refs, per slot
     DriverCursor m_cursor{};
+    BudgetCell m_budget{};
     const ThinkFrame* m_frame = nullptr;
 };
 

@@ -7,7 +7,10 @@
 -- of the frame) and MEM (a scratch copy of its memory, copied back after the call). Nothing per
 -- entity is allocated: views and scratch are created once, and no cdata made in the loop lives
 -- across the call to think.
-local ffi, FRAME, CURSOR, SS, SELF, WORLD, MEM, think, MEMSIZE, where, sync_frame = ...
+local ffi, FRAME, CURSOR, SS, SELF, WORLD, MEM, think, MEMSIZE, where, sync_frame, BUDGET, REFILL,
+      THINK_REFILLS, set_deadline, BATCH_SECONDS = ...
+local BUDGET_TEXT = (THINK_REFILLS * REFILL) .. " loop iterations and calls per think"
+
 local copy, type, error, format = ffi.copy, type, error, string.format
 local HAS_MEMORY = MEMSIZE > 0 and 1 or 0
 
@@ -17,6 +20,7 @@ end
 
 return function(first, last)
   sync_frame()
+  set_deadline(BATCH_SECONDS, BUDGET_TEXT)
   local F = FRAME
   local E, I, O = F.enemies, F.intents, F.order
   local tick = F.world.tick
@@ -32,6 +36,7 @@ return function(first, last)
     SS.age = tick - E[i].spawn_tick
     SS.rand, SS.rand2 = E[i].random[0], E[i].random[1]
     if MEMSIZE > 0 then copy(MEM, E[i].memory, MEMSIZE) end
+    BUDGET.countdown, BUDGET.refills, BUDGET.exhausted, BUDGET.depth = REFILL, THINK_REFILLS, 0, 0
 
     local vx, vy, fire, ax, ay = think(SELF, WORLD, MEM)
 

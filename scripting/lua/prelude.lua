@@ -1,9 +1,11 @@
 -- prelude.lua: the trusted part of every script VM. Runs first, with the full standard library,
 -- and keeps it to itself: scripts only ever see the sandboxed environments built here.
 --
--- Arguments (from ScriptVm): cdef text, the tick frame and cursor addresses, the driver's source.
--- Returns the table of host functions ScriptVm calls (load_enemy, set_libs, ...).
-local cdef, frame_address, cursor_address, driver_source, jit_log = ...
+-- Arguments (from ScriptVm): cdef text, the tick frame, cursor and budget addresses, the driver's
+-- and the instrumenter's source, the bounded string functions (C++), the limits, a jit.v log path.
+-- Returns the table of host functions ScriptVm calls (load_enemy, set_libs, run_chunk, ...).
+local cdef, frame_address, cursor_address, driver_source, jit_log, budget_address, instrument_source,
+      bounded_string, limits = ...
 
 local ffi = require("ffi")
 local bit = require("bit")
@@ -23,6 +25,78 @@ local FRAME = ffi.cast("const arena_think_frame *", frame_address)
 local CURSOR = ffi.cast("arena_cursor *", cursor_address)
 
 local P = {}
+
+----------------------------------------------------------------------------------------------------
+-- CPU budget (see scripting/budget.h and instrument.lua)
+----------------------------------------------------------------------------------------------------
+ffi.cdef[[
+typedef struct { int32_t countdown, refills, exhausted, depth; } arena_budget;
+struct arena_timespec { long tv_sec; long tv_nsec; };
+int clock_gettime(int clock, struct arena_timespec *ts);
+]]
+local BUDGET = ffi.cast("arena_budget *", budget_address)
+local COUNTDOWN = ffi.cast("int32_t *", budget_address) -- what instrumented code decrements
+local REFILL = limits.refill
+local TS = ffi.new("struct arena_timespec")
+local function now()
+  ffi.C.clock_gettime(1, TS) -- CLOCK_MONOTONIC
+  return tonumber(TS.tv_sec) + tonumber(TS.tv_nsec) * 1e-9
+end
+local deadline, budget_text, budget_error = huge, "", nil
+
+-- Every REFILL checks: spend one refill, look at the clock. Raises at the script's line (level 2).
+local function budget_slow()
+  if BUDGET.exhausted ~= 0 then
+    BUDGET.countdown = 0
+    error(budget_error, 0)
+  end
+  BUDGET.refills = BUDGET.refills - 1
+  local over_time = now() > deadline
+  if BUDGET.refills < 0 or over_time then
+    BUDGET.exhausted, BUDGET.countdown = 1, 0
+    local where = ""
+    local info = debug.getinfo(2, "Sl")
+    if info and info.currentline and info.currentline > 0 then
+      where = info.short_src .. ":" .. info.currentline .. ": "
+    end
+    budget_error = where .. (over_time and "script exceeded its time limit" or
+      ("script exceeded its CPU budget (" .. budget_text .. ")")) ..
+      ": an endless loop? (the call was stopped; the game goes on)"
+    error(budget_error, 0)
+  end
+  BUDGET.countdown = REFILL
+end
+
+-- Starts the budget of one script call (a chunk, a hook) of `refills` * REFILL checks.
+local function begin_budget(refills, seconds, text)
+  BUDGET.countdown, BUDGET.refills, BUDGET.exhausted, BUDGET.depth = REFILL, refills, 0, 0
+  deadline = now() + seconds
+  budget_text = text
+end
+local function set_deadline(seconds, text)
+  deadline = now() + seconds
+  budget_text = text
+end
+
+local instrument = assert(loadstring(instrument_source, "=instrument"))()
+
+-- Compiles source text (never bytecode) into a function that runs in env and pays into the
+-- budget on every loop iteration and call.
+local function compile(source, chunkname, env)
+  if string_byte(source, 1) == 27 then
+    error(chunkname .. ": bytecode is refused; load Lua source", 0)
+  end
+  local raw, err = loadstring(source, "@" .. chunkname)
+  if not raw then error(err, 0) end
+  local text, ierr = source, nil
+  if limits.instrument then text, ierr = instrument(source) end
+  if not text then error(chunkname .. ":1: " .. ierr, 0) end
+  local wrapper, werr = loadstring("return function(__sb_q, __sb_slow) return function(...) " .. text .. "\nend end",
+                                   "@" .. chunkname)
+  if not wrapper then error(werr, 0) end
+  setfenv(wrapper, env)
+  return wrapper()(COUNTDOWN, budget_slow)
+end
 
 -- Names a value for an error message without running any of its metamethods.
 local function describe(v)
@@ -62,7 +136,58 @@ local safe_string = copy_fields(string, {
   "byte", "char", "find", "format", "gmatch", "gsub", "len", "lower", "match", "rep", "reverse",
   "sub", "upper",
 })
-local safe_table = copy_fields(table, { "concat", "insert", "remove", "sort", "maxn" })
+local safe_table = copy_fields(table, { "concat", "insert", "remove", "maxn" })
+
+-- Calls that can run script code from inside C (metamethods, comparators) nest at most this deep:
+-- LuaJIT has no C-stack limit, and deep nesting crashes the process.
+local MAX_DEPTH = limits.max_depth
+local function enter(what)
+  if BUDGET.depth >= MAX_DEPTH then
+    error(string_format("%s: calls nested more than %d deep", what, MAX_DEPTH), 3)
+  end
+  BUDGET.depth = BUDGET.depth + 1
+end
+local function leave(...)
+  BUDGET.depth = BUDGET.depth - 1
+  return ...
+end
+
+local MAX_SORT = limits.max_sort
+local sort = table.sort
+safe_table.sort = function(t, cmp)
+  if type(t) ~= "table" then error("table.sort: table expected, got " .. type(t), 2) end
+  local n = #t
+  if n > MAX_SORT then
+    error(string_format("table.sort: %d elements is more than the sandbox sorts (%d)", n, MAX_SORT), 2)
+  end
+  -- n log n comparisons, charged to the budget like the loop that would do them
+  BUDGET.refills = BUDGET.refills - math.floor(n * math.log(n + 1) / REFILL)
+  enter("table.sort")
+  return leave(sort(t, cmp))
+end
+
+for name, fn in pairs(bounded_string) do safe_string[name] = fn end
+local MAX_STRING = limits.max_string
+local rep, format = string.rep, string.format
+safe_string.rep = function(s, n, sep)
+  if type(n) == "number" and type(s) == "string" then
+    local size = (#s + (type(sep) == "string" and #sep or 0)) * n
+    if size > MAX_STRING then
+      error(string_format("string.rep: the result would be %.0f bytes (the sandbox allows %d)", size, MAX_STRING), 2)
+    end
+    BUDGET.refills = BUDGET.refills - math.floor(size / (64 * REFILL))
+  end
+  return rep(s, n, sep)
+end
+safe_string.format = function(fmt, ...)
+  if type(fmt) == "string" and string_match(fmt, "%%[-+ #0]*%d*%.?%d*p") then
+    error("string.format: '%p' is not available in the sandbox", 2)
+  end
+  -- %s on a table or cdata calls its __tostring from C: guard the nesting
+  enter("string.format")
+  return leave(format(fmt, ...))
+end
+
 local safe_bit = copy_fields(bit, {
   "tobit", "tohex", "bnot", "band", "bor", "bxor", "lshift", "rshift", "arshift", "rol", "ror", "bswap",
 })
@@ -77,10 +202,28 @@ end
 
 -- What every script environment can read. Missing names are errors, not nil: a typo in a global
 -- name is reported where it happens.
+-- A script's own pcall must not swallow the end of its budget: once it is spent, returning from
+-- any pcall raises again.
+local function after_pcall(ok, ...)
+  if BUDGET.exhausted ~= 0 then error(budget_error, 0) end
+  return ok, ...
+end
+local raw_tostring = tostring
+local function safe_tostring(v)
+  local t = type(v)
+  if t == "table" or t == "userdata" or t == "cdata" then -- may run a __tostring
+    enter("tostring")
+    return leave(raw_tostring(v))
+  end
+  return raw_tostring(v)
+end
+
 local SAFE = {
-  assert = assert, error = error, ipairs = ipairs, next = next, pairs = pairs, pcall = pcall,
-  select = select, tonumber = tonumber, tostring = tostring, type = type, unpack = unpack,
-  xpcall = xpcall, rawequal = rawequal, setmetatable = setmetatable, getmetatable = getmetatable,
+  assert = assert, error = error, ipairs = ipairs, next = next, pairs = pairs,
+  pcall = function(f, ...) return after_pcall(pcall(f, ...)) end,
+  xpcall = function(f, handler, ...) return after_pcall(xpcall(f, handler, ...)) end,
+  select = select, tonumber = tonumber, tostring = safe_tostring, type = type, unpack = unpack,
+  rawequal = rawequal, setmetatable = setmetatable, getmetatable = getmetatable,
   math = readonly("math", safe_math),
   string = readonly("string", safe_string),
   table = readonly("table", safe_table),
@@ -125,9 +268,7 @@ local function make_require(cache)
     if string_byte(lib.source, 1) == 27 then
       error(string_format("require: %s is bytecode; only Lua source is loaded", lib.chunkname), 2)
     end
-    local fn, err = loadstring(lib.source, "@" .. lib.chunkname)
-    if not fn then error(err, 0) end
-    setfenv(fn, make_env(cache))
+    local fn = compile(lib.source, lib.chunkname, make_env(cache))
     cache[name] = LOADING
     local ok, result = pcall(fn)
     if not ok then
@@ -437,10 +578,8 @@ end
 
 -- Loads one enemy script: returns the batch driver for it and the checked description.
 function P.load_enemy(source, chunkname)
-  if string_byte(source, 1) == 27 then error(chunkname .. ": bytecode is refused; load Lua source", 0) end
-  local fn, err = loadstring(source, "@" .. chunkname)
-  if not fn then error(err, 0) end
-  setfenv(fn, make_env())
+  local fn = compile(source, chunkname, make_env())
+  begin_budget(limits.load_refills, limits.load_seconds, "loading a script")
   local d = check_contract(fn(), source, chunkname)
 
   local field_list = {}
@@ -458,9 +597,25 @@ function P.load_enemy(source, chunkname)
   -- would make every script's think a side exit of the first script's trace.
   local make_driver = assert(loadstring(driver_source, "=driver(" .. chunkname .. ")"))
   local where = chunkname .. ":" .. (line_of(source, "think") or 1)
-  local driver = make_driver(ffi, FRAME, CURSOR, SELF_SCRATCH, SELF, WORLD, mem, d.think, d.memory_size, where, sync_frame)
+  local driver = make_driver(ffi, FRAME, CURSOR, SELF_SCRATCH, SELF, WORLD, mem, d.think, d.memory_size, where,
+                             sync_frame, BUDGET, REFILL, limits.think_refills, set_deadline, limits.batch_seconds)
   d.think, d.memory_ctype = nil, nil
   return driver, d
+end
+
+-- Runs a chunk's top level under the same environment and limits as enemy scripts (scriptcheck
+-- --exec). Returns a description of the first result; errors propagate as strings.
+function P.run_chunk(source, chunkname)
+  local fn = compile(source, chunkname, make_env())
+  begin_budget(limits.load_refills, limits.load_seconds, "running a chunk")
+  local result = fn()
+  BUDGET.depth = 0
+  return describe(result)
+end
+
+-- Between calls: forget a spent budget and any nesting an error unwound past.
+function P.reset_budget()
+  BUDGET.countdown, BUDGET.refills, BUDGET.exhausted, BUDGET.depth = REFILL, 0, 0, 0
 end
 
 -- For tests: the offsets the FFI computed, to compare with the C++ layout.

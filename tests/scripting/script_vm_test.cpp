@@ -15,7 +15,7 @@ using namespace scripting;
 namespace {
 std::unique_ptr<ScriptVm> makeVm(const ThinkFrame* frame) {
     std::string error;
-    auto vm = ScriptVm::create(frame, defaultLuaVmDef(), &error);
+    auto vm = ScriptVm::create(frame, defaultLuaVmDef(), defaultSandboxLimits(), &error);
     EXPECT_TRUE(vm) << error;
     return vm;
 }

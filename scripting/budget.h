@@ -1,0 +1,24 @@
+#pragma once
+// The per-VM execution budget, shared between the instrumented Lua code (through the FFI), the
+// trusted prelude and the bounded C library functions (scripting/sandbox_strlib.cpp).
+//
+// Every loop iteration and function call of a script decrements `countdown`; at zero the slow
+// path takes one from `refills` (and checks the wall clock). When refills run out, `exhausted`
+// is set and stays set until the next call begins: every later check raises again, so a script's
+// own pcall cannot swallow the budget error. `depth` counts nested C calls that call back into
+// Lua (gsub callbacks, sort comparators, __tostring), which LuaJIT does not limit.
+#include <cstdint>
+
+namespace scripting {
+
+struct BudgetCell {
+    int32_t countdown;
+    int32_t refills;
+    int32_t exhausted;
+    int32_t depth;
+};
+
+inline constexpr int32_t kBudgetRefill = 1000;   // checks between two slow-path visits
+inline constexpr int32_t kMaxCallbackDepth = 16; // nested C→Lua callbacks
+
+} // namespace scripting
