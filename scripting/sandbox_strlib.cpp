@@ -16,6 +16,9 @@
 #include <lua.hpp>
 
 #include <cctype>
+#include <cstdarg>
+#include <cstdio>
+#include <cstdlib>
 #include <cstring>
 
 namespace scripting {
@@ -45,11 +48,31 @@ struct MatchState {
 
 inline int uchar(char c) { return static_cast<unsigned char>(c); }
 
+// Raises "file:line: message" at the innermost script frame (chunk names starting with '@'),
+// like error(msg, 2) would, but right across tail calls and the trusted driver's frames.
+[[noreturn]] void fail(lua_State* L, const char* fmt, ...) {
+    char message[256];
+    va_list args;
+    va_start(args, fmt);
+    std::vsnprintf(message, sizeof message, fmt, args);
+    va_end(args);
+    lua_Debug ar;
+    for (int level = 1; level < 12 && lua_getstack(L, level, &ar); ++level) {
+        if (lua_getinfo(L, "Sl", &ar) && ar.source && ar.source[0] == '@' && ar.currentline > 0) {
+            lua_pushfstring(L, "%s:%d: %s", ar.short_src, ar.currentline, message);
+            lua_error(L);
+        }
+    }
+    lua_pushstring(L, message);
+    lua_error(L);
+    std::abort(); // lua_error does not return
+}
+
 BudgetCell* budgetOf(lua_State* L) { return static_cast<BudgetCell*>(lua_touserdata(L, lua_upvalueindex(1))); }
 
 void step(MatchState* ms) {
     if (++ms->steps > kMaxSteps)
-        luaL_error(ms->L, "pattern too complex (over %d matching steps): simplify it, or use a plain find",
+        fail(ms->L, "pattern too complex (over %d matching steps): simplify it, or use a plain find",
                    int(kMaxSteps));
 }
 
@@ -59,14 +82,14 @@ void charge(lua_State* L, BudgetCell* budget, long steps) {
     if (budget->refills < 0 && !budget->exhausted) {
         budget->exhausted = 1;
         budget->countdown = 0;
-        luaL_error(L, "script exceeded its CPU budget (in pattern matching)");
+        fail(L, "script exceeded its CPU budget (in pattern matching)");
     }
 }
 
 int checkCapture(MatchState* ms, int l) {
     l -= '1';
     if (l < 0 || l >= ms->level || ms->capture[l].len == kCapUnfinished)
-        return luaL_error(ms->L, "invalid capture index");
+        fail(ms->L, "invalid capture index");
     return l;
 }
 
@@ -75,21 +98,21 @@ int captureToClose(MatchState* ms) {
     for (level--; level >= 0; level--)
         if (ms->capture[level].len == kCapUnfinished)
             return level;
-    return luaL_error(ms->L, "invalid pattern capture");
+    fail(ms->L, "invalid pattern capture");
 }
 
 const char* classEnd(MatchState* ms, const char* p) {
     switch (*p++) {
     case kEsc:
         if (*p == '\0')
-            luaL_error(ms->L, "malformed pattern (ends with '%%')");
+            fail(ms->L, "malformed pattern (ends with '%%')");
         return p + 1;
     case '[':
         if (*p == '^')
             p++;
         do {
             if (*p == '\0')
-                luaL_error(ms->L, "malformed pattern (missing ']')");
+                fail(ms->L, "malformed pattern (missing ']')");
             if (*(p++) == kEsc && *p != '\0')
                 p++;
         } while (*p != ']');
@@ -152,7 +175,7 @@ const char* match(MatchState* ms, const char* s, const char* p);
 
 const char* matchBalance(MatchState* ms, const char* s, const char* p) {
     if (*p == 0 || *(p + 1) == 0)
-        luaL_error(ms->L, "unbalanced pattern");
+        fail(ms->L, "unbalanced pattern");
     if (*s != *p)
         return nullptr;
     const int b = *p, e = *(p + 1);
@@ -197,7 +220,7 @@ const char* minExpand(MatchState* ms, const char* s, const char* p, const char* 
 const char* startCapture(MatchState* ms, const char* s, const char* p, ptrdiff_t what) {
     const int level = ms->level;
     if (level >= kMaxCaptures)
-        luaL_error(ms->L, "too many captures");
+        fail(ms->L, "too many captures");
     ms->capture[level].init = s;
     ms->capture[level].len = what;
     ms->level = level + 1;
@@ -226,7 +249,7 @@ const char* matchCapture(MatchState* ms, const char* s, int l) {
 
 const char* match(MatchState* ms, const char* s, const char* p) {
     if (++ms->depth > kMaxMatchDepth)
-        luaL_error(ms->L, "pattern too complex (nested too deep)");
+        fail(ms->L, "pattern too complex (nested too deep)");
     const char* result = nullptr;
 init:
     step(ms);
@@ -258,7 +281,7 @@ init:
         case 'f': {
             p += 2;
             if (*p != '[')
-                luaL_error(ms->L, "missing '[' after '%%f' in pattern");
+                fail(ms->L, "missing '[' after '%%f' in pattern");
             const char* ep = classEnd(ms, p);
             const char previous = s == ms->srcInit ? '\0' : *(s - 1);
             if (matchBracketClass(uchar(previous), p, ep - 1) || !matchBracketClass(uchar(*s), p, ep - 1))
@@ -314,11 +337,11 @@ void pushOneCapture(MatchState* ms, int i, const char* s, const char* e) {
         if (i == 0)
             lua_pushlstring(ms->L, s, size_t(e - s));
         else
-            luaL_error(ms->L, "invalid capture index");
+            fail(ms->L, "invalid capture index");
     } else {
         const ptrdiff_t l = ms->capture[i].len;
         if (l == kCapUnfinished)
-            luaL_error(ms->L, "unfinished capture");
+            fail(ms->L, "unfinished capture");
         if (l == kCapPosition)
             lua_pushinteger(ms->L, ms->capture[i].init - ms->srcInit + 1);
         else
@@ -483,7 +506,7 @@ void addValue(MatchState* ms, luaL_Buffer* b, const char* s, const char* e) {
         lua_pop(L, 1);
         lua_pushlstring(L, s, size_t(e - s));
     } else if (!lua_isstring(L, -1)) {
-        luaL_error(L, "invalid replacement value (a %s)", luaL_typename(L, -1));
+        fail(L, "invalid replacement value (a %s)", luaL_typename(L, -1));
     }
     luaL_addvalue(b);
 }
@@ -500,7 +523,7 @@ int strGsub(lua_State* L) {
     const bool callsBack = tr == LUA_TFUNCTION || tr == LUA_TTABLE;
     if (callsBack) {
         if (budget->depth >= kMaxCallbackDepth)
-            luaL_error(L, "string.gsub: callbacks nested more than %d deep", int(kMaxCallbackDepth));
+            fail(L, "string.gsub: callbacks nested more than %d deep", int(kMaxCallbackDepth));
         budget->depth++; // reset by the caller of the script's entry point if an error unwinds
     }
     const bool anchor = *p == '^';

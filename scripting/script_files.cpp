@@ -34,6 +34,31 @@ bool readScriptFile(const std::string& path, std::string* source, std::string* e
     return true;
 }
 
+void readLibFiles(const std::string& libDir, std::vector<ScriptFile>* libs, std::vector<std::string>* problems) {
+    std::error_code ec;
+    const fs::path lib(libDir);
+    if (!fs::is_directory(lib, ec))
+        return;
+    for (const fs::directory_entry& entry : fs::recursive_directory_iterator(lib, ec)) {
+        if (entry.path().extension() != ".lua")
+            continue;
+        const fs::path rel = fs::relative(entry.path(), lib, ec);
+        std::string name = rel.string();
+        name.resize(name.size() - 4); // ".lua"
+        std::replace(name.begin(), name.end(), '/', '.');
+        ScriptFile f;
+        f.name = name;
+        f.chunkname = "lib/" + rel.string();
+        f.path = entry.path().string();
+        std::string error;
+        if (readScriptFile(f.path, &f.source, &error))
+            libs->push_back(std::move(f));
+        else
+            problems->push_back(error);
+    }
+    std::sort(libs->begin(), libs->end(), [](const ScriptFile& a, const ScriptFile& b) { return a.name < b.name; });
+}
+
 ScriptFiles readScriptFiles(const std::string& root) {
     ScriptFiles files;
     files.root = root;
@@ -59,28 +84,7 @@ ScriptFiles readScriptFiles(const std::string& root) {
     std::sort(files.enemies.begin(), files.enemies.end(),
               [](const ScriptFile& a, const ScriptFile& b) { return a.name < b.name; });
 
-    const fs::path lib = fs::path(root) / "lib";
-    if (fs::is_directory(lib, ec)) {
-        for (const fs::directory_entry& entry : fs::recursive_directory_iterator(lib, ec)) {
-            if (entry.path().extension() != ".lua")
-                continue;
-            const fs::path rel = fs::relative(entry.path(), lib, ec);
-            std::string name = rel.string();
-            name.resize(name.size() - 4); // ".lua"
-            std::replace(name.begin(), name.end(), '/', '.');
-            ScriptFile f;
-            f.name = name;
-            f.chunkname = "lib/" + rel.string();
-            f.path = entry.path().string();
-            std::string error;
-            if (readScriptFile(f.path, &f.source, &error))
-                files.libs.push_back(std::move(f));
-            else
-                files.problems.push_back(error);
-        }
-    }
-    std::sort(files.libs.begin(), files.libs.end(),
-              [](const ScriptFile& a, const ScriptFile& b) { return a.name < b.name; });
+    readLibFiles((fs::path(root) / "lib").string(), &files.libs, &files.problems);
     return files;
 }
 

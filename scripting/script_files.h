@@ -23,6 +23,9 @@ struct ScriptFiles {
 
 ScriptFiles readScriptFiles(const std::string& root);
 
+/// Reads the modules of one lib folder (what readScriptFiles does for root/lib).
+void readLibFiles(const std::string& libDir, std::vector<ScriptFile>* libs, std::vector<std::string>* problems);
+
 /// Reads one file; false with *error ("path: reason") for a directory, unreadable file or binary.
 bool readScriptFile(const std::string& path, std::string* source, std::string* error);
 

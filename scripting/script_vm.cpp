@@ -1,11 +1,13 @@
 #include "scripting/script_vm.h"
 
 #include "scripting/sandbox_strlib.h"
+#include "scripting/script_errors.h"
 #include "scripting/stack_guard.h"
 
 #include <lua.hpp>
 
 #include <atomic>
+#include <cstdio>
 #include <cstdlib>
 #include <cstring>
 
@@ -168,8 +170,11 @@ bool ScriptVm::loadEnemy(size_t slot, const ScriptFile& file, EnemyScriptInfo* i
         lua_pop(L, 1);
     }
     lua_pop(L, 1); // description
-    if (slot >= m_drivers.size())
+    if (slot >= m_drivers.size()) {
         m_drivers.resize(slot + 1, LUA_NOREF);
+        m_chunknames.resize(slot + 1);
+    }
+    m_chunknames[slot] = file.chunkname;
     luaL_unref(L, LUA_REGISTRYINDEX, m_drivers[slot]);
     m_drivers[slot] = luaL_ref(L, LUA_REGISTRYINDEX); // pops the driver
     return true;
@@ -186,17 +191,38 @@ BatchResult ScriptVm::runBatch(size_t slot, uint32_t first, uint32_t last, std::
         lua_rawgeti(L, LUA_REGISTRYINDEX, m_drivers[slot]);
         lua_pushinteger(L, lua_Integer(from));
         lua_pushinteger(L, lua_Integer(last));
-        if (lua_pcall(L, 2, 0, 0) == 0)
+        const int status = lua_pcall(L, 2, 0, 0);
+        if (status == 0)
             break;
         // The cursor names the entity that raised; if the driver failed before reaching one,
         // blame the first, so every retry makes progress.
         const uint32_t at = m_cursor.position >= int32_t(from) ? uint32_t(m_cursor.position) : from;
-        faults.push_back(ThinkFault{at, m_frame->order[at], int(slot), errorString(L, -1), -1});
+        faults.push_back(ThinkFault{at, m_frame->order[at], int(slot),
+                                    status == LUA_ERRMEM ? memoryError(m_chunknames[slot])
+                                                         : withPosition(m_chunknames[slot], errorString(L, -1)),
+                                    -1});
         lua_pop(L, 1);
         ++result.faults;
         from = at + 1;
     }
     return result;
+}
+
+std::string ScriptVm::withPosition(const std::string& chunkname, const std::string& message) {
+    // A tail call can leave no script frame to blame: then at least name the script.
+    std::string file;
+    int line = 0;
+    return parseLuaErrorPosition(message, &file, &line) || message.rfind(chunkname + ":", 0) == 0
+               ? message
+               : chunkname + ": " + message;
+}
+
+std::string ScriptVm::memoryError(const std::string& chunkname) const {
+    // Lua reports running out of memory without a position: say whose call it was and why.
+    char text[160];
+    std::snprintf(text, sizeof text, ": not enough memory (this VM is capped at %.0f MiB; the line is unknown: "
+                  "the allocation that failed can be anywhere)", double(m_vm->memoryLimit()) / 1048576.0);
+    return chunkname + text;
 }
 
 bool ScriptVm::runChunk(const ScriptFile& file, std::string* result) {
@@ -208,8 +234,11 @@ bool ScriptVm::runChunk(const ScriptFile& file, std::string* result) {
         lua_pushlstring(L, file.source.data(), file.source.size());
         lua_pushstring(L, file.chunkname.c_str());
     }
-    const bool ok = lua_pcall(L, 2, 1, 0) == 0;
-    *result = errorString(L, -1); // run_chunk returns a description string; errors are strings
+    const int status = lua_pcall(L, 2, 1, 0);
+    const bool ok = status == 0;
+    *result = status == LUA_ERRMEM ? memoryError(file.chunkname)
+              : ok                  ? errorString(L, -1)
+                                    : withPosition(file.chunkname, errorString(L, -1));
     lua_pop(L, 1);
     LuaVm::Unlimited unlimited(*m_vm);
     pushHost(L, m_hostRef, "reset_budget");

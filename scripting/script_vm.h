@@ -63,7 +63,11 @@ private:
     ScriptVm() = default;
     std::unique_ptr<LuaVm> m_vm;
     int m_hostRef = -2;
+    std::string memoryError(const std::string& chunkname) const;
+    static std::string withPosition(const std::string& chunkname, const std::string& message);
+
     std::vector<int> m_drivers; // registry refs, per slot
+    std::vector<std::string> m_chunknames;
     DriverCursor m_cursor{};
     BudgetCell m_budget{};
     const ThinkFrame* m_frame = nullptr;

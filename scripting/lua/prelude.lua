@@ -26,6 +26,21 @@ local CURSOR = ffi.cast("arena_cursor *", cursor_address)
 
 local P = {}
 
+-- "file:line: " of the innermost script frame (scripts' chunk names start with '@'; the trusted
+-- chunks' with '='), so sandbox errors point at the script's line even across tail calls.
+local getinfo = debug.getinfo
+local function script_where()
+  for level = 2, 12 do
+    local info = getinfo(level, "Sl")
+    if not info then break end
+    if info.source:sub(1, 1) == "@" and info.currentline > 0 then
+      return info.short_src .. ":" .. info.currentline .. ": "
+    end
+  end
+  return ""
+end
+local function sandbox_error(message) error(script_where() .. message, 0) end
+
 ----------------------------------------------------------------------------------------------------
 -- CPU budget (see scripting/budget.h and instrument.lua)
 ----------------------------------------------------------------------------------------------------
@@ -54,12 +69,7 @@ local function budget_slow()
   local over_time = now() > deadline
   if BUDGET.refills < 0 or over_time then
     BUDGET.exhausted, BUDGET.countdown = 1, 0
-    local where = ""
-    local info = debug.getinfo(2, "Sl")
-    if info and info.currentline and info.currentline > 0 then
-      where = info.short_src .. ":" .. info.currentline .. ": "
-    end
-    budget_error = where .. (over_time and "script exceeded its time limit" or
+    budget_error = script_where() .. (over_time and "script exceeded its time limit" or
       ("script exceeded its CPU budget (" .. budget_text .. ")")) ..
       ": an endless loop? (the call was stopped; the game goes on)"
     error(budget_error, 0)
@@ -143,7 +153,7 @@ local safe_table = copy_fields(table, { "concat", "insert", "remove", "maxn" })
 local MAX_DEPTH = limits.max_depth
 local function enter(what)
   if BUDGET.depth >= MAX_DEPTH then
-    error(string_format("%s: calls nested more than %d deep", what, MAX_DEPTH), 3)
+    sandbox_error(string_format("%s: calls nested more than %d deep", what, MAX_DEPTH))
   end
   BUDGET.depth = BUDGET.depth + 1
 end
@@ -155,10 +165,10 @@ end
 local MAX_SORT = limits.max_sort
 local sort = table.sort
 safe_table.sort = function(t, cmp)
-  if type(t) ~= "table" then error("table.sort: table expected, got " .. type(t), 2) end
+  if type(t) ~= "table" then sandbox_error("table.sort: table expected, got " .. type(t)) end
   local n = #t
   if n > MAX_SORT then
-    error(string_format("table.sort: %d elements is more than the sandbox sorts (%d)", n, MAX_SORT), 2)
+    sandbox_error(string_format("table.sort: %d elements is more than the sandbox sorts (%d)", n, MAX_SORT))
   end
   -- n log n comparisons, charged to the budget like the loop that would do them
   BUDGET.refills = BUDGET.refills - math.floor(n * math.log(n + 1) / REFILL)
@@ -173,7 +183,7 @@ safe_string.rep = function(s, n, sep)
   if type(n) == "number" and type(s) == "string" then
     local size = (#s + (type(sep) == "string" and #sep or 0)) * n
     if size > MAX_STRING then
-      error(string_format("string.rep: the result would be %.0f bytes (the sandbox allows %d)", size, MAX_STRING), 2)
+      sandbox_error(string_format("string.rep: the result would be %.0f bytes (the sandbox allows %d)", size, MAX_STRING))
     end
     BUDGET.refills = BUDGET.refills - math.floor(size / (64 * REFILL))
   end
@@ -181,7 +191,7 @@ safe_string.rep = function(s, n, sep)
 end
 safe_string.format = function(fmt, ...)
   if type(fmt) == "string" and string_match(fmt, "%%[-+ #0]*%d*%.?%d*p") then
-    error("string.format: '%p' is not available in the sandbox", 2)
+    sandbox_error("string.format: '%p' is not available in the sandbox")
   end
   -- %s on a table or cdata calls its __tostring from C: guard the nesting
   enter("string.format")

@@ -62,11 +62,13 @@ double timeThink(engine::ThinkPhase& think, bench::BenchWorld& w, std::span<cons
     return ns / double(ticks) / double(w.world.enemies.size());
 }
 
-std::unique_ptr<scripting::LuaThinkPhase> luaPhaseFor(const Settings& s, const std::string& key, int pool) {
+std::unique_ptr<scripting::LuaThinkPhase> luaPhaseFor(const Settings& s, const std::string& key, int pool,
+                                                      bool instrument = true) {
     scripting::ScriptFiles files = scripting::readScriptFiles(s.scriptsDir);
     std::erase_if(files.enemies, [&](const scripting::ScriptFile& f) { return f.name != key; });
     scripting::LuaThinkDef def = scripting::defaultLuaThinkDef();
     def.poolSize = pool;
+    def.limits.instrument = instrument;
     std::string error;
     auto phase = scripting::LuaThinkPhase::create(def, files, &error);
     if (!phase)
@@ -139,6 +141,37 @@ nlohmann::json behaviourCost(const Settings& s) {
     return out;
 }
 
+// Scenario 7: what the execution budget costs: every script with and without the instrumented
+// checks, interleaved, at 10k enemies.
+nlohmann::json budgetCost(const Settings& s) {
+    const size_t n = 10000;
+    std::printf("\n7. Execution budget: think ns per entity with and without the budget checks, %zu enemies, 1 VM\n", n);
+    std::printf("   %-8s %22s %22s %9s\n", "script", "with budget", "without", "overhead");
+    nlohmann::json out = nlohmann::json::array();
+    const scripting::ScriptFiles files = scripting::readScriptFiles(s.scriptsDir);
+    for (const scripting::ScriptFile& file : files.enemies) {
+        auto with = luaPhaseFor(s, file.name, 1, true);
+        auto without = luaPhaseFor(s, file.name, 1, false);
+        if (!with || !without)
+            continue;
+        const auto types = with->types();
+        bench::BenchWorld a(n, 0, types[0].speed), b(n, 0, types[0].speed);
+        timeThink(*with, a, types, 3);
+        timeThink(*without, b, types, 3);
+        std::vector<double> w, wo, ratios;
+        for (int r = 0; r < s.reps; ++r) {
+            w.push_back(timeThink(*with, a, types, s.ticksPerRep));
+            wo.push_back(timeThink(*without, b, types, s.ticksPerRep));
+            ratios.push_back(w.back() / wo.back());
+        }
+        const Stat sw = summarize(w), so = summarize(wo), q = summarize(ratios);
+        std::printf("   %-8s %7.1f [%5.1f-%6.1f] %7.1f [%5.1f-%6.1f] %+8.1f%%\n", file.name.c_str(), sw.median, sw.min,
+                    sw.max, so.median, so.min, so.max, (q.median - 1.0) * 100.0);
+        out.push_back({{"script", file.name}, {"with_ns", toJson(sw)}, {"without_ns", toJson(so)}, {"ratio", toJson(q)}});
+    }
+    return out;
+}
+
 } // namespace
 
 int main(int argc, char** argv) {
@@ -158,6 +191,7 @@ int main(int argc, char** argv) {
 
     const std::vector<std::pair<std::string, std::function<nlohmann::json(const Settings&)>>> scenarios{
         {"behaviour_cost", behaviourCost},
+        {"budget_cost", budgetCost},
     };
     nlohmann::json results;
     results["quick"] = s.quick;

@@ -2,6 +2,13 @@
 //
 //   scriptcheck [FILES|DIRS]...
 //
+//   scriptcheck --exec FILE... [--lib DIR]
+//
+// runs each file's top-level chunk, in order, in one sandboxed VM under exactly the rules and
+// limits enemy scripts get (require loads from DIR), and prints "result: <value>" or
+// "error: <message>" per file. A VM left unusable (memory still held after a collection) is
+// replaced, and the output says so.
+//
 // A directory is a scripts folder (with enemies/ and lib/) or an enemies folder (its ../lib is used);
 // a file is an enemy script (its ../lib is used). For every script: load it in a sandboxed VM,
 // check the contract, then play it for a few seconds of a synthetic game (autopilot player, a
@@ -10,6 +17,7 @@
 #include "game/sim/game.h"
 #include "scripting/lua_think.h"
 #include "scripting/script_files.h"
+#include "scripting/script_vm.h"
 
 #include <CLI/CLI.hpp>
 
@@ -102,6 +110,61 @@ RunResult play(const Target& t, int ticks, int warmupTicks) {
     return r;
 }
 
+int execFiles(const std::vector<std::string>& paths, const std::string& libDir) {
+    std::vector<scripting::ScriptFile> libs;
+    std::vector<std::string> problems;
+    if (!libDir.empty())
+        scripting::readLibFiles(libDir, &libs, &problems);
+    for (const std::string& p : problems)
+        std::printf("lib: %s\n", p.c_str());
+    static scripting::ThinkFrame frame{}; // no world: chunks run outside any tick
+    const auto makeVm = [&]() {
+        std::string error;
+        auto vm = scripting::ScriptVm::create(&frame, scripting::defaultLuaVmDef(), scripting::defaultSandboxLimits(), &error);
+        if (!vm)
+            std::printf("error: cannot create a VM: %s\n", error.c_str());
+        else
+            vm->setLibs(libs);
+        return vm;
+    };
+    auto vm = makeVm();
+    if (!vm)
+        return 1;
+    int failures = 0;
+    for (const std::string& path : paths) {
+        scripting::ScriptFile file;
+        file.name = fs::path(path).stem().string();
+        file.chunkname = fs::path(path).filename().string();
+        file.path = path;
+        std::string error;
+        std::printf("%s: ", path.c_str());
+        if (!scripting::readScriptFile(path, &file.source, &error)) {
+            std::printf("error: %s\n", error.c_str());
+            ++failures;
+            continue;
+        }
+        std::string result;
+        if (vm->runChunk(file, &result)) {
+            std::printf("result: %s\n", result.c_str());
+        } else {
+            std::printf("error: %s\n", result.c_str());
+            ++failures;
+        }
+        // What the script left behind in file-level state stays: if the VM cannot get back under
+        // three quarters of its cap, it is retired and a fresh one takes over.
+        const size_t used = vm->collectGarbage();
+        if (used > vm->memoryLimit() / 4 * 3) {
+            std::printf("vm: replaced (%.1f MiB still held after %s; cap %.0f MiB)\n", double(used) / 1048576.0,
+                        path.c_str(), double(vm->memoryLimit()) / 1048576.0);
+            vm = makeVm();
+            if (!vm)
+                return 1;
+        }
+        std::fflush(stdout);
+    }
+    return failures ? 1 : 0;
+}
+
 } // namespace
 
 int main(int argc, char** argv) {
@@ -110,7 +173,13 @@ int main(int argc, char** argv) {
     int ticks = 300;
     app.add_option("inputs", inputs, "Enemy script files, enemies/ folders or scripts/ folders")->required();
     app.add_option("--ticks", ticks, "Ticks of synthetic play per script")->check(CLI::Range(1, 100000));
+    bool exec = false;
+    std::string libDir;
+    app.add_flag("--exec", exec, "Run each file's top-level chunk in one sandboxed VM and print its result or error");
+    app.add_option("--lib", libDir, "With --exec: the folder require loads modules from")->check(CLI::ExistingDirectory);
     CLI11_PARSE(app, argc, argv);
+    if (exec)
+        return execFiles(inputs, libDir);
 
     std::vector<Target> targets;
     int problems = 0;
