@@ -63,6 +63,7 @@ std::unique_ptr<LuaThinkPhase> LuaThinkPhase::create(const LuaThinkDef& def, con
 
     for (const std::string& problem : files.problems)
         phase->m_loadErrors.push_back(ScriptError{ScriptErrorKind::Load, problem, "", 0, problem, 0, -1, 0});
+    phase->m_libs = files.libs;
     for (auto& vm : phase->m_vms)
         vm->setLibs(files.libs);
     for (const ScriptFile& file : files.enemies) {
@@ -92,9 +93,62 @@ std::unique_ptr<LuaThinkPhase> LuaThinkPhase::create(const LuaThinkDef& def, con
     }
     phase->m_pool = std::make_unique<engine::WorkerPool>(size);
     phase->m_faults.resize(size_t(size));
+    phase->m_allocatedBySlot.assign(size_t(size), std::vector<uint64_t>(phase->m_scripts.size(), 0));
+    phase->m_retirements.assign(phase->m_scripts.size(), 0);
+    phase->m_quarantined.assign(phase->m_scripts.size(), false);
     phase->m_stats.lastTick.resize(size_t(size));
     phase->m_stats.total.resize(size_t(size));
     return phase;
+}
+
+std::unique_ptr<ScriptVm> LuaThinkPhase::makeVm(std::string* error) {
+    LuaVmDef vmDef = defaultLuaVmDef();
+    vmDef.memoryLimit = m_def.vmMemoryLimit;
+    auto vm = ScriptVm::create(&m_frame, vmDef, m_def.limits, error);
+    if (!vm)
+        return nullptr;
+    vm->setLibs(m_libs);
+    for (size_t slot = 0; slot < m_files.size(); ++slot)
+        if (!vm->loadEnemy(slot, m_files[slot], nullptr, error))
+            return nullptr;
+    return vm;
+}
+
+int LuaThinkPhase::retireIfFull(size_t v, uint64_t tick) {
+    ScriptVm& vm = *m_vms[v];
+    const size_t threshold = vm.memoryLimit() / 4 * 3;
+    if (vm.luaMemory() <= threshold || vm.collectGarbage() <= threshold)
+        return -1;
+    const size_t held = vm.luaMemory(), cap = vm.memoryLimit();
+    std::string error;
+    std::unique_ptr<ScriptVm> fresh = makeVm(&error);
+    if (!fresh)
+        return -1; // keep the old one: a VM that errors is better than none
+    const auto& allocated = m_allocatedBySlot[v];
+    const int culprit = int(std::max_element(allocated.begin(), allocated.end()) - allocated.begin());
+    m_vms[v] = std::move(fresh); // workers are idle between ticks: no one is using the old VM
+    // (`vm` is gone from here on)
+    ++m_stats.total[v].retired;
+    ++m_stats.lastTick[v].retired;
+    ScriptError e;
+    e.kind = ScriptErrorKind::VmRetired;
+    e.script = m_scripts[size_t(culprit)].key;
+    e.file = m_scripts[size_t(culprit)].chunkname;
+    char text[320];
+    const bool quarantine = ++m_retirements[size_t(culprit)] >= kRetirementsBeforeQuarantine;
+    std::snprintf(text, sizeof text,
+                  ": a VM was retired and replaced: over 3/4 of its %.0f MiB still held after a full collection, "
+                  "and this script allocated most in it (does it keep data in file-level variables?)%s",
+                  double(cap) / 1048576.0,
+                  quarantine ? "; it did so 3 times: its enemies now idle until the script changes" : "");
+    if (quarantine)
+        m_quarantined[size_t(culprit)] = true;
+    (void)held;
+    e.message = e.file + text;
+    e.vm = int(v);
+    e.tick = tick;
+    m_errors.add(e);
+    return culprit;
 }
 
 LuaThinkPhase::~LuaThinkPhase() {
@@ -116,10 +170,11 @@ void LuaThinkPhase::buildBatches(const engine::World& world, std::span<engine::I
     m_typeStart.assign(slots + 1, 0);
     for (size_t i = 0; i < enemies.size(); ++i) {
         const engine::Enemy& e = enemies[i];
-        if ((e.flags & engine::kEnemyFaulted) || e.type >= slots) {
+        if ((e.flags & engine::kEnemyFaulted) || e.type >= slots || m_quarantined[e.type]) {
             engine::Intent& idle = intents[i];
             idle.velocity = idle.aim = glm::vec2(0.0f);
-            idle.fire = idle.hasMemory = idle.faulted = 0;
+            idle.fire = idle.hasMemory = 0;
+            idle.faulted = e.type < slots && m_quarantined[e.type] ? 1 : 0;
             continue;
         }
         ++m_typeStart[e.type + 1];
@@ -131,7 +186,7 @@ void LuaThinkPhase::buildBatches(const engine::World& world, std::span<engine::I
     next.assign(m_typeStart.begin(), m_typeStart.end() - 1);
     for (size_t i = 0; i < enemies.size(); ++i) {
         const engine::Enemy& e = enemies[i];
-        if ((e.flags & engine::kEnemyFaulted) || e.type >= slots)
+        if ((e.flags & engine::kEnemyFaulted) || e.type >= slots || m_quarantined[e.type])
             continue;
         m_order[next[e.type]++] = uint32_t(i);
     }
@@ -179,12 +234,16 @@ void LuaThinkPhase::think(const engine::ThinkContext& ctx, std::span<engine::Int
         m_stats.lastTick[v] = VmStats{};
         m_stats.lastTick[v].allocatedBytes = m_vms[v]->luaBytesAllocated(); // start mark
         m_faults[v].clear();
+        std::fill(m_allocatedBySlot[v].begin(), m_allocatedBySlot[v].end(), 0);
     }
     const Clock::time_point start = Clock::now();
     m_pool->run(uint32_t(m_batches.size()), [this](int worker, uint32_t job) {
         const Batch& b = m_batches[job];
         const Clock::time_point t0 = Clock::now();
-        const BatchResult r = m_vms[size_t(worker)]->runBatch(b.slot, b.first, b.last, m_faults[size_t(worker)]);
+        ScriptVm& vm = *m_vms[size_t(worker)];
+        const uint64_t allocatedBefore = vm.luaBytesAllocated();
+        const BatchResult r = vm.runBatch(b.slot, b.first, b.last, m_faults[size_t(worker)]);
+        m_allocatedBySlot[size_t(worker)][b.slot] += vm.luaBytesAllocated() - allocatedBefore;
         VmStats& s = m_stats.lastTick[size_t(worker)];
         s.busyMs += msBetween(t0, Clock::now());
         ++s.batches;
@@ -215,16 +274,22 @@ void LuaThinkPhase::think(const engine::ThinkContext& ctx, std::span<engine::Int
         }
     }
     std::sort(faults.begin(), faults.end(), [](const ThinkFault* a, const ThinkFault* b) { return a->position < b->position; });
+
+    // Memory errors are usually some other script's doing: they fault an entity for good only if
+    // its script is the one that filled the VM (which is then replaced).
+    std::vector<int> culprit(m_vms.size(), -1);
+    for (size_t v = 0; v < m_vms.size(); ++v)
+        culprit[v] = retireIfFull(v, world.tick);
     for (const ThinkFault* fault : faults) {
         engine::Intent& idle = intents[fault->entity];
         idle.velocity = idle.aim = glm::vec2(0.0f);
         idle.fire = idle.hasMemory = 0;
-        idle.faulted = 1;
+        idle.faulted = fault->outOfMemory && culprit[size_t(fault->vm)] != fault->slot ? 0 : 1;
         const EnemyScriptInfo& script = m_scripts[size_t(fault->slot)];
         ScriptError e;
-        e.kind = ScriptErrorKind::Runtime;
         e.script = script.key;
         e.message = explainThinkError(fault->message, m_files[size_t(fault->slot)].source);
+        e.kind = fault->outOfMemory ? ScriptErrorKind::Memory : classifyRuntimeError(e.message);
         if (!parseLuaErrorPosition(e.message, &e.file, &e.line))
             e.file = script.chunkname;
         e.entity = engine::packObjectId(world.enemies.dense()[fault->entity].id);

@@ -56,6 +56,11 @@ public:
 private:
     LuaThinkPhase() = default;
     void buildBatches(const engine::World& world, std::span<engine::Intent> intents);
+    std::unique_ptr<ScriptVm> makeVm(std::string* error);
+    /// After a tick: a VM whose memory stays above 3/4 of its cap after a full collection cannot
+    /// recover (a script hoards data in file-level variables). Replace it; returns the slot of the
+    /// script that allocated most in it this tick (the likely hoarder), or -1.
+    int retireIfFull(size_t vm, uint64_t tick);
 
     struct Batch {
         uint32_t slot, first, last;
@@ -67,6 +72,11 @@ private:
     std::vector<std::unique_ptr<ScriptVm>> m_vms;
     std::vector<EnemyScriptInfo> m_scripts;
     std::vector<ScriptFile> m_files;   // the loaded version of each script, by slot
+    std::vector<ScriptFile> m_libs;
+    std::vector<std::vector<uint64_t>> m_allocatedBySlot; // per VM, per script: this tick
+    std::vector<int> m_retirements;  // per script: VMs retired with it as the likely hoarder
+    std::vector<bool> m_quarantined; // per script: its enemies idle (it filled VMs again and again)
+    static constexpr int kRetirementsBeforeQuarantine = 3;
     std::vector<ScriptError> m_loadErrors;
     std::vector<uint32_t> m_order;
     std::vector<uint32_t> m_typeStart;

@@ -12,6 +12,7 @@ struct VmStats {
     uint64_t errors = 0;
     uint64_t luaBytes = 0;  // Lua memory at the end of the tick (not summed in totals)
     uint64_t allocatedBytes = 0; // bytes Lua allocated during the think phase (garbage to come)
+    uint64_t retired = 0;   // VMs retired in this slot (memory held that no collection frees)
 };
 
 struct PoolStats {

@@ -4,6 +4,26 @@
 
 namespace scripting {
 
+const char* scriptErrorKindName(ScriptErrorKind kind) {
+    switch (kind) {
+    case ScriptErrorKind::Load: return "load";
+    case ScriptErrorKind::Runtime: return "runtime";
+    case ScriptErrorKind::Budget: return "budget";
+    case ScriptErrorKind::Memory: return "memory";
+    case ScriptErrorKind::VmRetired: return "vm_retired";
+    }
+    return "runtime";
+}
+
+ScriptErrorKind classifyRuntimeError(const std::string& message) {
+    if (message.find("exceeded its CPU budget") != std::string::npos ||
+        message.find("exceeded its time limit") != std::string::npos)
+        return ScriptErrorKind::Budget;
+    if (message.find("not enough memory") != std::string::npos)
+        return ScriptErrorKind::Memory;
+    return ScriptErrorKind::Runtime;
+}
+
 bool parseLuaErrorPosition(const std::string& message, std::string* file, int* line) {
     // "enemies/chaser.lua:12: text": the file may itself contain ':' (unlikely), so take the first
     // ":<digits>: " sequence.

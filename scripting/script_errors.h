@@ -8,7 +8,12 @@
 
 namespace scripting {
 
-enum class ScriptErrorKind { Load, Runtime };
+enum class ScriptErrorKind { Load, Runtime, Budget, Memory, VmRetired };
+
+const char* scriptErrorKindName(ScriptErrorKind kind);
+
+/// Runtime errors by what the message says: budget and memory errors have their own kinds.
+ScriptErrorKind classifyRuntimeError(const std::string& message);
 
 struct ScriptError {
     ScriptErrorKind kind = ScriptErrorKind::Runtime;

@@ -200,7 +200,7 @@ BatchResult ScriptVm::runBatch(size_t slot, uint32_t first, uint32_t last, std::
         faults.push_back(ThinkFault{at, m_frame->order[at], int(slot),
                                     status == LUA_ERRMEM ? memoryError(m_chunknames[slot])
                                                          : withPosition(m_chunknames[slot], errorString(L, -1)),
-                                    -1});
+                                    -1, status == LUA_ERRMEM});
         lua_pop(L, 1);
         ++result.faults;
         from = at + 1;

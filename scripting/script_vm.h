@@ -26,6 +26,7 @@ struct ThinkFault {
     int slot = 0;          // script slot
     std::string message;
     int vm = -1;           // filled in by the pool when it merges faults
+    bool outOfMemory = false;
 };
 
 struct BatchResult {

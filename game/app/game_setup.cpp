@@ -17,9 +17,14 @@ GameSession makeGame(const AppOptions& options, bool autoRestart, std::string* e
         std::fprintf(stderr, "arena: script not loaded: %s\n", e.message.c_str());
     think->errors().setOnNewEntry([](const scripting::ScriptErrorEntry& entry) {
         const scripting::ScriptError& e = entry.first;
-        std::fprintf(stderr, "arena: script error: %s (entity %llu:%llu, vm %d, tick %llu; the enemy idles)\n",
-                     e.message.c_str(), static_cast<unsigned long long>(e.entity & 0xffffff),
-                     static_cast<unsigned long long>(e.entity >> 24), e.vm, static_cast<unsigned long long>(e.tick));
+        if (e.entity != 0)
+            std::fprintf(stderr, "arena: script error: %s (entity %llu:%llu, vm %d, tick %llu; the enemy idles)\n",
+                         e.message.c_str(), static_cast<unsigned long long>(e.entity & 0xffffff),
+                         static_cast<unsigned long long>(e.entity >> 24), e.vm,
+                         static_cast<unsigned long long>(e.tick));
+        else
+            std::fprintf(stderr, "arena: script error: %s (vm %d, tick %llu)\n", e.message.c_str(), e.vm,
+                         static_cast<unsigned long long>(e.tick));
     });
 
     GameDef def = defaultGameDef();
@@ -78,12 +83,18 @@ nlohmann::json summarize(const GameSession& session, double wallSeconds) {
                            {"errors", t.errors},
                            {"lua_memory_kb", double(t.luaBytes) / 1024.0},
                            {"lua_allocated_bytes", t.allocatedBytes},
+                           {"retired", t.retired},
                            {"last_tick", {{"busy_ms", last.busyMs}, {"batches", last.batches},
                                           {"entities", last.entities}, {"errors", last.errors}}}});
         }
         j["pool"] = vms;
         j["think_wall_ms"] = pool.totalThinkWallMs;
         j["errors"] = session.think->errors().total();
+        nlohmann::json byKind = nlohmann::json::object();
+        for (const scripting::ScriptErrorEntry& entry : session.think->errors().entries())
+            byKind[scripting::scriptErrorKindName(entry.first.kind)] =
+                byKind.value(scripting::scriptErrorKindName(entry.first.kind), uint64_t(0)) + entry.count;
+        j["errors_by_kind"] = byKind;
         nlohmann::json types = nlohmann::json::array();
         for (const scripting::EnemyScriptInfo& s : session.think->scripts())
             types.push_back(s.key);

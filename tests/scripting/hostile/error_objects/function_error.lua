@@ -1,0 +1,2 @@
+-- expect: error: (error object is a function value)
+error(function() end)

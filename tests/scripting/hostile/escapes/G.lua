@@ -1,0 +1,2 @@
+-- expect: error: undefined global "_G"
+return _G.os

@@ -1,0 +1,2 @@
+-- expect: error: undefined global "collectgarbage"
+collectgarbage("stop")

@@ -1,0 +1,2 @@
+-- expect: error: undefined global "debug"
+return debug.getregistry()

@@ -1,0 +1,2 @@
+-- expect: error: undefined global "dofile"
+return dofile("/etc/passwd")

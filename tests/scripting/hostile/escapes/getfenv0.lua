@@ -1,0 +1,2 @@
+-- expect: error: undefined global "getfenv"
+return getfenv(0).os

@@ -1,0 +1,2 @@
+-- expect: error: undefined global "io"
+return io.open("/etc/passwd")

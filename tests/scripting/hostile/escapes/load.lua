@@ -1,0 +1,2 @@
+-- expect: error: undefined global "load"
+return load("return os")()

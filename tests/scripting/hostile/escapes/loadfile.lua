@@ -1,0 +1,2 @@
+-- expect: error: undefined global "loadfile"
+return loadfile("/etc/passwd")

@@ -1,0 +1,2 @@
+-- expect: error: undefined global "loadstring"
+return loadstring("return 1")()

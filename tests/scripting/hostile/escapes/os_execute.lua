@@ -1,0 +1,2 @@
+-- expect: error: undefined global "os"
+return os.execute("true")

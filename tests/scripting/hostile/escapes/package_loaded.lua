@@ -1,0 +1,2 @@
+-- expect: error: undefined global "package"
+return package.loaded.os

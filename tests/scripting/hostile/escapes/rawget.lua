@@ -1,0 +1,2 @@
+-- expect: error: undefined global "rawget"
+return rawget(string, "dump")

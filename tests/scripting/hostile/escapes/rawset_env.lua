@@ -1,0 +1,2 @@
+-- expect: error: undefined global "rawset"
+rawset(_G, "x", 1)

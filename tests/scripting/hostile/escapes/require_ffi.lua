@@ -1,0 +1,3 @@
+-- expect: error: require: module 'ffi' not found in scripts/lib
+local ffi = require("ffi")
+return ffi.C

@@ -1,0 +1,2 @@
+-- expect: error: require: module 'jit' not found in scripts/lib
+return require("jit").off()

@@ -1,0 +1,2 @@
+-- expect: error: require: module 'os' not found
+return require("os")

@@ -1,0 +1,2 @@
+-- expect: error: undefined global "setfenv"
+setfenv(1, {})

@@ -1,0 +1,2 @@
+-- expect: error: attempt to create global variable "print"
+print = function() end

@@ -1,0 +1,4 @@
+-- expect: error: not enough memory
+local t = {}
+for i = 1, 40 do t[i] = string.rep("y", 4000000) end
+return #table.concat(t)

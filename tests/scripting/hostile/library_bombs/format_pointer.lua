@@ -1,0 +1,2 @@
+-- expect: error: '%p' is not available
+return string.format("%p", {})

@@ -1,0 +1,2 @@
+-- expect: error: invalid
+return string.format("%99999d", 1)

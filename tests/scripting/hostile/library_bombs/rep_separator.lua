@@ -1,0 +1,2 @@
+-- expect: error: string.rep: the result would be
+return #("x"):rep(1e8, ",")

@@ -1,0 +1,2 @@
+-- expect: error: require: bad module name "/etc/passwd"
+return require("/etc/passwd")

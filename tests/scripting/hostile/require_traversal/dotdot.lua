@@ -1,0 +1,2 @@
+-- expect: error: require: bad module name "../escapes/G"
+return require("../escapes/G")

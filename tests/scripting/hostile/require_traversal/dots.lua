@@ -1,0 +1,2 @@
+-- expect: error: require: bad module name "a..b"
+return require("a..b")

@@ -1,0 +1,2 @@
+-- expect: error: require: bad module name table
+return require({})

@@ -1,0 +1,2 @@
+-- expect: error: require: bad module name
+return require("canarylib\0../x")

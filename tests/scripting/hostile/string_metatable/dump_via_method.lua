@@ -1,0 +1,2 @@
+-- expect: error: attempt to call field 'dump' (a nil value)
+return ("").dump(function() end)

@@ -1,0 +1,2 @@
+-- expect: result: false
+return getmetatable("")

@@ -1,0 +1,2 @@
+-- expect: error: cannot change a protected metatable
+setmetatable(math, {__index = function() return 42 end})
