@@ -10,6 +10,8 @@ GameSession makeGame(const AppOptions& options, bool autoRestart, std::string* e
     scripting::LuaThinkDef thinkDef = scripting::defaultLuaThinkDef();
     thinkDef.scriptsDir = options.scriptsDir;
     thinkDef.poolSize = options.pool;
+    thinkDef.vmMemoryLimit = size_t(options.vmMemoryMb) << 20;
+    thinkDef.limits.thinkRefills = options.thinkBudget * 1000 / thinkDef.limits.refill;
     std::unique_ptr<scripting::LuaThinkPhase> think = scripting::LuaThinkPhase::create(thinkDef, error);
     if (!think)
         return {};

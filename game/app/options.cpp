@@ -35,6 +35,11 @@ std::optional<AppOptions> parseOptions(int argc, char** argv, int* exitCode) {
         ->check(CLI::ExistingDirectory);
     app.add_option("--pool", o.pool, "LuaJIT VMs in the think pool (default: one per core)")
         ->check(CLI::Range(1, 64));
+    app.add_option("--vm-memory", o.vmMemoryMb, "Memory cap of each Lua VM, MiB (default 64)")
+        ->check(CLI::Range(8, 4096));
+    app.add_option("--think-budget", o.thinkBudget,
+                   "Thousands of loop iterations and calls one think call may make (default 200)")
+        ->check(CLI::Range(1, 100000));
     app.add_option("--width", o.width, "Window or screenshot width in pixels")->check(CLI::Range(64, 8192));
     app.add_option("--height", o.height, "Window or screenshot height in pixels")->check(CLI::Range(64, 8192));
     headlessFlag->excludes(shot);

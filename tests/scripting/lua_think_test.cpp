@@ -230,3 +230,66 @@ TEST(LuaThink, IntentsDoNotDependOnThePoolSize) {
             ASSERT_EQ(std::memcmp(&results[0][i], &results[r][i], offsetof(engine::Intent, memory)), 0)
                 << "entity " << i << " differs with pool size index " << r;
 }
+
+TEST(LuaThink, EndlessLoopsUnderTheJitAreStoppedAndOthersGoOn) {
+    TempScripts scripts(std::map<std::string, std::string>{{"enemies/endless.lua", fixture("endless_think.lua")},
+                                                           {"enemies/ok.lua", fixture("counter.lua")}});
+    auto phase = makePhase(scripts.root(), 2);
+    ASSERT_TRUE(phase);
+    TestWorld w;
+    for (int i = 0; i < 200; ++i)
+        w.add(uint16_t(i % 2), {float(i) * 7.0f, 200.0f}, 1000.0f);
+    think(*phase, w);
+    const auto enemies = w.world.enemies.dense();
+    size_t stopped = 0;
+    for (size_t i = 0; i < enemies.size(); ++i) {
+        const uint64_t id = engine::packObjectId(enemies[i].id);
+        if (enemies[i].type == 1) {
+            EXPECT_FALSE(w.intents[i].faulted) << i;
+            EXPECT_EQ(w.intents[i].velocity.x, 1.0f);
+        } else if (id % 2 == 0) {
+            EXPECT_TRUE(w.intents[i].faulted) << i;
+            ++stopped;
+        } else {
+            EXPECT_FALSE(w.intents[i].faulted) << i;
+            EXPECT_EQ(w.intents[i].velocity.x, 1.0f);
+        }
+    }
+    EXPECT_GT(stopped, 20u);
+    ASSERT_FALSE(phase->errors().entries().empty());
+    const ScriptError& e = phase->errors().entries()[0].first;
+    EXPECT_EQ(e.kind, ScriptErrorKind::Budget);
+    EXPECT_NE(e.message.find("enemies/endless.lua:7: script exceeded its CPU budget"), std::string::npos) << e.message;
+}
+
+TEST(LuaThink, AVmFilledByAHoarderIsRetiredReplacedAndTheScriptQuarantined) {
+    TempScripts scripts(std::map<std::string, std::string>{{"enemies/hoarder.lua", fixture("hoarder.lua")},
+                                                           {"enemies/ok.lua", fixture("counter.lua")}});
+    LuaThinkDef def = defaultLuaThinkDef();
+    def.scriptsDir = scripts.root();
+    def.poolSize = 1;
+    def.vmMemoryLimit = size_t(24) << 20;
+    std::string error;
+    auto phase = LuaThinkPhase::create(def, &error);
+    ASSERT_TRUE(phase) << error;
+    TestWorld w;
+    for (int i = 0; i < 100; ++i)
+        w.add(0, {float(i) * 10.0f, 100.0f});
+    w.add(1, {800.0f, 600.0f}, 1000.0f);
+    for (int tick = 1; tick <= 60; ++tick) {
+        think(*phase, w);
+        w.keepMemory(64);
+        // The honest script keeps counting through every retirement (its memory is engine-owned).
+        ASSERT_EQ(w.intents.back().velocity.x, float(tick)) << "tick " << tick;
+    }
+    EXPECT_GE(phase->stats().total[0].retired, 3u);
+    bool quarantined = false;
+    for (const ScriptErrorEntry& entry : phase->errors().entries())
+        if (entry.first.kind == ScriptErrorKind::VmRetired) {
+            EXPECT_EQ(entry.first.script, "hoarder");
+            quarantined = quarantined || entry.first.message.find("now idle") != std::string::npos;
+        }
+    EXPECT_TRUE(quarantined);
+    EXPECT_TRUE(w.intents[0].faulted) << "the hoarder's enemies idle once it is quarantined";
+    EXPECT_LT(phase->vm(0).luaMemory(), def.vmMemoryLimit / 2);
+}

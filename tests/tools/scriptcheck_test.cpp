@@ -62,3 +62,14 @@ TEST(Scriptcheck, MissingInputsAndUsageErrorsFail) {
     EXPECT_EQ(scriptcheck("/no/such/script.lua").exitCode, 1);
     EXPECT_NE(scriptcheck("").exitCode, 0); // no input at all
 }
+
+TEST(Scriptcheck, ExecRunsEachChunkAndNeverHangs) {
+    testing_support::TempScripts dir;
+    dir.write("loop.lua", "while true do end");
+    dir.write("value.lua", "return require('m').twice(21)");
+    dir.write("lib/m.lua", "return { twice = function(x) return 2 * x end }");
+    const ToolRun r = scriptcheck("--exec " + dir.root() + "/loop.lua " + dir.root() + "/value.lua --lib " + dir.root() + "/lib");
+    EXPECT_EQ(r.exitCode, 1) << r.output; // one file failed
+    EXPECT_NE(r.output.find("loop.lua: error: loop.lua:1: script exceeded its CPU budget"), std::string::npos) << r.output;
+    EXPECT_NE(r.output.find("value.lua: result: 42"), std::string::npos) << r.output;
+}

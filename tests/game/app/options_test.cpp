@@ -16,7 +16,8 @@ std::optional<game::AppOptions> parse(std::initializer_list<const char*> args, i
 
 TEST(Options, HeadlessFlagsParse) {
     int code = -1;
-    auto o = parse({"--headless", "--ticks", "50", "--seed", "9", "--enemies", "10", "--stats-json", "x.json"}, &code);
+    auto o = parse({"--headless", "--ticks", "50", "--seed", "9", "--enemies", "10", "--stats-json", "x.json",
+                    "--pool", "3", "--vm-memory", "32", "--think-budget", "50"}, &code);
     ASSERT_TRUE(o);
     EXPECT_EQ(code, 0);
     EXPECT_EQ(o->mode, game::AppMode::Headless);
@@ -25,6 +26,9 @@ TEST(Options, HeadlessFlagsParse) {
     EXPECT_EQ(o->enemies, 10);
     EXPECT_EQ(o->statsJson, "x.json");
     EXPECT_TRUE(o->autopilot);
+    EXPECT_EQ(o->pool, 3);
+    EXPECT_EQ(o->vmMemoryMb, 32);
+    EXPECT_EQ(o->thinkBudget, 50);
 }
 
 TEST(Options, DefaultScriptsFolderDoesNotDependOnTheWorkingDirectory) {
