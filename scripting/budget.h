@@ -11,14 +11,28 @@
 
 namespace scripting {
 
+inline constexpr int32_t kBudgetRefill = 1000;   // checks between two slow-path visits
+inline constexpr int32_t kMaxCallbackDepth = 16; // nested C→Lua callbacks
+
 struct BudgetCell {
     int32_t countdown;
     int32_t refills;
     int32_t exhausted;
     int32_t depth;
+    double deadline; // CLOCK_MONOTONIC seconds: the wall-clock backstop of the current call
 };
 
-inline constexpr int32_t kBudgetRefill = 1000;   // checks between two slow-path visits
-inline constexpr int32_t kMaxCallbackDepth = 16; // nested C→Lua callbacks
+/// Seconds on the clock the budget's deadline uses (CLOCK_MONOTONIC).
+double budgetClockNow();
+
+/// Starts the budget of one call: `refills` x kBudgetRefill checks and `seconds` of wall time.
+inline void beginBudget(BudgetCell& b, int32_t refills, double seconds) {
+    b.countdown = kBudgetRefill;
+    b.refills = refills;
+    b.exhausted = 0;
+    b.depth = 0;
+    b.deadline = budgetClockNow() + seconds;
+}
+
 
 } // namespace scripting

@@ -64,6 +64,8 @@ std::unique_ptr<LuaThinkPhase> LuaThinkPhase::create(const LuaThinkDef& def, con
     for (const std::string& problem : files.problems)
         phase->m_loadErrors.push_back(ScriptError{ScriptErrorKind::Load, problem, "", 0, problem, 0, -1, 0});
     phase->m_libs = files.libs;
+    phase->m_director = files.director;
+    phase->m_root = files.root;
     for (auto& vm : phase->m_vms)
         vm->setLibs(files.libs);
     for (const ScriptFile& file : files.enemies) {
@@ -153,6 +155,15 @@ int LuaThinkPhase::retireIfFull(size_t v, uint64_t tick) {
 
 LuaThinkPhase::~LuaThinkPhase() {
     m_pool.reset(); // workers stop before their VMs go
+}
+
+ScriptFiles LuaThinkPhase::loadedFiles() const {
+    ScriptFiles files;
+    files.root = m_root;
+    files.enemies = m_files;
+    files.libs = m_libs;
+    files.director = m_director;
+    return files;
 }
 
 std::vector<engine::EnemyType> LuaThinkPhase::types() const {

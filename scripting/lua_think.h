@@ -51,6 +51,9 @@ public:
     ScriptErrorLog& errors() { return m_errors; }
     const ScriptErrorLog& errors() const { return m_errors; }
     int poolSize() const { return int(m_vms.size()); }
+    /// The sources the pool runs (loaded scripts in slot order, libs, the director): the main VM
+    /// loads exactly these.
+    ScriptFiles loadedFiles() const;
     ScriptVm& vm(int index) { return *m_vms[size_t(index)]; }
 
 private:
@@ -73,6 +76,8 @@ private:
     std::vector<EnemyScriptInfo> m_scripts;
     std::vector<ScriptFile> m_files;   // the loaded version of each script, by slot
     std::vector<ScriptFile> m_libs;
+    ScriptFile m_director;
+    std::string m_root;
     std::vector<std::vector<uint64_t>> m_allocatedBySlot; // per VM, per script: this tick
     std::vector<int> m_retirements;  // per script: VMs retired with it as the likely hoarder
     std::vector<bool> m_quarantined; // per script: its enemies idle (it filled VMs again and again)

@@ -85,6 +85,15 @@ ScriptFiles readScriptFiles(const std::string& root) {
               [](const ScriptFile& a, const ScriptFile& b) { return a.name < b.name; });
 
     readLibFiles((fs::path(root) / "lib").string(), &files.libs, &files.problems);
+    const fs::path director = fs::path(root) / "director.lua";
+    if (fs::exists(director, ec)) {
+        std::string error;
+        ScriptFile d{"director", "director.lua", director.string(), {}};
+        if (readScriptFile(d.path, &d.source, &error))
+            files.director = std::move(d);
+        else
+            files.problems.push_back(error);
+    }
     return files;
 }
 

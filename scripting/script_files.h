@@ -18,6 +18,7 @@ struct ScriptFiles {
     std::string root;
     std::vector<ScriptFile> enemies;
     std::vector<ScriptFile> libs;
+    ScriptFile director;                // scripts/director.lua; empty path if there is none
     std::vector<std::string> problems; // files that could not be read, each "path: reason"
 };
 

@@ -43,7 +43,8 @@ double numberField(lua_State* L, int table, const char* key) {
 } // namespace
 
 std::unique_ptr<ScriptVm> ScriptVm::create(const ThinkFrame* frame, const LuaVmDef& def,
-                                           const SandboxLimits& limits, std::string* error) {
+                                           const SandboxLimits& limits, std::string* error,
+                                           const std::function<void(lua_State*)>& pushArena) {
     std::unique_ptr<ScriptVm> vm(new ScriptVm());
     vm->m_frame = frame;
     vm->m_vm = LuaVm::create(def, error);
@@ -86,7 +87,11 @@ std::unique_ptr<ScriptVm> ScriptVm::create(const ThinkFrame* frame, const LuaVmD
     setNumber("max_string", double(limits.maxStringBytes));
     lua_pushboolean(L, limits.instrument);
     lua_setfield(L, -2, "instrument");
-    if (lua_pcall(L, 9, 1, 0) != 0) {
+    if (pushArena)
+        pushArena(L);
+    else
+        lua_pushnil(L);
+    if (lua_pcall(L, 10, 1, 0) != 0) {
         *error = "prelude: " + errorString(L, -1);
         lua_pop(L, 1);
         return nullptr;
@@ -124,12 +129,16 @@ bool ScriptVm::loadEnemy(size_t slot, const ScriptFile& file, EnemyScriptInfo* i
         lua_pushlstring(L, file.source.data(), file.source.size());
         lua_pushstring(L, file.chunkname.c_str());
     }
-    if (lua_pcall(L, 2, 2, 0) != 0) {
-        *error = errorString(L, -1);
+    if (lua_pcall(L, 2, 3, 0) != 0) {
+        *error = withPosition(file.chunkname, errorString(L, -1));
         lua_pop(L, 1);
         return false;
     }
     LuaVm::Unlimited unlimited(*m_vm);
+    if (slot >= m_hooks.size())
+        m_hooks.resize(slot + 1, LUA_NOREF);
+    luaL_unref(L, LUA_REGISTRYINDEX, m_hooks[slot]);
+    m_hooks[slot] = luaL_ref(L, LUA_REGISTRYINDEX); // pops the hooks table
     // The description table is built by the prelude from checked plain values: reading it runs
     // no script code.
     const int d = lua_gettop(L);
@@ -223,6 +232,27 @@ std::string ScriptVm::memoryError(const std::string& chunkname) const {
     std::snprintf(text, sizeof text, ": not enough memory (this VM is capped at %.0f MiB; the line is unknown: "
                   "the allocation that failed can be anywhere)", double(m_vm->memoryLimit()) / 1048576.0);
     return chunkname + text;
+}
+
+bool ScriptVm::loadDirector(const ScriptFile& file, std::string* error) {
+    lua_State* L = m_vm->state();
+    STACK_GUARD(L, 0);
+    {
+        LuaVm::Unlimited unlimited(*m_vm);
+        pushHost(L, m_hostRef, "load_director");
+        lua_pushlstring(L, file.source.data(), file.source.size());
+        lua_pushstring(L, file.chunkname.c_str());
+    }
+    const int status = lua_pcall(L, 2, 1, 0);
+    if (status != 0) {
+        *error = status == LUA_ERRMEM ? memoryError(file.chunkname) : withPosition(file.chunkname, errorString(L, -1));
+        lua_pop(L, 1);
+        return false;
+    }
+    LuaVm::Unlimited unlimited(*m_vm);
+    luaL_unref(L, LUA_REGISTRYINDEX, m_director);
+    m_director = luaL_ref(L, LUA_REGISTRYINDEX);
+    return true;
 }
 
 bool ScriptVm::runChunk(const ScriptFile& file, std::string* result) {

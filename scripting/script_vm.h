@@ -14,6 +14,7 @@
 #include "scripting/script_files.h"
 #include "scripting/think_abi.h"
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -36,14 +37,30 @@ struct BatchResult {
 
 class ScriptVm {
 public:
+    /// `pushArena`, if given, pushes the table of C functions scripts see as `arena` (the main
+    /// VM's command API); the pool's VMs have none.
     static std::unique_ptr<ScriptVm> create(const ThinkFrame* frame, const LuaVmDef& def,
-                                            const SandboxLimits& limits, std::string* error);
+                                            const SandboxLimits& limits, std::string* error,
+                                            const std::function<void(lua_State*)>& pushArena = {});
     ~ScriptVm();
 
     void setLibs(const std::vector<ScriptFile>& libs);
     /// Loads (or replaces) the script in `slot`. On failure the slot is unchanged.
     bool loadEnemy(size_t slot, const ScriptFile& file, EnemyScriptInfo* info, std::string* error);
     BatchResult runBatch(size_t slot, uint32_t first, uint32_t last, std::vector<ThinkFault>& faults);
+
+    /// Registry ref of the table of hooks (on_spawn, on_hit, on_death) the script in `slot`
+    /// defines (LUA_NOREF before it loads).
+    int hooksRef(size_t slot) const { return slot < m_hooks.size() ? m_hooks[slot] : -2; }
+    /// Loads the director; on success its update function is in directorRef().
+    bool loadDirector(const ScriptFile& file, std::string* error);
+    int directorRef() const { return m_director; }
+    BudgetCell& budget() { return m_budget; }
+    LuaVm& luaVm() { return *m_vm; }
+    /// Message with "chunkname: " in front when it names no position (tail calls can hide it).
+    static std::string withPositionOf(const std::string& chunkname, const std::string& message) {
+        return withPosition(chunkname, message);
+    }
 
     /// Runs a chunk's top level under the enemy scripts' environment and limits (scriptcheck
     /// --exec). Returns true and a description of its first result, or false and the error.
@@ -69,6 +86,8 @@ private:
 
     std::vector<int> m_drivers; // registry refs, per slot
     std::vector<std::string> m_chunknames;
+    std::vector<int> m_hooks;
+    int m_director = -2;
     DriverCursor m_cursor{};
     BudgetCell m_budget{};
     const ThinkFrame* m_frame = nullptr;

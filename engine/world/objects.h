@@ -53,6 +53,8 @@ struct Bullet {
 };
 
 struct Player {
+    ObjectId id{0, 1};          // one player object per round: the generation is the round
+    int32_t scriptRef = kNoScriptRef;
     glm::vec2 position{0.0f};
     glm::vec2 velocity{0.0f};
     glm::vec2 aim{1.0f, 0.0f}; // unit direction

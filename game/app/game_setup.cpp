@@ -1,5 +1,7 @@
 #include "game/app/game_setup.h"
 
+#include "game/sim/lua_hooks.h"
+
 #include <nlohmann/json.hpp>
 
 #include <cstdio>
@@ -29,13 +31,22 @@ GameSession makeGame(const AppOptions& options, bool autoRestart, std::string* e
                          static_cast<unsigned long long>(e.tick));
     });
 
+    // The main VM: object identities, hooks and the director, on the main thread.
+    scripting::MainVmDef mainDef = scripting::defaultMainVmDef();
+    mainDef.memoryLimit = thinkDef.vmMemoryLimit;
+    mainDef.hookRefills = thinkDef.limits.thinkRefills;
+    auto mainVm = scripting::MainVm::create(mainDef, think->loadedFiles(), think->scripts(), think->errors(), error);
+    if (!mainVm)
+        return {};
     GameDef def = defaultGameDef();
     def.seed = options.seed;
     def.minEnemies = options.enemies;
     def.autoRestart = autoRestart;
     GameSession session;
     session.think = think.get();
-    session.game = std::make_unique<Game>(def, think->types(), std::move(think));
+    session.mainVm = mainVm.get();
+    auto hooks = std::make_unique<LuaHooks>(std::move(mainVm));
+    session.game = std::make_unique<Game>(def, think->types(), std::move(think), std::move(hooks));
     return session;
 }
 
@@ -61,7 +72,7 @@ nlohmann::json summarize(const GameSession& session, double wallSeconds) {
     j["game_overs"] = c.gameOvers;
     j["score"] = c.score;
     j["best_score"] = c.bestScore;
-    j["wave"] = game.waves().wave();
+    j["wave"] = game.wave();
     j["wall_seconds"] = wallSeconds;
     nlohmann::json phases = nlohmann::json::object();
     const double ticks = c.ticks ? double(c.ticks) : 1.0;
@@ -101,6 +112,16 @@ nlohmann::json summarize(const GameSession& session, double wallSeconds) {
         for (const scripting::EnemyScriptInfo& s : session.think->scripts())
             types.push_back(s.key);
         j["enemy_types"] = types;
+    }
+    if (session.mainVm) {
+        const scripting::MainVmStats m = session.mainVm->stats(game.world());
+        j["main_vm"] = {{"lua_memory_kb", double(m.luaBytes) / 1024.0},
+                        {"registry_refs", m.registryObjectRefs},
+                        {"identities", m.identities},
+                        {"identities_created", m.created},
+                        {"identities_released", m.released},
+                        {"hook_calls", m.hookCalls},
+                        {"director", session.mainVm->hasDirector()}};
     }
     j["world_hash"] = formatHash(game.worldHash());
     return j;

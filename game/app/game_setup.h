@@ -4,6 +4,7 @@
 #include "game/app/options.h"
 #include "game/sim/game.h"
 #include "scripting/lua_think.h"
+#include "scripting/main_vm.h"
 
 #include <nlohmann/json_fwd.hpp>
 
@@ -17,6 +18,7 @@ namespace game {
 struct GameSession {
     std::unique_ptr<Game> game;
     scripting::LuaThinkPhase* think = nullptr;
+    scripting::MainVm* mainVm = nullptr;
 };
 
 /// Loads the scripts and starts the pool. On failure (no enemy script loads) returns an empty

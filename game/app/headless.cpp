@@ -42,7 +42,7 @@ int runHeadless(const AppOptions& options) {
                 game->world().enemies.size(), game->world().bullets.size());
     std::printf("  rounds %llu, game overs %llu, wave %d, score %d (best %d)\n",
                 static_cast<unsigned long long>(game->counters().rounds),
-                static_cast<unsigned long long>(game->counters().gameOvers), game->waves().wave(),
+                static_cast<unsigned long long>(game->counters().gameOvers), game->wave(),
                 game->counters().score, game->counters().bestScore);
     std::printf("  ms per tick:");
     for (const char* phase : kPhaseNames)
@@ -55,6 +55,13 @@ int runHeadless(const AppOptions& options) {
                     vm["entities"].get<unsigned long long>(), vm["errors"].get<unsigned long long>(),
                     vm["lua_memory_kb"].get<double>());
     std::printf("  script errors %llu\n", s["errors"].get<unsigned long long>());
+    if (s.contains("main_vm"))
+        std::printf("  main vm: %.0f KiB Lua, %llu registry refs, %llu identities held, %llu hook calls, director %s\n",
+                    s["main_vm"]["lua_memory_kb"].get<double>(),
+                    s["main_vm"]["registry_refs"].get<unsigned long long>(),
+                    s["main_vm"]["identities"].get<unsigned long long>(),
+                    s["main_vm"]["hook_calls"].get<unsigned long long>(),
+                    s["main_vm"]["director"].get<bool>() ? "on" : "off (built-in waves)");
     std::printf("  world_hash %s\n", s["world_hash"].get<std::string>().c_str());
 
     int code = 0;

@@ -10,7 +10,7 @@
 
 namespace game {
 
-enum class HitSource : uint8_t { PlayerBullet, PlayerContact };
+enum class HitSource : uint8_t { PlayerBullet, PlayerContact, Script };
 
 struct HitEvent {
     engine::ObjectId enemy;
@@ -30,16 +30,25 @@ struct PlayerHitEvent {
     glm::vec2 position{0.0f};
 };
 
+/// A cosmetic particle burst a script asked for (arena.burst).
+struct BurstEvent {
+    glm::vec2 position{0.0f};
+    uint32_t color = 0xffffffff;
+    int count = 12;
+};
+
 struct TickEvents {
     std::vector<HitEvent> hits;
     std::vector<DeathEvent> deaths;
     std::vector<PlayerHitEvent> playerHits;
+    std::vector<BurstEvent> bursts;
     bool playerDied = false;
     bool roundStarted = false;
     void clear() {
         hits.clear();
         deaths.clear();
         playerHits.clear();
+        bursts.clear();
         playerDied = false;
         roundStarted = false;
     }

@@ -41,8 +41,8 @@ double PhaseTimes::total() const {
 }
 
 Game::Game(const GameDef& def, std::vector<engine::EnemyType> types,
-           std::unique_ptr<engine::ThinkPhase> think)
-    : m_def(def), m_types(std::move(types)), m_think(std::move(think)), m_rng(def.seed) {
+           std::unique_ptr<engine::ThinkPhase> think, std::unique_ptr<GameHooks> hooks)
+    : m_def(def), m_types(std::move(types)), m_think(std::move(think)), m_hooks(std::move(hooks)), m_rng(def.seed) {
     m_world.size = def.arenaSize;
     m_world.enemyGrid.configure(def.arenaSize, kGridCell);
     for (size_t i = 0; i < m_types.size(); ++i) {
@@ -62,12 +62,22 @@ Game::~Game() = default;
 
 void Game::restart() {
     m_counters.destroyed += m_world.enemies.size();
+    if (m_hooks) {
+        for (engine::Enemy& e : m_world.enemies.dense())
+            m_hooks->destroyed(e, m_world.tick);
+        m_hooks->destroyed(m_world.player, m_world.tick);
+        m_hooks->roundStarted();
+    }
     m_world.enemies.clear();
     m_world.bullets.clear();
     m_world.enemyGrid.rebuild({});
+    m_spawnQueue.clear();
     m_world.player = engine::Player{};
+    m_world.player.id = engine::ObjectId{0, uint32_t(m_counters.rounds + 1)}; // a new player each round
     m_world.player.position = m_def.arenaSize * 0.5f;
     m_waves.reset();
+    m_directorWave = -1;
+    m_roundStartTick = m_world.tick;
     m_counters.score = 0;
     ++m_counters.rounds;
     m_gameOverTicks = 0;
@@ -281,9 +291,38 @@ void Game::resolve() {
 }
 
 void Game::hooks() {
+    bool directorRan = false;
+    if (m_hooks) {
+        // on_hit, on_death, then the director; deaths caused by the hooks' own commands get their
+        // on_death too (a few rounds at most: a chain of hooks cannot run forever).
+        scripting::DirectorInfo info;
+        info.tick = m_world.tick;
+        info.roundTicks = m_world.tick - m_roundStartTick;
+        info.score = m_counters.score;
+        info.round = int(m_counters.rounds);
+        info.live = m_world.enemies.size();
+        info.width = m_world.size.x;
+        info.height = m_world.size.y;
+        info.random = double(engine::unitFloat(engine::hashRandom(m_def.seed, 0xd1ec70full, m_world.tick)));
+        size_t hitsDone = 0, deathsDone = 0;
+        for (int round = 0; round < 4; ++round) {
+            const size_t hits = m_events.hits.size(), deaths = m_events.deaths.size();
+            if (round > 0 && hitsDone == hits && deathsDone == deaths)
+                break;
+            m_commands.clear();
+            const bool withDirector = round == 0 && m_world.player.alive;
+            const bool ok = m_hooks->runHooks(m_world, std::span(m_events.hits).subspan(hitsDone, hits - hitsDone),
+                                              std::span(m_events.deaths).subspan(deathsDone, deaths - deathsDone),
+                                              withDirector ? &info : nullptr, m_commands);
+            directorRan = directorRan || ok;
+            hitsDone = hits;
+            deathsDone = deaths;
+            applyCommands();
+        }
+    }
     if (!m_world.player.alive)
         return; // no new enemies over a game-over screen
-    if (!m_types.empty())
+    if (!directorRan && !m_types.empty()) // no director, or it failed this tick: the built-in waves
         m_waves.update(m_world.enemies.size(), m_typesByStrength, m_groupSize, m_world.size, m_rng,
                        m_spawnQueue);
     // Stress floor (--enemies): top the population up from the edges.
@@ -293,13 +332,36 @@ void Game::hooks() {
                                 Waves::edgePoint(m_world.size, m_rng)});
 }
 
-void Game::spawnEnemy(uint16_t type, glm::vec2 position) {
+void Game::applyCommands() {
+    const scripting::CommandBuffer& c = m_commands;
+    for (const scripting::SpawnCommand& s : c.spawns)
+        if (s.type < m_types.size())
+            m_spawnQueue.push_back({s.type, s.position, s.hp});
+    for (const scripting::DamageCommand& d : c.damages)
+        if (engine::Enemy* e = m_world.enemies.get(d.target))
+            damageEnemy(*e, d.amount, HitSource::Script);
+    for (engine::ObjectId id : c.despawns) {
+        engine::Enemy* e = m_world.enemies.get(id);
+        if (e && !(e->flags & engine::kEnemyDead)) {
+            e->flags |= engine::kEnemyDead;
+            m_events.deaths.push_back({e->id, e->type, e->position, false});
+        }
+    }
+    for (const scripting::BurstCommand& b : c.bursts)
+        m_events.bursts.push_back({b.position, b.color, b.count});
+    m_counters.score += c.score;
+    m_counters.bestScore = std::max(m_counters.bestScore, m_counters.score);
+    if (c.wave >= 0)
+        m_directorWave = c.wave;
+}
+
+engine::ObjectId Game::spawnEnemy(uint16_t type, glm::vec2 position, float hp) {
     const engine::EnemyType& t = m_types[type];
     engine::Enemy e;
     e.type = type;
     e.position = position;
-    e.hp = t.hp;
-    e.maxHp = t.hp;
+    e.hp = hp > 0.0f ? hp : t.hp;
+    e.maxHp = e.hp;
     e.radius = t.radius;
     e.speed = t.speed;
     e.fireCooldown = t.fireInterval / 2;
@@ -307,6 +369,7 @@ void Game::spawnEnemy(uint16_t type, glm::vec2 position) {
     const engine::ObjectId id = m_world.enemies.create(e);
     m_world.enemies.dense().back().id = id; // create() appends
     ++m_counters.spawned;
+    return id;
 }
 
 void Game::commit() {
@@ -316,15 +379,25 @@ void Game::commit() {
     for (const engine::Enemy& e : m_world.enemies.dense())
         if (e.flags & engine::kEnemyDead)
             dead.push_back(e.id);
-    for (engine::ObjectId id : dead)
+    for (engine::ObjectId id : dead) {
+        if (m_hooks) // the Lua identity goes first: a script that kept it sees "destroyed"
+            m_hooks->destroyed(*m_world.enemies.get(id), m_world.tick);
         m_world.enemies.destroy(id);
+    }
     m_counters.destroyed += dead.size();
 
     std::erase_if(m_world.bullets, [](const engine::Bullet& b) { return b.ticksLeft <= 0; });
 
+    m_spawnedIds.clear();
     for (const SpawnRequest& s : m_spawnQueue)
-        spawnEnemy(s.type, s.position);
+        m_spawnedIds.push_back(spawnEnemy(s.type, s.position, s.hp));
     m_spawnQueue.clear();
+    if (m_hooks && !m_spawnedIds.empty()) {
+        // on_spawn right away, before the new enemies first think; what it spawns comes next tick.
+        m_commands.clear();
+        m_hooks->spawned(m_world, m_spawnedIds, m_commands);
+        applyCommands();
+    }
 
     if (!m_world.player.alive && m_def.autoRestart && ++m_gameOverTicks >= m_def.restartDelayTicks)
         restart();
@@ -361,7 +434,7 @@ uint64_t Game::worldHash() const {
     h.value(m_counters.score);
     h.value(m_counters.killed);
     h.value(m_counters.spawned);
-    h.value(m_waves.wave());
+    h.value(wave());
     h.value(m_waves.remainingInWave());
     return h.digest();
 }

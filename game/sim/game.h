@@ -14,6 +14,7 @@
 #include "engine/world/world.h"
 #include "game/sim/events.h"
 #include "game/sim/game_def.h"
+#include "game/sim/game_hooks.h"
 #include "game/sim/waves.h"
 
 #include <array>
@@ -46,8 +47,10 @@ struct GameCounters {
 
 class Game {
 public:
+    /// `hooks` (optional) runs per-object scripts and the director; without it, or while its
+    /// director is missing or failing, the built-in waves spawn the enemies.
     Game(const GameDef& def, std::vector<engine::EnemyType> types,
-         std::unique_ptr<engine::ThinkPhase> think);
+         std::unique_ptr<engine::ThinkPhase> think, std::unique_ptr<GameHooks> hooks = nullptr);
     ~Game();
 
     void step(const PlayerCommand* command);
@@ -59,6 +62,9 @@ public:
     const GameCounters& counters() const { return m_counters; }
     const TickEvents& events() const { return m_events; }
     const Waves& waves() const { return m_waves; }
+    /// The wave number the HUD shows: the director's if it reports one, else the built-in waves'.
+    int wave() const { return m_directorWave >= 0 ? m_directorWave : m_waves.wave(); }
+    GameHooks* hooksRunner() const { return m_hooks.get(); }
     bool roundOver() const { return !m_world.player.alive; }
     const PhaseTimes& lastTickTimes() const { return m_last; }
     const PhaseTimes& totalTimes() const { return m_total; }
@@ -74,12 +80,18 @@ private:
     void resolve();
     void hooks();
     void commit();
-    void spawnEnemy(uint16_t type, glm::vec2 position);
+    engine::ObjectId spawnEnemy(uint16_t type, glm::vec2 position, float hp = 0.0f);
+    void applyCommands();
     void damageEnemy(engine::Enemy& enemy, float damage, HitSource source);
 
     GameDef m_def;
     std::vector<engine::EnemyType> m_types;
     std::unique_ptr<engine::ThinkPhase> m_think;
+    std::unique_ptr<GameHooks> m_hooks;
+    scripting::CommandBuffer m_commands;
+    std::vector<engine::ObjectId> m_spawnedIds;
+    uint64_t m_roundStartTick = 0;
+    int m_directorWave = -1;
     engine::World m_world;
     engine::Rng m_rng;
     Waves m_waves;

@@ -18,6 +18,7 @@ namespace game {
 struct SpawnRequest {
     uint16_t type = 0;
     glm::vec2 position{0.0f};
+    float hp = 0.0f; // <= 0: the type's own
 };
 
 class Waves {

@@ -38,7 +38,7 @@ void drawHud(const Game& game, const HudState& state) {
     ImGui::ProgressBar(health, ImVec2(200, 0), hp);
     ImGui::PopStyleColor();
     ImGui::Text("Score %d   Best %d", game.counters().score, game.counters().bestScore);
-    ImGui::Text("Wave %d   Enemies %zu", game.waves().wave(), game.world().enemies.size());
+    ImGui::Text("Wave %d   Enemies %zu", game.wave(), game.world().enemies.size());
     ImGui::Text("FPS %.0f", double(state.fps));
     ImGui::End();
 

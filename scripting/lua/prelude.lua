@@ -5,7 +5,7 @@
 -- and the instrumenter's source, the bounded string functions (C++), the limits, a jit.v log path.
 -- Returns the table of host functions ScriptVm calls (load_enemy, set_libs, run_chunk, ...).
 local cdef, frame_address, cursor_address, driver_source, jit_log, budget_address, instrument_source,
-      bounded_string, limits = ...
+      bounded_string, limits, arena_api = ...
 
 local ffi = require("ffi")
 local bit = require("bit")
@@ -45,7 +45,7 @@ local function sandbox_error(message) error(script_where() .. message, 0) end
 -- CPU budget (see scripting/budget.h and instrument.lua)
 ----------------------------------------------------------------------------------------------------
 ffi.cdef[[
-typedef struct { int32_t countdown, refills, exhausted, depth; } arena_budget;
+typedef struct { int32_t countdown, refills, exhausted, depth; double deadline; } arena_budget;
 struct arena_timespec { long tv_sec; long tv_nsec; };
 int clock_gettime(int clock, struct arena_timespec *ts);
 ]]
@@ -57,7 +57,7 @@ local function now()
   ffi.C.clock_gettime(1, TS) -- CLOCK_MONOTONIC
   return tonumber(TS.tv_sec) + tonumber(TS.tv_nsec) * 1e-9
 end
-local deadline, budget_text, budget_error = huge, "", nil
+local budget_text, budget_error = "", nil
 
 -- Every REFILL checks: spend one refill, look at the clock. Raises at the script's line (level 2).
 local function budget_slow()
@@ -66,7 +66,7 @@ local function budget_slow()
     error(budget_error, 0)
   end
   BUDGET.refills = BUDGET.refills - 1
-  local over_time = now() > deadline
+  local over_time = now() > BUDGET.deadline
   if BUDGET.refills < 0 or over_time then
     BUDGET.exhausted, BUDGET.countdown = 1, 0
     budget_error = script_where() .. (over_time and "script exceeded its time limit" or
@@ -80,13 +80,15 @@ end
 -- Starts the budget of one script call (a chunk, a hook) of `refills` * REFILL checks.
 local function begin_budget(refills, seconds, text)
   BUDGET.countdown, BUDGET.refills, BUDGET.exhausted, BUDGET.depth = REFILL, refills, 0, 0
-  deadline = now() + seconds
+  BUDGET.deadline = now() + seconds
   budget_text = text
 end
 local function set_deadline(seconds, text)
-  deadline = now() + seconds
+  BUDGET.deadline = now() + seconds
   budget_text = text
 end
+-- For calls the host budgets itself (hooks): what the error message says the budget was.
+function P.set_budget_text(text) budget_text = text end
 
 local instrument = assert(loadstring(instrument_source, "=instrument"))()
 
@@ -238,6 +240,8 @@ local SAFE = {
   string = readonly("string", safe_string),
   table = readonly("table", safe_table),
   bit = readonly("bit", safe_bit),
+  -- The main VM's command API for hooks and the director (absent in the pool's VMs: think is pure).
+  arena = arena_api and readonly("arena", arena_api) or nil,
 }
 setmetatable(SAFE, {
   __index = function(_, k)
@@ -469,7 +473,7 @@ local WORLD = FRAME.world -- a const reference into the frame, which outlives th
 -- Enemy scripts: load, check the contract, build the driver
 ----------------------------------------------------------------------------------------------------
 local MEMORY_TYPES = { float = "float", double = "double", number = "double", int = "int32_t", bool = "bool" }
-local HOOKS = { on_spawn = true, on_hit = true, on_death = true } -- reserved for the identity issue
+local HOOKS = { on_spawn = true, on_hit = true, on_death = true } -- run in the main VM only
 local FIELDS = {
   name = "string", hp = "number", speed = "number", radius = "number", color = "string",
   score = "number", contact_damage = "number", fire_interval = "number", bullet_speed = "number",
@@ -552,6 +556,7 @@ local function check_contract(def, source, chunkname)
   d.bullet_damage = positive("bullet_damage", true) or 8
   d.color = parse_color(chunkname, source, def.color)
   d.think = def.think
+  d.on_spawn, d.on_hit, d.on_death = def.on_spawn, def.on_hit, def.on_death
 
   -- memory: { name = "float" | "double" | "int" | "bool" }, laid out in name order.
   local names = {}
@@ -606,11 +611,24 @@ function P.load_enemy(source, chunkname)
   -- A fresh copy of the driver per script: its own bytecode, so its own traces. One shared driver
   -- would make every script's think a side exit of the first script's trace.
   local make_driver = assert(loadstring(driver_source, "=driver(" .. chunkname .. ")"))
+  local hooks = {}
+  for name in pairs(HOOKS) do hooks[name] = d[name] end
   local where = chunkname .. ":" .. (line_of(source, "think") or 1)
   local driver = make_driver(ffi, FRAME, CURSOR, SELF_SCRATCH, SELF, WORLD, mem, d.think, d.memory_size, where,
                              sync_frame, BUDGET, REFILL, limits.think_refills, set_deadline, limits.batch_seconds)
-  d.think, d.memory_ctype = nil, nil
-  return driver, d
+  d.think, d.memory_ctype, d.on_spawn, d.on_hit, d.on_death = nil, nil, nil, nil, nil
+  return driver, d, hooks
+end
+
+-- Loads the wave director: a script that returns { update = function(state, info) ... end }.
+function P.load_director(source, chunkname)
+  local fn = compile(source, chunkname, make_env())
+  begin_budget(limits.load_refills, limits.load_seconds, "loading the director")
+  local def = fn()
+  if type(def) ~= "table" or type(def.update) ~= "function" then
+    contract_error(chunkname, source, "update", "the director must return a table with an update(state, info) function")
+  end
+  return def.update
 end
 
 -- Runs a chunk's top level under the same environment and limits as enemy scripts (scriptcheck

@@ -28,4 +28,9 @@ return {
     local creep = self.speed * 0.22
     return ux * creep, uy * creep
   end,
+
+  -- New dashers wait a little before their first charge, each a different time.
+  on_spawn = function(self)
+    self.cooldown = 30 + self.id % 50
+  end,
 }

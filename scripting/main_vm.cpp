@@ -1,0 +1,271 @@
+#include "scripting/main_vm.h"
+
+#include "scripting/object_api.h"
+#include "scripting/stack_guard.h"
+
+#include <lua.hpp>
+
+namespace scripting {
+
+namespace {
+std::string errorString(lua_State* L, int index) {
+    if (lua_type(L, index) == LUA_TSTRING)
+        return lua_tostring(L, index);
+    return std::string("(error object is a ") + luaL_typename(L, index) + " value)";
+}
+} // namespace
+
+std::unique_ptr<MainVm> MainVm::create(const MainVmDef& def, const ScriptFiles& files,
+                                       const std::vector<EnemyScriptInfo>& scripts, ScriptErrorLog& log,
+                                       std::string* error) {
+    std::unique_ptr<MainVm> vm(new MainVm());
+    vm->m_def = def;
+    vm->m_log = &log;
+    vm->m_scripts = scripts;
+    vm->m_context = std::make_unique<Context>();
+    Context* ctx = vm->m_context.get();
+    ctx->scripts = &vm->m_scripts;
+    ctx->maxSpawns = def.maxSpawnsPerTick;
+
+    static ThinkFrame noFrame{}; // the main VM thinks nothing: its drivers are never called
+    LuaVmDef vmDef = defaultLuaVmDef();
+    vmDef.memoryLimit = def.memoryLimit;
+    vm->m_vm = ScriptVm::create(&noFrame, vmDef, def.limits, error,
+                                [ctx](lua_State* L) { pushArenaApi(L, ctx); });
+    if (!vm->m_vm)
+        return nullptr;
+    lua_State* L = vm->m_vm->state();
+    {
+        LuaVm::Unlimited unlimited(vm->m_vm->luaVm());
+        registerObjectMetatable(L, ctx);
+    }
+    vm->m_vm->setLibs(files.libs);
+    // The same scripts as the pool, in the same slots: here only their hooks are used.
+    for (size_t slot = 0; slot < scripts.size(); ++slot) {
+        const ScriptFile* file = nullptr;
+        for (const ScriptFile& f : files.enemies)
+            if (f.name == scripts[slot].key)
+                file = &f;
+        std::string loadError;
+        if (!file || !vm->m_vm->loadEnemy(slot, *file, nullptr, &loadError)) {
+            *error = "main VM: " + (file ? loadError : "no source for " + scripts[slot].key);
+            return nullptr;
+        }
+    }
+    vm->resetDirector();
+    if (!files.director.path.empty()) {
+        std::string directorError;
+        vm->m_directorChunk = files.director.chunkname;
+        vm->m_directorOk = vm->m_vm->loadDirector(files.director, &directorError);
+        if (!vm->m_directorOk)
+            log.add(ScriptError{ScriptErrorKind::Load, "director", files.director.chunkname, 0, directorError, 0, -1, 0});
+    }
+    return vm;
+}
+
+MainVm::~MainVm() = default;
+
+void MainVm::resetDirector() {
+    // The director's state table: its own, kept in the registry, new every round.
+    lua_State* L = m_vm->state();
+    STACK_GUARD(L, 0);
+    LuaVm::Unlimited unlimited(m_vm->luaVm());
+    luaL_unref(L, LUA_REGISTRYINDEX, m_directorState);
+    lua_createtable(L, 0, 8);
+    m_directorState = luaL_ref(L, LUA_REGISTRYINDEX);
+}
+
+void MainVm::begin(engine::World& world, uint64_t tick, CommandBuffer& out) {
+    m_context->world = &world;
+    m_context->out = &out;
+    m_context->tick = tick;
+    m_context->spawnsThisTick = 0;
+    m_context->pushPlayer = [this, &world]() { pushPlayer(world.player); };
+}
+
+void MainVm::end() {
+    m_context->world = nullptr;
+    m_context->out = nullptr;
+    m_context->pushPlayer = nullptr;
+}
+
+void MainVm::pushEnemy(engine::Enemy& e) {
+    lua_State* L = m_vm->state();
+    if (e.scriptRef != engine::kNoScriptRef) {
+        lua_rawgeti(L, LUA_REGISTRYINDEX, e.scriptRef);
+        return;
+    }
+    LuaVm::Unlimited unlimited(m_vm->luaVm()); // host work: creating an identity must not abort
+    pushNewObject(L, ObjectUserdata{double(engine::packObjectId(e.id)), ObjectKind::Enemy, e.type, 0, 0});
+    lua_pushvalue(L, -1);
+    e.scriptRef = luaL_ref(L, LUA_REGISTRYINDEX);
+    ++m_context->created;
+}
+
+void MainVm::pushPlayer(engine::Player& p) {
+    lua_State* L = m_vm->state();
+    if (p.scriptRef != engine::kNoScriptRef) {
+        lua_rawgeti(L, LUA_REGISTRYINDEX, p.scriptRef);
+        return;
+    }
+    LuaVm::Unlimited unlimited(m_vm->luaVm());
+    pushNewObject(L, ObjectUserdata{double(engine::packObjectId(p.id)), ObjectKind::Player, 0, 0, 0});
+    lua_pushvalue(L, -1);
+    p.scriptRef = luaL_ref(L, LUA_REGISTRYINDEX);
+    ++m_context->created;
+}
+
+namespace {
+void releaseRef(lua_State* L, int32_t& ref, uint64_t tick, MainVm::Context& ctx) {
+    if (ref == engine::kNoScriptRef)
+        return;
+    lua_rawgeti(L, LUA_REGISTRYINDEX, ref);
+    if (auto* ud = static_cast<ObjectUserdata*>(lua_touserdata(L, -1))) {
+        ud->destroyed = 1;
+        ud->destroyedTick = uint32_t(tick);
+    }
+    lua_pop(L, 1);
+    luaL_unref(L, LUA_REGISTRYINDEX, ref); // the userdata may now be collected, unless a script kept it
+    ref = engine::kNoScriptRef;
+    ++ctx.released;
+}
+} // namespace
+
+void MainVm::release(engine::Enemy& enemy, uint64_t tick) {
+    STACK_GUARD(m_vm->state(), 0);
+    releaseRef(m_vm->state(), enemy.scriptRef, tick, *m_context);
+}
+
+void MainVm::release(engine::Player& player, uint64_t tick) {
+    STACK_GUARD(m_vm->state(), 0);
+    releaseRef(m_vm->state(), player.scriptRef, tick, *m_context);
+}
+
+bool MainVm::call(int nargs, const std::string& script, const std::string& chunkname, uint64_t entity) {
+    lua_State* L = m_vm->state();
+    beginBudget(m_vm->budget(), m_def.hookRefills, m_def.hookSeconds);
+    ++m_hookCalls;
+    const int status = lua_pcall(L, nargs, 1, 0);
+    if (status == 0)
+        return true;
+    ScriptError e;
+    e.message = status == LUA_ERRMEM ? chunkname + ": not enough memory (main VM)"
+                                     : ScriptVm::withPositionOf(chunkname, errorString(L, -1));
+    lua_pop(L, 1);
+    e.kind = classifyRuntimeError(e.message);
+    e.script = script;
+    if (!parseLuaErrorPosition(e.message, &e.file, &e.line))
+        e.file = chunkname;
+    e.entity = entity;
+    e.vm = -1; // the main VM
+    e.tick = m_context->tick;
+    m_log->add(e);
+    lua_pushnil(L); // keep the stack shape of a successful call
+    return false;
+}
+
+template <class PushArgs>
+void MainVm::callHook(engine::ObjectId id, const char* name, PushArgs pushArgs) {
+    engine::Enemy* e = m_context->world ? m_context->world->enemies.get(id) : nullptr;
+    if (!e || e->type >= m_scripts.size())
+        return;
+    lua_State* L = m_vm->state();
+    STACK_GUARD(L, 0);
+    lua_rawgeti(L, LUA_REGISTRYINDEX, m_vm->hooksRef(e->type));
+    if (!lua_istable(L, -1)) {
+        lua_pop(L, 1);
+        return;
+    }
+    lua_getfield(L, -1, name); // the prelude built this table: plain, no metamethods
+    lua_remove(L, -2);
+    if (!lua_isfunction(L, -1)) {
+        lua_pop(L, 1);
+        return;
+    }
+    const EnemyScriptInfo& script = m_scripts[e->type];
+    pushEnemy(*e);
+    const int extra = pushArgs(L);
+    call(1 + extra, script.key, script.chunkname, engine::packObjectId(id));
+    lua_pop(L, 1);
+}
+
+void MainVm::onSpawn(engine::ObjectId enemy) {
+    callHook(enemy, "on_spawn", [](lua_State*) { return 0; });
+}
+
+void MainVm::onHit(engine::ObjectId enemy, float damage) {
+    callHook(enemy, "on_hit", [&](lua_State* L) {
+        lua_pushnumber(L, double(damage));
+        pushPlayer(m_context->world->player); // the source: only the player hurts enemies
+        return 2;
+    });
+}
+
+void MainVm::onDeath(engine::ObjectId enemy, bool killedByPlayer) {
+    callHook(enemy, "on_death", [&](lua_State* L) {
+        if (killedByPlayer)
+            pushPlayer(m_context->world->player);
+        else
+            lua_pushnil(L); // despawned, or spent itself on the player
+        return 1;
+    });
+}
+
+bool MainVm::runDirector(const DirectorInfo& info) {
+    if (m_vm->directorRef() == -2 || !m_directorOk || !m_context->world)
+        return false;
+    lua_State* L = m_vm->state();
+    STACK_GUARD(L, 0);
+    {
+        LuaVm::Unlimited unlimited(m_vm->luaVm());
+        lua_rawgeti(L, LUA_REGISTRYINDEX, m_vm->directorRef());
+        lua_rawgeti(L, LUA_REGISTRYINDEX, m_directorState);
+        lua_createtable(L, 0, 10);
+        const auto set = [L](const char* k, double v) {
+            lua_pushnumber(L, v);
+            lua_setfield(L, -2, k);
+        };
+        set("tick", double(info.tick));
+        set("time", double(info.roundTicks) / 60.0);
+        set("round_ticks", double(info.roundTicks));
+        set("score", info.score);
+        set("round", info.round);
+        set("live", double(info.live));
+        set("width", double(info.width));
+        set("height", double(info.height));
+        set("random", info.random);
+        lua_createtable(L, int(m_scripts.size()), 0);
+        for (size_t i = 0; i < m_scripts.size(); ++i) {
+            lua_pushstring(L, m_scripts[i].key.c_str());
+            lua_rawseti(L, -2, int(i) + 1);
+        }
+        lua_setfield(L, -2, "types");
+    }
+    const bool ok = call(2, "director", m_directorChunk, 0);
+    if (ok && lua_type(L, -1) == LUA_TNUMBER)
+        m_context->out->wave = int(lua_tonumber(L, -1));
+    lua_pop(L, 1);
+    return ok;
+}
+
+MainVmStats MainVm::stats(const engine::World& world) const {
+    MainVmStats s;
+    lua_State* L = m_vm->state();
+    s.luaBytes = m_vm->luaMemory();
+    // Walk the registry: every entry that is an object userdata is a held identity.
+    lua_pushnil(L);
+    while (lua_next(L, LUA_REGISTRYINDEX)) {
+        if (isObjectUserdata(L, -1))
+            ++s.registryObjectRefs;
+        lua_pop(L, 1);
+    }
+    for (const engine::Enemy& e : world.enemies.dense())
+        s.identities += e.scriptRef != engine::kNoScriptRef;
+    s.identities += world.player.scriptRef != engine::kNoScriptRef;
+    s.hookCalls = m_hookCalls;
+    s.created = m_context->created;
+    s.released = m_context->released;
+    return s;
+}
+
+} // namespace scripting

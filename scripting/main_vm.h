@@ -1,0 +1,100 @@
+#pragma once
+// MainVm: the one VM on the main thread where game objects have their Lua identity (seed 001):
+// hooks (on_spawn, on_hit, on_death) and the wave director run here, in a fixed order, under the
+// same sandbox and budgets as think.
+//
+// Object identity contract:
+// - Each live object pushed to Lua has exactly one full userdata, created on first push and kept
+//   alive by a registry ref stored on the engine record (Enemy::scriptRef, Player::scriptRef).
+//   It holds the generational handle, never a pointer. Pushing again pushes the same userdata.
+// - Its environment table is the object's own Lua table. One shared metatable per kind: engine
+//   fields first (id, kind, type, x, y, vx, vy, hp, max_hp, radius, speed, age, memory fields,
+//   alive(), damage(n), despawn()), then the object's table. Writes go to the table; engine fields
+//   are read-only except memory fields, which hooks may write.
+// - release() on destroy records the tick in the userdata and drops the ref, so Lua may collect
+//   it. A script that kept it gets "enemy 12:3 (orbiter) was destroyed at tick 812" on an
+//   engine-field access; alive() is false; its table stays readable.
+// - Bullets have no Lua identity: no script ever sees one (on_hit's source is the player), so the
+//   lightuserdata-keyed table seed 001 suggests for ref-less objects has nothing to hold.
+#include "engine/world/world.h"
+#include "scripting/enemy_script.h"
+#include "scripting/hook_commands.h"
+#include "scripting/sandbox_limits.h"
+#include "scripting/script_errors.h"
+#include "scripting/script_files.h"
+#include "scripting/script_vm.h"
+
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace scripting {
+
+struct MainVmDef {
+    SandboxLimits limits = defaultSandboxLimits();
+    size_t memoryLimit = size_t(64) << 20;
+    int32_t hookRefills = 200;   // per hook call, like think
+    double hookSeconds = 0.1;    // wall-clock backstop per hook call
+    int maxSpawnsPerTick = 5000; // arena.spawn beyond this is an error
+};
+
+inline MainVmDef defaultMainVmDef() { return MainVmDef{}; }
+
+class MainVm {
+public:
+    /// `scripts` gives the enemy types in slot order (the pool's); files holds their sources and
+    /// the libs. A missing or broken director is reported in *directorError (the game then uses
+    /// its built-in waves); only a VM that cannot start at all fails create().
+    static std::unique_ptr<MainVm> create(const MainVmDef& def, const ScriptFiles& files,
+                                          const std::vector<EnemyScriptInfo>& scripts, ScriptErrorLog& log,
+                                          std::string* error);
+    ~MainVm();
+
+    bool hasDirector() const { return m_vm->directorRef() != -2 && m_directorOk; }
+
+    /// Opens the hooks phase: objects read and write `world`; commands go to `out`.
+    void begin(engine::World& world, uint64_t tick, CommandBuffer& out);
+    void onSpawn(engine::ObjectId enemy);
+    void onHit(engine::ObjectId enemy, float damage);                // the source is the player
+    void onDeath(engine::ObjectId enemy, bool killedByPlayer);       // the killer is the player, or nil
+    /// Runs the director's update; false if there is none or it raised (reported).
+    bool runDirector(const DirectorInfo& info);
+    void end();
+
+    /// A new round: the director starts again with a fresh state table.
+    void resetDirector();
+
+    /// Drops the object's identity (call before the engine destroys it). Safe without one.
+    void release(engine::Enemy& enemy, uint64_t tick);
+    void release(engine::Player& player, uint64_t tick);
+
+    /// Pushes the object's userdata (creating its identity on first push). For hooks and tests.
+    void pushEnemy(engine::Enemy& enemy);
+    void pushPlayer(engine::Player& player);
+
+    MainVmStats stats(const engine::World& world) const;
+    lua_State* state() const { return m_vm->state(); }
+    ScriptVm& scriptVm() { return *m_vm; }
+
+    // Read by the object and arena C functions (object_api.cpp).
+    struct Context;
+    Context& context() { return *m_context; }
+
+private:
+    MainVm() = default;
+    template <class PushArgs>
+    void callHook(engine::ObjectId enemy, const char* name, PushArgs pushArgs);
+    bool call(int nargs, const std::string& script, const std::string& chunkname, uint64_t entity);
+
+    MainVmDef m_def;
+    std::unique_ptr<Context> m_context;
+    std::unique_ptr<ScriptVm> m_vm;
+    ScriptErrorLog* m_log = nullptr;
+    std::vector<EnemyScriptInfo> m_scripts;
+    std::string m_directorChunk = "director.lua";
+    bool m_directorOk = false;
+    int m_directorState = -2;
+    uint64_t m_hookCalls = 0;
+};
+
+} // namespace scripting
