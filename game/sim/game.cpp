@@ -322,13 +322,15 @@ void Game::hooks() {
     }
     if (!m_world.player.alive)
         return; // no new enemies over a game-over screen
-    if (!directorRan && !m_types.empty()) // no director, or it failed this tick: the built-in waves
+    if (!directorRan && m_def.builtInWaves && !m_types.empty()) // no director, or it failed: built-in waves
         m_waves.update(m_world.enemies.size(), m_typesByStrength, m_groupSize, m_world.size, m_rng,
                        m_spawnQueue);
     // Stress floor (--enemies): top the population up from the edges.
     const size_t pending = m_spawnQueue.size();
     for (size_t n = m_world.enemies.size() + pending; n < size_t(m_def.minEnemies); ++n)
-        m_spawnQueue.push_back({uint16_t(m_rng.below(uint32_t(m_types.size()))),
+        m_spawnQueue.push_back({m_def.floorType >= 0 && size_t(m_def.floorType) < m_types.size()
+                                    ? uint16_t(m_def.floorType)
+                                    : uint16_t(m_rng.below(uint32_t(m_types.size()))),
                                 Waves::edgePoint(m_world.size, m_rng)});
 }
 

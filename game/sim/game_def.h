@@ -10,6 +10,8 @@ struct GameDef {
     uint64_t seed = 1;
     glm::vec2 arenaSize{1600.0f, 900.0f};
     int minEnemies = 0;          // keep at least this many enemies alive (stress runs, --enemies)
+    int floorType = -1;          // the type that floor is made of; -1: any, at random
+    bool builtInWaves = true;    // spawn the built-in waves when no director runs
     bool autoRestart = false;    // start a new round by itself after a game over (headless, attract)
     int restartDelayTicks = 120;
     float playerSpeed = 330.0f;

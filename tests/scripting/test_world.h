@@ -44,6 +44,12 @@ inline std::string fixture(const std::string& name) {
     return std::string(std::istreambuf_iterator<char>(in), {});
 }
 
+/// Reads a file of the repository (e.g. a shipped script) as a fixture.
+inline std::string fixtureFromRepo(const std::string& path) {
+    std::ifstream in(std::string(ARENA_SOURCE_DIR) + "/" + path, std::ios::binary);
+    return std::string(std::istreambuf_iterator<char>(in), {});
+}
+
 inline std::string repoScripts() { return std::string(ARENA_SOURCE_DIR) + "/scripts"; }
 
 struct TestWorld {

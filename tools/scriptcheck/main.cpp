@@ -15,6 +15,7 @@
 // crowd of that enemy, the same pool code) and replay it in fresh VMs: the two runs must agree, or
 // think is not pure. Prints "file:line: message" per problem and exits 1 if there was any.
 #include "game/sim/game.h"
+#include "game/sim/lua_hooks.h"
 #include "scripting/lua_think.h"
 #include "scripting/script_files.h"
 #include "scripting/script_vm.h"
@@ -32,8 +33,10 @@ namespace fs = std::filesystem;
 namespace {
 
 struct Target {
-    scripting::ScriptFile enemy;
+    scripting::ScriptFile enemy;                 // the script under check (or the director)
     std::vector<scripting::ScriptFile> libs;
+    std::vector<scripting::ScriptFile> others;   // the other enemies of its folder: hooks may spawn them
+    bool isDirector = false;
 };
 
 std::vector<scripting::ScriptFile> libsNextTo(const fs::path& enemiesDir) {
@@ -70,7 +73,11 @@ RunResult play(const Target& t, int ticks, int warmupTicks) {
         paths[lib.chunkname] = lib.path;
     scripting::ScriptFiles files;
     files.root = fs::path(t.enemy.path).parent_path().parent_path().string();
-    files.enemies = {t.enemy};
+    files.enemies = t.others;
+    if (t.isDirector)
+        files.director = t.enemy;
+    else
+        files.enemies.push_back(t.enemy);
     files.libs = t.libs;
     scripting::LuaThinkDef def = scripting::defaultLuaThinkDef();
     def.poolSize = 1;
@@ -85,9 +92,25 @@ RunResult play(const Target& t, int ticks, int warmupTicks) {
     }
     r.loaded = true;
     scripting::LuaThinkPhase* phase = think.get();
+    for (const scripting::ScriptError& e : phase->loadErrors())
+        if (e.message.rfind(t.enemy.chunkname, 0) == 0 || (t.isDirector && e.script == "director"))
+            r.problems.push_back(located(e.message, paths));
+    auto mainVm = scripting::MainVm::create(scripting::defaultMainVmDef(), phase->loadedFiles(), phase->scripts(),
+                                            phase->errors(), &error);
+    if (!mainVm) {
+        r.problems.push_back(located(error, paths));
+        return r;
+    }
     game::GameDef gameDef = game::defaultGameDef();
-    gameDef.minEnemies = 48;
     gameDef.autoRestart = true;
+    gameDef.builtInWaves = false;
+    if (!t.isDirector) { // a crowd of the script under check; the director plays no part
+        gameDef.minEnemies = 48;
+        for (size_t i = 0; i < phase->scripts().size(); ++i)
+            if (phase->scripts()[i].key == t.enemy.name)
+                gameDef.floorType = int(i);
+    }
+    auto hooks = std::make_unique<game::LuaHooks>(std::move(mainVm));
     if (warmupTicks > 0) {
         gameDef.seed = 99;
         game::Game warmup(gameDef, phase->types(), std::make_unique<Borrowed>(phase));
@@ -95,11 +118,14 @@ RunResult play(const Target& t, int ticks, int warmupTicks) {
             warmup.step(nullptr);
     }
     gameDef.seed = 7;
-    game::Game g(gameDef, phase->types(), std::make_unique<Borrowed>(phase));
+    game::Game g(gameDef, phase->types(), std::make_unique<Borrowed>(phase), std::move(hooks));
     for (int i = 0; i < ticks; ++i)
         g.step(nullptr);
     constexpr size_t kMaxReported = 5; // distinct messages per script; more would only bury them
-    const auto& entries = phase->errors().entries();
+    std::vector<scripting::ScriptErrorEntry> entries;
+    for (const auto& e : phase->errors().entries()) // only what the script under check did
+        if (e.first.file == t.enemy.chunkname || e.first.message.rfind(t.enemy.chunkname, 0) == 0)
+            entries.push_back(e);
     for (size_t i = 0; i < entries.size() && i < kMaxReported; ++i)
         r.problems.push_back(located(entries[i].first.message, paths) +
                              (entries[i].count > 1 ? " (" + std::to_string(entries[i].count) + " times)" : ""));
@@ -193,9 +219,14 @@ int main(int argc, char** argv) {
                 ++problems;
             }
             for (const auto& e : files.enemies) {
-                Target t{e, files.libs};
+                Target t{e, files.libs, {}, false};
+                for (const auto& o : files.enemies)
+                    if (o.name != e.name)
+                        t.others.push_back(o);
                 targets.push_back(t);
             }
+            if (!files.director.path.empty())
+                targets.push_back(Target{files.director, files.libs, files.enemies, true});
         } else if (fs::is_directory(p, ec)) {
             for (const auto& entry : fs::directory_iterator(p, ec)) {
                 if (entry.path().extension() != ".lua")
@@ -213,6 +244,11 @@ int main(int argc, char** argv) {
                 t.libs = libsNextTo(p);
                 targets.push_back(t);
             }
+            for (Target& t : targets) { // siblings: what hooks may spawn
+                for (const Target& o : targets)
+                    if (o.enemy.path != t.enemy.path && fs::path(o.enemy.path).parent_path() == fs::path(t.enemy.path).parent_path())
+                        t.others.push_back(o.enemy);
+            }
         } else if (fs::exists(p, ec)) {
             Target t;
             t.enemy.name = p.stem().string();
@@ -225,6 +261,16 @@ int main(int argc, char** argv) {
                 continue;
             }
             t.libs = libsNextTo(fs::absolute(p).parent_path());
+            // Its siblings load too (not checked): its hooks may spawn them.
+            for (const auto& entry : fs::directory_iterator(fs::absolute(p).parent_path(), ec)) {
+                if (entry.path().extension() != ".lua" || entry.path().filename() == p.filename())
+                    continue;
+                scripting::ScriptFile o{entry.path().stem().string(), "enemies/" + entry.path().filename().string(),
+                                        entry.path().string(), {}};
+                std::string ignored;
+                if (scripting::readScriptFile(o.path, &o.source, &ignored))
+                    t.others.push_back(o);
+            }
             targets.push_back(t);
         } else {
             std::printf("%s: no such file or directory\n", input.c_str());

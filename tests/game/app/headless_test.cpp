@@ -34,6 +34,9 @@ TEST(Headless, SummarySpawnsKillsAndAccountsForEveryEnemy) {
     for (const char* phase : {"input", "snapshot", "think", "apply", "resolve", "hooks", "commit"})
         EXPECT_TRUE(j["phase_ms"].contains(phase)) << phase;
     EXPECT_EQ(j["world_hash"].get<std::string>().size(), 16u);
+    EXPECT_EQ(j["main_vm"]["registry_refs"], j["main_vm"]["identities"]);
+    EXPECT_GT(j["main_vm"]["hook_calls"].get<int>(), 0);
+    EXPECT_TRUE(j["main_vm"]["director"].get<bool>());
 }
 
 TEST(Headless, SameSeedSameWorldHashAcrossProcesses) {
