@@ -33,6 +33,9 @@ void ArenaView::onStep(const Game& game) {
         const engine::EnemyType& t = game.types()[d.type];
         m_bursts.push_back({d.position, t.color, t.radius, 0});
     }
+    for (const BurstEvent& b : game.events().bursts) // what scripts asked for (arena.burst)
+        for (int i = 0; i < std::min(b.count, 6); ++i)
+            m_bursts.push_back({b.position, b.color, 6.0f + 5.0f * float(i), -2 * i});
     if (game.events().roundStarted)
         m_bursts.clear();
 }
@@ -56,6 +59,8 @@ void ArenaView::draw(engine::ShapeBatch& batch, const Game& game, uint64_t frame
     batch.line({w.size.x, 0}, {w.size.x, w.size.y}, 4.0f, kBorder);
 
     for (const Burst& b : m_bursts) {
+        if (b.age < 0)
+            continue; // staggered: not started yet
         const float t = float(b.age) / float(kBurstFrames);
         batch.ring(b.position, b.radius * (1.0f + 2.5f * t), 3.0f, withAlpha(b.color, 1.0f - t));
     }
