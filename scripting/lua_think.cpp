@@ -1,6 +1,9 @@
 #include "scripting/lua_think.h"
 
+#include "scripting/synthetic_world.h"
+
 #include <algorithm>
+#include <cstring>
 #include <chrono>
 #include <cstdio>
 #include <regex>
@@ -155,6 +158,71 @@ int LuaThinkPhase::retireIfFull(size_t v, uint64_t tick) {
 
 LuaThinkPhase::~LuaThinkPhase() {
     m_pool.reset(); // workers stop before their VMs go
+}
+
+bool LuaThinkPhase::installScript(size_t slot, const ScriptFile& file, EnemyScriptInfo* info, std::string* error) {
+    const bool adding = slot == m_scripts.size();
+    EnemyScriptInfo loaded;
+    size_t done = 0;
+    bool ok = true;
+    for (; done < m_vms.size() && ok; ++done)
+        ok = m_vms[done]->loadEnemy(slot, file, done == 0 ? &loaded : nullptr, error);
+    if (!ok) {
+        // Put the previous version back where the new one went in (a new slot stays unused).
+        for (size_t v = 0; v + 1 < done && !adding; ++v) {
+            std::string ignored;
+            m_vms[v]->loadEnemy(slot, m_files[slot], nullptr, &ignored);
+        }
+        return false;
+    }
+    if (adding) {
+        m_scripts.push_back(loaded);
+        m_files.push_back(file);
+        for (auto& perSlot : m_allocatedBySlot)
+            perSlot.push_back(0);
+        m_retirements.push_back(0);
+        m_quarantined.push_back(false);
+    } else {
+        m_scripts[slot] = loaded;
+        m_files[slot] = file;
+        clearQuarantine(slot);
+    }
+    if (info)
+        *info = loaded;
+    return true;
+}
+
+void LuaThinkPhase::setLibs(const std::vector<ScriptFile>& libs) {
+    m_libs = libs;
+    for (auto& vm : m_vms)
+        vm->setLibs(libs);
+}
+
+void LuaThinkPhase::clearQuarantine(size_t slot) {
+    if (slot < m_quarantined.size()) {
+        m_quarantined[slot] = false;
+        m_retirements[slot] = 0;
+    }
+}
+
+std::vector<std::string> LuaThinkPhase::trial(size_t slot, int ticks) {
+    SyntheticWorld w(64, uint16_t(slot), m_scripts[slot].type.speed);
+    const auto types = this->types();
+    ScriptErrorLog saved = std::move(m_errors);
+    m_errors = ScriptErrorLog{};
+    for (int t = 0; t < ticks; ++t) {
+        w.snapshot();
+        think(engine::ThinkContext{w.world, types, 1, 1.0f / 60.0f}, w.intents);
+        auto enemies = w.world.enemies.dense();
+        for (size_t i = 0; i < enemies.size(); ++i) // keep memory, as the game's apply does
+            if (w.intents[i].hasMemory)
+                std::memcpy(enemies[i].memory, w.intents[i].memory, m_scripts[slot].type.memorySize);
+    }
+    std::vector<std::string> problems;
+    for (const ScriptErrorEntry& e : m_errors.entries())
+        problems.push_back(e.first.message);
+    m_errors = std::move(saved);
+    return problems;
 }
 
 ScriptFiles LuaThinkPhase::loadedFiles() const {

@@ -54,6 +54,19 @@ public:
     /// The sources the pool runs (loaded scripts in slot order, libs, the director): the main VM
     /// loads exactly these.
     ScriptFiles loadedFiles() const;
+
+    // Live editing (call between ticks, from the thread that runs think).
+    /// Loads `file` into `slot` of every VM; slot == scripts().size() adds a script. All or
+    /// nothing: if a VM refuses it, every VM keeps (or gets back) the previous version.
+    bool installScript(size_t slot, const ScriptFile& file, EnemyScriptInfo* info, std::string* error);
+    /// New module sources for every VM (scripts loaded afterwards require these).
+    void setLibs(const std::vector<ScriptFile>& libs);
+    void setDirectorSource(const ScriptFile& director) { m_director = director; }
+    /// A fixed script's quarantine ends.
+    void clearQuarantine(size_t slot);
+    /// Plays `slot` for `ticks` ticks over a synthetic crowd; returns the errors it raised
+    /// (a trial before a version goes live).
+    std::vector<std::string> trial(size_t slot, int ticks);
     ScriptVm& vm(int index) { return *m_vms[size_t(index)]; }
 
 private:

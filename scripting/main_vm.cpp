@@ -235,9 +235,12 @@ bool MainVm::runDirector(const DirectorInfo& info) {
         set("height", double(info.height));
         set("random", info.random);
         lua_createtable(L, int(m_scripts.size()), 0);
+        int n = 0;
         for (size_t i = 0; i < m_scripts.size(); ++i) {
+            if (i < m_context->removed.size() && m_context->removed[i])
+                continue;
             lua_pushstring(L, m_scripts[i].key.c_str());
-            lua_rawseti(L, -2, int(i) + 1);
+            lua_rawseti(L, -2, ++n);
         }
         lua_setfield(L, -2, "types");
     }
@@ -246,6 +249,35 @@ bool MainVm::runDirector(const DirectorInfo& info) {
         m_context->out->wave = int(lua_tonumber(L, -1));
     lua_pop(L, 1);
     return ok;
+}
+
+bool MainVm::installScript(size_t slot, const ScriptFile& file, const EnemyScriptInfo& info, std::string* error) {
+    if (!m_vm->loadEnemy(slot, file, nullptr, error))
+        return false;
+    if (slot == m_scripts.size())
+        m_scripts.push_back(info);
+    else
+        m_scripts[slot] = info;
+    setRemoved(slot, false);
+    return true;
+}
+
+bool MainVm::installDirector(const ScriptFile& file, std::string* error) {
+    if (file.path.empty()) {
+        m_directorOk = false;
+        return true;
+    }
+    m_directorChunk = file.chunkname;
+    if (!m_vm->loadDirector(file, error))
+        return false; // the previous version, if it loaded, still runs
+    m_directorOk = true;
+    return true;
+}
+
+void MainVm::setRemoved(size_t slot, bool removed) {
+    if (m_context->removed.size() <= slot)
+        m_context->removed.resize(slot + 1, false);
+    m_context->removed[slot] = removed;
 }
 
 MainVmStats MainVm::stats(const engine::World& world) const {

@@ -72,6 +72,17 @@ public:
     void pushEnemy(engine::Enemy& enemy);
     void pushPlayer(engine::Player& player);
 
+    // Live editing (between ticks).
+    /// Loads the hooks of a script version (slot == script count adds it). On failure the old
+    /// version stays.
+    bool installScript(size_t slot, const ScriptFile& file, const EnemyScriptInfo& info, std::string* error);
+    /// A new director version; on failure the old one (if any) stays. An empty path removes it.
+    bool installDirector(const ScriptFile& file, std::string* error);
+    void setLibs(const std::vector<ScriptFile>& libs) { m_vm->setLibs(libs); }
+    /// A removed type is no longer spawnable (arena.spawn refuses it; the director's info.types
+    /// leaves it out); its live enemies go on.
+    void setRemoved(size_t slot, bool removed);
+
     MainVmStats stats(const engine::World& world) const;
     lua_State* state() const { return m_vm->state(); }
     ScriptVm& scriptVm() { return *m_vm; }

@@ -259,10 +259,14 @@ int arenaSpawn(lua_State* L) {
     int slot = -1;
     std::string known;
     for (size_t i = 0; i < ctx.scripts->size(); ++i) {
+        const bool gone = i < ctx.removed.size() && ctx.removed[i];
         if ((*ctx.scripts)[i].key == type)
-            slot = int(i);
-        known += (i ? ", " : "") + (*ctx.scripts)[i].key;
+            slot = gone ? -2 : int(i);
+        if (!gone)
+            known += (known.empty() ? "" : ", ") + (*ctx.scripts)[i].key;
     }
+    if (slot == -2)
+        luaL_error(L, "arena.spawn: enemy type '%s' was removed (its file is gone)", type);
     if (slot < 0)
         luaL_error(L, "arena.spawn: unknown enemy type '%s' (known: %s)", type, known.c_str());
     float hp = 0.0f;

@@ -26,6 +26,7 @@ struct MainVm::Context {
     CommandBuffer* out = nullptr;
     uint64_t tick = 0;
     const std::vector<EnemyScriptInfo>* scripts = nullptr;
+    std::vector<bool> removed; // per slot: the script's file was deleted
     std::function<void()> pushPlayer; // pushes the player's identity (arena.player)
     int maxSpawns = 5000;
     int spawnsThisTick = 0;

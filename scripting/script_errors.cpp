@@ -11,6 +11,8 @@ const char* scriptErrorKindName(ScriptErrorKind kind) {
     case ScriptErrorKind::Budget: return "budget";
     case ScriptErrorKind::Memory: return "memory";
     case ScriptErrorKind::VmRetired: return "vm_retired";
+    case ScriptErrorKind::Reload: return "reload";
+    case ScriptErrorKind::Notice: return "notice";
     }
     return "runtime";
 }
@@ -42,6 +44,7 @@ bool parseLuaErrorPosition(const std::string& message, std::string* file, int* l
 
 void ScriptErrorLog::add(const ScriptError& e) {
     ++m_total;
+    m_notices += e.kind == ScriptErrorKind::Notice;
     for (ScriptErrorEntry& entry : m_entries) {
         if (entry.first.script == e.script && entry.first.line == e.line && entry.first.message == e.message) {
             ++entry.count;
@@ -59,6 +62,7 @@ void ScriptErrorLog::add(const ScriptError& e) {
 void ScriptErrorLog::clear() {
     m_entries.clear();
     m_total = 0;
+    m_notices = 0;
 }
 
 } // namespace scripting

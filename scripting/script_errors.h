@@ -8,7 +8,7 @@
 
 namespace scripting {
 
-enum class ScriptErrorKind { Load, Runtime, Budget, Memory, VmRetired };
+enum class ScriptErrorKind { Load, Runtime, Budget, Memory, VmRetired, Reload, Notice };
 
 const char* scriptErrorKindName(ScriptErrorKind kind);
 
@@ -44,11 +44,14 @@ public:
     void add(const ScriptError& error);
     const std::vector<ScriptErrorEntry>& entries() const { return m_entries; }
     uint64_t total() const { return m_total; }
+    /// Everything but notices (which report, e.g., a memory layout migrated on reload).
+    uint64_t errorCount() const { return m_total - m_notices; }
     void clear();
 
 private:
     std::vector<ScriptErrorEntry> m_entries;
     uint64_t m_total = 0;
+    uint64_t m_notices = 0;
     std::function<void(const ScriptErrorEntry&)> m_onNew;
 };
 

@@ -9,6 +9,7 @@
 #include "engine/render/screenshot.h"
 #include "engine/render/shape_batch.h"
 #include "game/app/game_setup.h"
+#include "game/app/live_scripts.h"
 #include "game/view/arena_view.h"
 #include "game/view/hud.h"
 
@@ -102,6 +103,7 @@ int runWindow(const AppOptions& options) {
                 std::fprintf(stderr, "arena: %s\n", error.c_str());
                 code = 1;
             }
+            auto live = std::make_unique<LiveScripts>(session, options.scriptsDir, /*watch=*/true);
             engine::InputSystem input;
             engine::FixedStepClock clock;
             bool paused = false;
@@ -121,8 +123,11 @@ int runWindow(const AppOptions& options) {
                 if (attract && in.anyPressed) { // the demo round ends: the player's round begins
                     attract = false;
                     GameSession playing = makeGame(options, /*autoRestart=*/false, &error);
-                    if (playing.game)
+                    if (playing.game) {
+                        live.reset();
                         session = std::move(playing);
+                        live = std::make_unique<LiveScripts>(session, options.scriptsDir, true);
+                    }
                     fe.view = ArenaView{};
                     clock.reset();
                 }
@@ -142,6 +147,7 @@ int runWindow(const AppOptions& options) {
                 const int steps = clock.advance(seconds);
                 if (!paused) {
                     for (int s = 0; s < steps; ++s) {
+                        live->update();
                         const PlayerCommand cmd = commandFromInput(in, *game, fe.camera);
                         game->step(attract ? nullptr : &cmd);
                         fe.view.onStep(*game);

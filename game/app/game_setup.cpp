@@ -1,5 +1,6 @@
 #include "game/app/game_setup.h"
 
+#include "game/app/live_scripts.h"
 #include "game/sim/lua_hooks.h"
 
 #include <nlohmann/json.hpp>
@@ -21,13 +22,22 @@ GameSession makeGame(const AppOptions& options, bool autoRestart, std::string* e
         std::fprintf(stderr, "arena: script not loaded: %s\n", e.message.c_str());
     think->errors().setOnNewEntry([](const scripting::ScriptErrorEntry& entry) {
         const scripting::ScriptError& e = entry.first;
-        if (e.entity != 0)
+        if (e.kind == scripting::ScriptErrorKind::Notice)
+            std::fprintf(stderr, "arena: script notice: %s (tick %llu)\n", e.message.c_str(),
+                         static_cast<unsigned long long>(e.tick));
+        else if (e.kind == scripting::ScriptErrorKind::Reload)
+            std::fprintf(stderr, "arena: reload refused: %s (tick %llu; the last good version keeps running)\n",
+                         e.message.c_str(), static_cast<unsigned long long>(e.tick));
+        else if (e.entity != 0)
             std::fprintf(stderr, "arena: script error: %s (entity %llu:%llu, vm %d, tick %llu; the enemy idles)\n",
                          e.message.c_str(), static_cast<unsigned long long>(e.entity & 0xffffff),
                          static_cast<unsigned long long>(e.entity >> 24), e.vm,
                          static_cast<unsigned long long>(e.tick));
-        else
+        else if (e.vm >= 0)
             std::fprintf(stderr, "arena: script error: %s (vm %d, tick %llu)\n", e.message.c_str(), e.vm,
+                         static_cast<unsigned long long>(e.tick));
+        else
+            std::fprintf(stderr, "arena: script error: %s (main VM, tick %llu)\n", e.message.c_str(),
                          static_cast<unsigned long long>(e.tick));
     });
 
@@ -56,7 +66,7 @@ std::string formatHash(uint64_t hash) {
     return buf;
 }
 
-nlohmann::json summarize(const GameSession& session, double wallSeconds) {
+nlohmann::json summarize(const GameSession& session, double wallSeconds, const LiveScripts* live) {
     const Game& game = *session.game;
     const GameCounters& c = game.counters();
     nlohmann::json j;
@@ -102,7 +112,7 @@ nlohmann::json summarize(const GameSession& session, double wallSeconds) {
         }
         j["pool"] = vms;
         j["think_wall_ms"] = pool.totalThinkWallMs;
-        j["errors"] = session.think->errors().total();
+        j["errors"] = session.think->errors().errorCount();
         nlohmann::json byKind = nlohmann::json::object();
         for (const scripting::ScriptErrorEntry& entry : session.think->errors().entries())
             byKind[scripting::scriptErrorKindName(entry.first.kind)] =
@@ -122,6 +132,20 @@ nlohmann::json summarize(const GameSession& session, double wallSeconds) {
                         {"identities_released", m.released},
                         {"hook_calls", m.hookCalls},
                         {"director", session.mainVm->hasDirector()}};
+    }
+    if (live) {
+        nlohmann::json scripts = nlohmann::json::array();
+        for (const ScriptStatus& s : live->statuses())
+            scripts.push_back({{"name", s.key},
+                               {"file", s.file},
+                               {"version", s.version},
+                               {"live", s.key == "director" ? 0 : live->liveCount(s.key)},
+                               {"reloads", s.reloads},
+                               {"removed", s.removed},
+                               {"error", s.error.empty() ? nlohmann::json(nullptr) : nlohmann::json(s.error)}});
+        j["scripts"] = scripts;
+        j["reloads_applied"] = live->reloadsApplied();
+        j["reloads_rejected"] = live->reloadsRejected();
     }
     j["world_hash"] = formatHash(game.worldHash());
     return j;

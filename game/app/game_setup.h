@@ -27,7 +27,8 @@ GameSession makeGame(const AppOptions& options, bool autoRestart, std::string* e
 
 /// The run summary (headless text and --stats-json): counts, mean ms per phase, pool, errors,
 /// world_hash.
-nlohmann::json summarize(const GameSession& session, double wallSeconds);
+class LiveScripts;
+nlohmann::json summarize(const GameSession& session, double wallSeconds, const LiveScripts* live = nullptr);
 
 /// world_hash as it appears in the summary: 16 lowercase hex digits.
 std::string formatHash(uint64_t hash);

@@ -1,6 +1,7 @@
 #include "game/app/headless.h"
 
 #include "game/app/game_setup.h"
+#include "game/app/live_scripts.h"
 
 #include <SDL.h>
 #include <nlohmann/json.hpp>
@@ -8,6 +9,7 @@
 #include <chrono>
 #include <cstdio>
 #include <fstream>
+#include <thread>
 
 namespace game {
 
@@ -25,13 +27,18 @@ int runHeadless(const AppOptions& options) {
         return 1;
     }
     Game* game = session.game.get();
+    LiveScripts live(session, options.scriptsDir, options.watch);
     const PlayerCommand idle{};
     const auto start = std::chrono::steady_clock::now();
-    for (uint64_t t = 0; t < options.ticks; ++t)
+    for (uint64_t t = 0; t < options.ticks; ++t) {
+        live.update(); // a tick boundary: reloads go live here, in every VM at once
         game->step(options.autopilot ? nullptr : &idle);
+        if (options.realtime) // 60 ticks per second of wall time, so files can be edited meanwhile
+            std::this_thread::sleep_until(start + std::chrono::microseconds(int64_t(t + 1) * 16667));
+    }
     const double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 
-    const nlohmann::json s = summarize(session, wall);
+    const nlohmann::json s = summarize(session, wall, &live);
     std::printf("arena headless: %llu ticks in %.3f s (seed %llu)\n",
                 static_cast<unsigned long long>(options.ticks), wall,
                 static_cast<unsigned long long>(options.seed));
@@ -62,6 +69,11 @@ int runHeadless(const AppOptions& options) {
                     s["main_vm"]["identities"].get<unsigned long long>(),
                     s["main_vm"]["hook_calls"].get<unsigned long long>(),
                     s["main_vm"]["director"].get<bool>() ? "on" : "off (built-in waves)");
+    for (const auto& sc : s["scripts"])
+        std::printf("  script %-10s v%d, %llu live, %d reloads%s%s\n", sc["name"].get<std::string>().c_str(),
+                    sc["version"].get<int>(), sc["live"].get<unsigned long long>(), sc["reloads"].get<int>(),
+                    sc["removed"].get<bool>() ? ", removed" : "",
+                    sc["error"].is_null() ? "" : (", error: " + sc["error"].get<std::string>()).c_str());
     std::printf("  world_hash %s\n", s["world_hash"].get<std::string>().c_str());
 
     int code = 0;

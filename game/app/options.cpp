@@ -31,6 +31,8 @@ std::optional<AppOptions> parseOptions(int argc, char** argv, int* exitCode) {
         ->check(CLI::Range(1, 100000))
         ->needs(shot);
     app.add_flag("--no-autopilot", noAutopilot, "Headless/screenshot: the player stands still");
+    app.add_flag("--watch", o.watch, "Headless: reload scripts when their files change")->needs(headlessFlag);
+    app.add_flag("--realtime", o.realtime, "Headless: run at 60 ticks per second of wall time")->needs(headlessFlag);
     app.add_option("--scripts", o.scriptsDir, "Scripts folder (default: the repository's scripts/)")
         ->check(CLI::ExistingDirectory);
     app.add_option("--pool", o.pool, "LuaJIT VMs in the think pool (default: one per core)")

@@ -18,6 +18,8 @@ struct AppOptions {
     std::string screenshotPath;
     int frames = 900;      // screenshot: frames (= ticks) to render before capturing (15 s of play)
     bool autopilot = true;
+    bool watch = false;    // headless: reload scripts when their files change (the window always does)
+    bool realtime = false; // headless: 60 ticks per second of wall time
     std::string scriptsDir;
     int pool = 0;          // VMs in the think pool; 0 = one per hardware thread
     int vmMemoryMb = 64;   // memory cap of each VM

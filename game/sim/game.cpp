@@ -33,6 +33,49 @@ glm::vec2 clampLength(glm::vec2 v, float maxLength) {
 }
 } // namespace
 
+void Game::sortTypesByStrength() {
+    m_typesByStrength.clear();
+    m_groupSize.clear();
+    for (size_t i = 0; i < m_types.size(); ++i) {
+        const engine::EnemyType& t = m_types[i];
+        m_maxEnemyRadius = std::max(m_maxEnemyRadius, t.radius);
+        m_maxEnemySpeed = std::max(m_maxEnemySpeed, t.speed);
+        if (!m_removedTypes[i])
+            m_typesByStrength.push_back(uint16_t(i));
+        m_groupSize.push_back(t.score <= 5 ? 7 : t.score <= 15 ? 3 : 1);
+    }
+    std::stable_sort(m_typesByStrength.begin(), m_typesByStrength.end(),
+                     [&](uint16_t a, uint16_t b) { return m_types[a].score < m_types[b].score; });
+}
+
+uint16_t Game::addType(const engine::EnemyType& type) {
+    m_types.push_back(type);
+    m_removedTypes.push_back(false);
+    sortTypesByStrength();
+    return uint16_t(m_types.size() - 1);
+}
+
+void Game::updateType(uint16_t slot, const engine::EnemyType& type) {
+    m_types[slot] = type;
+    for (engine::Enemy& e : m_world.enemies.dense())
+        if (e.type == slot) {
+            e.speed = type.speed;
+            e.radius = type.radius;
+        }
+    sortTypesByStrength();
+}
+
+void Game::setTypeRemoved(uint16_t slot, bool removed) {
+    m_removedTypes[slot] = removed;
+    sortTypesByStrength();
+}
+
+void Game::clearFaults(uint16_t slot) {
+    for (engine::Enemy& e : m_world.enemies.dense())
+        if (e.type == slot)
+            e.flags &= uint16_t(~engine::kEnemyFaulted);
+}
+
 double PhaseTimes::total() const {
     double sum = 0.0;
     for (double v : ms)
@@ -45,15 +88,8 @@ Game::Game(const GameDef& def, std::vector<engine::EnemyType> types,
     : m_def(def), m_types(std::move(types)), m_think(std::move(think)), m_hooks(std::move(hooks)), m_rng(def.seed) {
     m_world.size = def.arenaSize;
     m_world.enemyGrid.configure(def.arenaSize, kGridCell);
-    for (size_t i = 0; i < m_types.size(); ++i) {
-        const engine::EnemyType& t = m_types[i];
-        m_maxEnemyRadius = std::max(m_maxEnemyRadius, t.radius);
-        m_maxEnemySpeed = std::max(m_maxEnemySpeed, t.speed);
-        m_typesByStrength.push_back(uint16_t(i));
-        m_groupSize.push_back(t.score <= 5 ? 7 : t.score <= 15 ? 3 : 1);
-    }
-    std::stable_sort(m_typesByStrength.begin(), m_typesByStrength.end(),
-                     [&](uint16_t a, uint16_t b) { return m_types[a].score < m_types[b].score; });
+    m_removedTypes.assign(m_types.size(), false);
+    sortTypesByStrength();
     m_counters.rounds = 0;
     restart();
 }
@@ -322,15 +358,15 @@ void Game::hooks() {
     }
     if (!m_world.player.alive)
         return; // no new enemies over a game-over screen
-    if (!directorRan && m_def.builtInWaves && !m_types.empty()) // no director, or it failed: built-in waves
+    if (!directorRan && m_def.builtInWaves && !m_typesByStrength.empty()) // no director, or it failed: built-in waves
         m_waves.update(m_world.enemies.size(), m_typesByStrength, m_groupSize, m_world.size, m_rng,
                        m_spawnQueue);
     // Stress floor (--enemies): top the population up from the edges.
     const size_t pending = m_spawnQueue.size();
-    for (size_t n = m_world.enemies.size() + pending; n < size_t(m_def.minEnemies); ++n)
+    for (size_t n = m_world.enemies.size() + pending; n < size_t(m_def.minEnemies) && !m_typesByStrength.empty(); ++n)
         m_spawnQueue.push_back({m_def.floorType >= 0 && size_t(m_def.floorType) < m_types.size()
                                     ? uint16_t(m_def.floorType)
-                                    : uint16_t(m_rng.below(uint32_t(m_types.size()))),
+                                    : m_typesByStrength[m_rng.below(uint32_t(m_typesByStrength.size()))],
                                 Waves::edgePoint(m_world.size, m_rng)});
 }
 

@@ -69,6 +69,17 @@ public:
     const PhaseTimes& lastTickTimes() const { return m_last; }
     const PhaseTimes& totalTimes() const { return m_total; }
 
+    // Live editing (between ticks only).
+    /// A new enemy type (a script file was added); returns its slot.
+    uint16_t addType(const engine::EnemyType& type);
+    /// New stats for a type; live enemies of it take its speed and radius at once.
+    void updateType(uint16_t slot, const engine::EnemyType& type);
+    /// A removed type no longer spawns in the built-in waves; its live enemies go on.
+    void setTypeRemoved(uint16_t slot, bool removed);
+    /// The enemies of a fixed script think again.
+    void clearFaults(uint16_t slot);
+    engine::World& mutableWorld() { return m_world; }
+
     /// A hash of the complete simulation state (not the timings).
     uint64_t worldHash() const;
 
@@ -103,6 +114,8 @@ private:
     float m_maxEnemyRadius = 0.0f, m_maxEnemySpeed = 0.0f;
     std::vector<uint16_t> m_typesByStrength; // for the waves: weakest (lowest score) first
     std::vector<int> m_groupSize;            // per type: cheap enemies come in flocks
+    std::vector<bool> m_removedTypes;
+    void sortTypesByStrength();
     PhaseTimes m_last, m_total;
 };
 

@@ -2,7 +2,7 @@
 // every comparison a ratio measured inside the same run (these machines are noisy).
 //
 //   arena-bench [--quick] [--json FILE] [--scripts DIR] [--only NAME]
-#include "bench_world.h"
+#include "scripting/synthetic_world.h"
 #include "native_behaviours.h"
 #include "scripting/lua_think.h"
 
@@ -46,7 +46,7 @@ nlohmann::json toJson(const Stat& s) { return {{"median", s.median}, {"min", s.m
 
 // One think phase over a world: ns per entity per tick of the think call, averaged over a rep.
 // With `allocated`, also adds the bytes Lua allocated (if think is a LuaThinkPhase).
-double timeThink(engine::ThinkPhase& think, bench::BenchWorld& w, std::span<const engine::EnemyType> types, int ticks,
+double timeThink(engine::ThinkPhase& think, scripting::SyntheticWorld& w, std::span<const engine::EnemyType> types, int ticks,
                  uint64_t* allocated = nullptr) {
     double ns = 0;
     auto* lua = dynamic_cast<scripting::LuaThinkPhase*>(&think);
@@ -104,7 +104,7 @@ nlohmann::json behaviourCost(const Settings& s) {
         else if (file.name == "swarm")
             native = std::make_unique<bench::NativeSwarm>();
         for (size_t n : sizes) {
-            bench::BenchWorld luaWorld(n, 0, types[0].speed), nativeWorld(n, 0, types[0].speed);
+            scripting::SyntheticWorld luaWorld(n, 0, types[0].speed), nativeWorld(n, 0, types[0].speed);
             std::vector<double> luaNs, nativeNs, ratios;
             uint64_t allocated = 0;
             timeThink(*lua, luaWorld, types, 3); // warm-up: traces compile
@@ -155,7 +155,7 @@ nlohmann::json budgetCost(const Settings& s) {
         if (!with || !without)
             continue;
         const auto types = with->types();
-        bench::BenchWorld a(n, 0, types[0].speed), b(n, 0, types[0].speed);
+        scripting::SyntheticWorld a(n, 0, types[0].speed), b(n, 0, types[0].speed);
         timeThink(*with, a, types, 3);
         timeThink(*without, b, types, 3);
         std::vector<double> w, wo, ratios;

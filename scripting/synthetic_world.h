@@ -1,20 +1,21 @@
 #pragma once
-// A synthetic world for benchmarks: N enemies of one type spread over the arena (or one crowd),
-// the player in the middle, and the snapshot built the way Game builds it.
+// SyntheticWorld: N enemies of one type spread over the arena, the player in the middle, and the
+// snapshot built the way Game builds it. For trial runs of scripts before they go live
+// (hot reload), scriptcheck-style checks and benchmarks.
 #include "engine/core/random.h"
 #include "engine/world/intent.h"
 #include "engine/world/world.h"
 
 #include <vector>
 
-namespace bench {
+namespace scripting {
 
-struct BenchWorld {
+struct SyntheticWorld {
     engine::World world;
     std::vector<engine::Intent> intents;
     uint64_t seed = 1;
 
-    BenchWorld(size_t count, uint16_t type, float speed, uint64_t seed_ = 1) : seed(seed_) {
+    SyntheticWorld(size_t count, uint16_t type, float speed, uint64_t seed_ = 1) : seed(seed_) {
         world.enemyGrid.configure(world.size, 64.0f);
         world.player.position = world.size * 0.5f;
         world.player.velocity = {120.0f, -40.0f};
@@ -46,4 +47,4 @@ struct BenchWorld {
     }
 };
 
-} // namespace bench
+} // namespace scripting
