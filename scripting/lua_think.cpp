@@ -65,7 +65,7 @@ std::unique_ptr<LuaThinkPhase> LuaThinkPhase::create(const LuaThinkDef& def, con
     }
 
     for (const std::string& problem : files.problems)
-        phase->m_loadErrors.push_back(ScriptError{ScriptErrorKind::Load, problem, "", 0, problem, 0, -1, 0});
+        phase->m_loadErrors.push_back(ScriptError{ScriptErrorKind::Load, problem, "", 0, problem, 0, -1, 0, {}});
     phase->m_libs = files.libs;
     phase->m_director = files.director;
     phase->m_root = files.root;
@@ -80,7 +80,7 @@ std::unique_ptr<LuaThinkPhase> LuaThinkPhase::create(const LuaThinkDef& def, con
         for (size_t v = 1; ok && v < phase->m_vms.size(); ++v)
             ok = phase->m_vms[v]->loadEnemy(slot, file, nullptr, &loadError);
         if (!ok) {
-            ScriptError e{ScriptErrorKind::Load, file.name, file.chunkname, 0, loadError, 0, -1, 0};
+            ScriptError e{ScriptErrorKind::Load, file.name, file.chunkname, 0, loadError, 0, -1, 0, {}};
             std::string f;
             parseLuaErrorPosition(loadError, &f, &e.line);
             phase->m_loadErrors.push_back(std::move(e));
@@ -373,6 +373,7 @@ void LuaThinkPhase::think(const engine::ThinkContext& ctx, std::span<engine::Int
             e.file = script.chunkname;
         e.entity = engine::packObjectId(world.enemies.dense()[fault->entity].id);
         e.vm = fault->vm;
+        e.traceback = fault->traceback;
         e.tick = world.tick;
         m_errors.add(e);
     }

@@ -58,7 +58,7 @@ std::unique_ptr<MainVm> MainVm::create(const MainVmDef& def, const ScriptFiles& 
         vm->m_directorChunk = files.director.chunkname;
         vm->m_directorOk = vm->m_vm->loadDirector(files.director, &directorError);
         if (!vm->m_directorOk)
-            log.add(ScriptError{ScriptErrorKind::Load, "director", files.director.chunkname, 0, directorError, 0, -1, 0});
+            log.add(ScriptError{ScriptErrorKind::Load, "director", files.director.chunkname, 0, directorError, 0, -1, 0, {}});
     }
     return vm;
 }
@@ -145,12 +145,18 @@ bool MainVm::call(int nargs, const std::string& script, const std::string& chunk
     lua_State* L = m_vm->state();
     beginBudget(m_vm->budget(), m_def.hookRefills, m_def.hookSeconds);
     ++m_hookCalls;
-    const int status = lua_pcall(L, nargs, 1, 0);
+    lua_pushcfunction(L, tracebackHandler);
+    lua_insert(L, -(nargs + 2)); // under the function and its arguments
+    const int handler = lua_gettop(L) - nargs - 1;
+    const int status = lua_pcall(L, nargs, 1, handler);
+    lua_remove(L, handler);
     if (status == 0)
         return true;
     ScriptError e;
+    std::string message;
+    splitTraceback(errorString(L, -1), &message, &e.traceback);
     e.message = status == LUA_ERRMEM ? chunkname + ": not enough memory (main VM)"
-                                     : ScriptVm::withPositionOf(chunkname, errorString(L, -1));
+                                     : ScriptVm::withPositionOf(chunkname, message);
     lua_pop(L, 1);
     e.kind = classifyRuntimeError(e.message);
     e.script = script;

@@ -1,5 +1,6 @@
 #include "scripting/script_errors.h"
 
+#include <algorithm>
 #include <cstdlib>
 
 namespace scripting {
@@ -51,10 +52,15 @@ void ScriptErrorLog::add(const ScriptError& e) {
             entry.lastTick = e.tick;
             entry.lastEntity = e.entity;
             entry.lastVm = e.vm;
+            if (e.entity && entry.entities.size() < 32 &&
+                std::find(entry.entities.begin(), entry.entities.end(), e.entity) == entry.entities.end())
+                entry.entities.push_back(e.entity);
             return;
         }
     }
-    m_entries.push_back(ScriptErrorEntry{e, 1, e.tick, e.tick, e.entity, e.vm});
+    m_entries.push_back(ScriptErrorEntry{e, 1, e.tick, e.tick, e.entity, e.vm, {}});
+    if (e.entity)
+        m_entries.back().entities.push_back(e.entity);
     if (m_onNew)
         m_onNew(m_entries.back());
 }

@@ -24,6 +24,7 @@ struct ScriptError {
     uint64_t entity = 0; // packed ObjectId of the entity that raised it (0 = none)
     int vm = -1;
     uint64_t tick = 0;
+    std::string traceback; // Lua's stack traceback, if there was one
 };
 
 struct ScriptErrorEntry {
@@ -32,6 +33,7 @@ struct ScriptErrorEntry {
     uint64_t firstTick = 0, lastTick = 0;
     uint64_t lastEntity = 0;
     int lastVm = -1;
+    std::vector<uint64_t> entities; // the objects it happened to (packed ids; the first 32)
 };
 
 /// Splits "file:line: message" (Lua's format) into its parts; false if it has no position.

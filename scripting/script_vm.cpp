@@ -34,6 +34,7 @@ void pushHost(lua_State* L, int hostRef, const char* name) {
     lua_remove(L, -2);
 }
 
+
 double numberField(lua_State* L, int table, const char* key) {
     lua_getfield(L, table, key);
     const double v = lua_tonumber(L, -1);
@@ -41,6 +42,20 @@ double numberField(lua_State* L, int table, const char* key) {
     return v;
 }
 } // namespace
+
+// Adds the Lua traceback to string errors. Other error values pass through untouched (turning
+// them into strings could run a script's __tostring).
+int tracebackHandler(lua_State* L) {
+    if (lua_type(L, 1) == LUA_TSTRING)
+        luaL_traceback(L, L, lua_tostring(L, 1), 1);
+    return 1;
+}
+
+void splitTraceback(const std::string& full, std::string* message, std::string* traceback) {
+    const size_t at = full.find("\nstack traceback:");
+    *message = full.substr(0, at);
+    *traceback = at == std::string::npos ? std::string() : full.substr(at + 1);
+}
 
 std::unique_ptr<ScriptVm> ScriptVm::create(const ThinkFrame* frame, const LuaVmDef& def,
                                            const SandboxLimits& limits, std::string* error,
@@ -195,25 +210,30 @@ BatchResult ScriptVm::runBatch(size_t slot, uint32_t first, uint32_t last, std::
     BatchResult result;
     result.entities = last - first;
     uint32_t from = first;
+    lua_pushcfunction(L, tracebackHandler);
+    const int handler = lua_gettop(L);
     while (from < last) {
         m_cursor.position = -1;
         lua_rawgeti(L, LUA_REGISTRYINDEX, m_drivers[slot]);
         lua_pushinteger(L, lua_Integer(from));
         lua_pushinteger(L, lua_Integer(last));
-        const int status = lua_pcall(L, 2, 0, 0);
+        const int status = lua_pcall(L, 2, 0, handler);
         if (status == 0)
             break;
         // The cursor names the entity that raised; if the driver failed before reaching one,
         // blame the first, so every retry makes progress.
         const uint32_t at = m_cursor.position >= int32_t(from) ? uint32_t(m_cursor.position) : from;
+        std::string message, traceback;
+        splitTraceback(errorString(L, -1), &message, &traceback);
         faults.push_back(ThinkFault{at, m_frame->order[at], int(slot),
                                     status == LUA_ERRMEM ? memoryError(m_chunknames[slot])
-                                                         : withPosition(m_chunknames[slot], errorString(L, -1)),
-                                    -1, status == LUA_ERRMEM});
+                                                         : withPosition(m_chunknames[slot], message),
+                                    -1, status == LUA_ERRMEM, traceback});
         lua_pop(L, 1);
         ++result.faults;
         from = at + 1;
     }
+    lua_pop(L, 1); // the handler
     return result;
 }
 

@@ -28,7 +28,13 @@ struct ThinkFault {
     std::string message;
     int vm = -1;           // filled in by the pool when it merges faults
     bool outOfMemory = false;
+    std::string traceback; // Lua's stack traceback, when the error was a string
 };
+
+/// Message handler for lua_pcall that appends Lua's traceback to string errors.
+int tracebackHandler(lua_State* L);
+/// Splits a handler's result into the message and the traceback.
+void splitTraceback(const std::string& full, std::string* message, std::string* traceback);
 
 struct BatchResult {
     uint32_t entities = 0;

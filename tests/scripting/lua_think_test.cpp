@@ -120,6 +120,9 @@ TEST(LuaThink, AnErrorStopsOnlyTheEntityThatRaisedIt) {
         EXPECT_EQ(first.tick, w.world.tick);
         EXPECT_NE(first.entity, 0u);
         EXPECT_GE(first.vm, 0);
+        EXPECT_NE(first.traceback.find("stack traceback:"), std::string::npos) << first.traceback;
+        EXPECT_NE(first.traceback.find("enemies/faulty.lua:6"), std::string::npos) << first.traceback;
+        EXPECT_EQ(first.message.find("stack traceback"), std::string::npos) << "the message is one line";
     }
 }
 
