@@ -13,6 +13,15 @@ std::string errorString(lua_State* L, int index) {
         return lua_tostring(L, index);
     return std::string("(error object is a ") + luaL_typename(L, index) + " value)";
 }
+// The numbers of the director's info table: the one list both the table and its documentation
+// check (directorInfoFields) come from.
+std::vector<std::pair<const char*, double>> directorNumbers(const DirectorInfo& info) {
+    return {{"tick", double(info.tick)},          {"time", double(info.roundTicks) / 60.0},
+            {"round_ticks", double(info.roundTicks)}, {"score", double(info.score)},
+            {"round", double(info.round)},       {"live", double(info.live)},
+            {"width", double(info.width)},       {"height", double(info.height)},
+            {"random", info.random}};
+}
 } // namespace
 
 std::unique_ptr<MainVm> MainVm::create(const MainVmDef& def, const ScriptFiles& files,
@@ -227,19 +236,10 @@ bool MainVm::runDirector(const DirectorInfo& info) {
         lua_rawgeti(L, LUA_REGISTRYINDEX, m_vm->directorRef());
         lua_rawgeti(L, LUA_REGISTRYINDEX, m_directorState);
         lua_createtable(L, 0, 10);
-        const auto set = [L](const char* k, double v) {
-            lua_pushnumber(L, v);
-            lua_setfield(L, -2, k);
-        };
-        set("tick", double(info.tick));
-        set("time", double(info.roundTicks) / 60.0);
-        set("round_ticks", double(info.roundTicks));
-        set("score", info.score);
-        set("round", info.round);
-        set("live", double(info.live));
-        set("width", double(info.width));
-        set("height", double(info.height));
-        set("random", info.random);
+        for (const auto& [key, value] : directorNumbers(info)) {
+            lua_pushnumber(L, value);
+            lua_setfield(L, -2, key);
+        }
         lua_createtable(L, int(m_scripts.size()), 0);
         int n = 0;
         for (size_t i = 0; i < m_scripts.size(); ++i) {
@@ -284,6 +284,14 @@ void MainVm::setRemoved(size_t slot, bool removed) {
     if (m_context->removed.size() <= slot)
         m_context->removed.resize(slot + 1, false);
     m_context->removed[slot] = removed;
+}
+
+std::vector<std::string> MainVm::directorInfoFields() {
+    std::vector<std::string> names;
+    for (const auto& [key, value] : directorNumbers(DirectorInfo{}))
+        names.push_back(key);
+    names.push_back("types");
+    return names;
 }
 
 MainVmStats MainVm::stats(const engine::World& world) const {

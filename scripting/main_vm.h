@@ -84,6 +84,8 @@ public:
     void setRemoved(size_t slot, bool removed);
 
     MainVmStats stats(const engine::World& world) const;
+    /// The fields of the director's `info` table.
+    static std::vector<std::string> directorInfoFields();
     lua_State* state() const { return m_vm->state(); }
     ScriptVm& scriptVm() { return *m_vm; }
 

@@ -10,6 +10,7 @@
 #include <cstdio>
 #include <cstring>
 #include <string>
+#include <vector>
 
 namespace scripting {
 
@@ -63,20 +64,29 @@ std::string describeObject(const MainVm::Context& ctx, const ObjectUserdata* ud)
 
 enum class Field { None, Id, Kind, Type, Alive, Damage, Despawn, X, Y, Vx, Vy, Hp, MaxHp, Radius, Speed, Age };
 
-Field fieldOf(const char* k) {
-    static const struct {
-        const char* name;
-        Field field;
-    } fields[] = {{"id", Field::Id},         {"kind", Field::Kind},     {"type", Field::Type},
+struct NamedField {
+    const char* name;
+    Field field;
+};
+const NamedField kFields[] = {{"id", Field::Id},         {"kind", Field::Kind},     {"type", Field::Type},
                   {"alive", Field::Alive},   {"damage", Field::Damage}, {"despawn", Field::Despawn},
                   {"x", Field::X},           {"y", Field::Y},           {"vx", Field::Vx},
                   {"vy", Field::Vy},         {"hp", Field::Hp},         {"max_hp", Field::MaxHp},
                   {"radius", Field::Radius}, {"speed", Field::Speed},   {"age", Field::Age}};
-    for (const auto& f : fields)
+
+Field fieldOf(const char* k) {
+    for (const auto& f : kFields)
         if (std::strcmp(k, f.name) == 0)
             return f.field;
     return Field::None;
 }
+
+int arenaSpawn(lua_State* L);
+int arenaBurst(lua_State* L);
+int arenaAddScore(lua_State* L);
+int arenaPlayer(lua_State* L);
+const luaL_Reg kArenaFunctions[] = {{"spawn", arenaSpawn}, {"burst", arenaBurst}, {"add_score", arenaAddScore},
+                                    {"player", arenaPlayer}, {nullptr, nullptr}};
 
 const MemoryField* memoryFieldOf(const MainVm::Context& ctx, const ObjectUserdata* ud, const char* k) {
     if (ud->kind != ObjectKind::Enemy || ud->type >= ctx.scripts->size())
@@ -361,14 +371,23 @@ void registerObjectMetatable(lua_State* L, MainVm::Context* ctx) {
     lua_pop(L, 1);
 }
 
+std::vector<std::string> objectFieldNames() {
+    std::vector<std::string> names;
+    for (const auto& f : kFields)
+        names.push_back(f.name);
+    return names;
+}
+
+std::vector<std::string> arenaFunctionNames() {
+    std::vector<std::string> names;
+    for (const luaL_Reg* f = kArenaFunctions; f->name; ++f)
+        names.push_back(f->name);
+    return names;
+}
+
 void pushArenaApi(lua_State* L, MainVm::Context* ctx) {
-    static const luaL_Reg functions[] = {{"spawn", arenaSpawn},
-                                         {"burst", arenaBurst},
-                                         {"add_score", arenaAddScore},
-                                         {"player", arenaPlayer},
-                                         {nullptr, nullptr}};
     lua_createtable(L, 0, 4);
-    for (const luaL_Reg* f = functions; f->name; ++f) {
+    for (const luaL_Reg* f = kArenaFunctions; f->name; ++f) {
         lua_pushlightuserdata(L, ctx);
         lua_pushcclosure(L, f->func, 1);
         lua_setfield(L, -2, f->name);

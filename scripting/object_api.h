@@ -39,4 +39,9 @@ void pushArenaApi(lua_State* L, MainVm::Context* ctx);
 void pushNewObject(lua_State* L, const ObjectUserdata& data);
 bool isObjectUserdata(lua_State* L, int index);
 
+/// The engine fields and methods of an object userdata, and the arena functions (for checking
+/// the LuaLS annotations against what the engine exposes).
+std::vector<std::string> objectFieldNames();
+std::vector<std::string> arenaFunctionNames();
+
 } // namespace scripting

@@ -111,6 +111,8 @@ std::unique_ptr<ScriptVm> ScriptVm::create(const ThinkFrame* frame, const LuaVmD
         lua_pop(L, 1);
         return nullptr;
     }
+    lua_pushvalue(L, -1);
+    lua_setfield(L, LUA_REGISTRYINDEX, "arena.host"); // for tools that ask the prelude (script_api)
     vm->m_hostRef = luaL_ref(L, LUA_REGISTRYINDEX);
     return vm;
 }

@@ -7,8 +7,11 @@ export SDL_VIDEODRIVER="${SDL_VIDEODRIVER:-offscreen}" XDG_RUNTIME_DIR="${XDG_RU
 echo "==> unit, headless and screenshot tests"
 ctest --test-dir "$ARENA_BUILD" -j"$(nproc)" --output-on-failure
 
-echo "==> scriptcheck scripts/"
+echo "==> scriptcheck scripts/ (contract, trial runs, purity, hooks, director, LuaLS annotations)"
 "$ARENA_BUILD/scriptcheck" "$ARENA_ROOT/scripts"
+
+echo "==> luacheck scripts/"
+(cd "$ARENA_ROOT/scripts" && luacheck --no-color .)
 
 echo "==> arena-bench --quick (a smoke run: timings are reported, never judged)"
 "$ARENA_BUILD/arena-bench" --quick --json "$ARENA_BUILD/bench-quick.json"

@@ -641,6 +641,17 @@ function P.run_chunk(source, chunkname)
   return describe(result)
 end
 
+-- The names scripts can use, for checking the LuaLS annotations (scriptcheck).
+function P.api()
+  local methods, contract = {}, {}
+  for k in pairs(WORLD_METHODS) do methods[#methods + 1] = k end
+  for k in pairs(FIELDS) do contract[#contract + 1] = k end
+  for k in pairs(HOOKS) do contract[#contract + 1] = k end
+  table.sort(methods)
+  table.sort(contract)
+  return { world_methods = methods, contract = contract }
+end
+
 -- Between calls: forget a spent budget and any nesting an error unwound past.
 function P.reset_budget()
   BUDGET.countdown, BUDGET.refills, BUDGET.exhausted, BUDGET.depth = REFILL, 0, 0, 0

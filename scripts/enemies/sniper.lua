@@ -23,7 +23,8 @@ return {
     end
     local strafe = sin(self.age * 0.02 + self.id) -- drifts left and right along the circle
     local wx, wy = steer.stay_inside(x, y, world.width, world.height, 60)
-    local vx, vy = steer.scale_to(ux * approach - uy * strafe + wx * 2, uy * approach + ux * strafe + wy * 2, self.speed)
+    local vx, vy = steer.scale_to(ux * approach - uy * strafe + wx * 2,
+                                  uy * approach + ux * strafe + wy * 2, self.speed)
     local tx, ty = steer.lead(x, y, world.player_x, world.player_y, world.player_vx, world.player_vy, 560)
     local ax, ay = steer.toward(x, y, tx, ty)
     return vx, vy, d < FAR + 120, ax, ay

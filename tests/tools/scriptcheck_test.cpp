@@ -73,3 +73,20 @@ TEST(Scriptcheck, ExecRunsEachChunkAndNeverHangs) {
     EXPECT_NE(r.output.find("loop.lua: error: loop.lua:1: script exceeded its CPU budget"), std::string::npos) << r.output;
     EXPECT_NE(r.output.find("value.lua: result: 42"), std::string::npos) << r.output;
 }
+
+TEST(Scriptcheck, AnnotationsMustMatchWhatTheEngineExposes) {
+    testing_support::TempScripts dir;
+    dir.write("enemies/good.lua", testing_support::fixture("counter.lua"));
+    std::string annotations = testing_support::fixtureFromRepo("scripts/types/arena.lua");
+    dir.write("types/arena.lua", annotations);
+    ToolRun r = scriptcheck(dir.root());
+    EXPECT_EQ(r.exitCode, 0) << "the shipped annotations match:\n" << r.output;
+    const size_t at = annotations.find("---@field rand2 number a second one");
+    ASSERT_NE(at, std::string::npos);
+    annotations.replace(at, 35, "---@field random2 number");
+    dir.write("types/arena.lua", annotations);
+    r = scriptcheck(dir.root());
+    EXPECT_EQ(r.exitCode, 1) << r.output;
+    EXPECT_NE(r.output.find("Self.random2 is annotated but the engine does not expose it"), std::string::npos) << r.output;
+    EXPECT_NE(r.output.find("Self.rand2 is exposed by the engine but not annotated"), std::string::npos) << r.output;
+}

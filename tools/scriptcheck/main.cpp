@@ -17,6 +17,7 @@
 #include "game/sim/game.h"
 #include "game/sim/lua_hooks.h"
 #include "scripting/lua_think.h"
+#include "scripting/script_api.h"
 #include "scripting/script_files.h"
 #include "scripting/script_vm.h"
 
@@ -209,6 +210,20 @@ int main(int argc, char** argv) {
 
     std::vector<Target> targets;
     int problems = 0;
+    // LuaLS annotations (scripts/types/arena.lua) must list exactly what the engine exposes.
+    for (const std::string& input : inputs) {
+        const fs::path annotations = fs::path(input) / "types" / "arena.lua";
+        std::error_code ec;
+        if (!fs::exists(annotations, ec))
+            continue;
+        std::string text, error;
+        scripting::readScriptFile(annotations.string(), &text, &error);
+        const scripting::ScriptApi api = scripting::describeScriptApi(&error);
+        for (const std::string& p : scripting::checkAnnotations(annotations.string(), text, api)) {
+            std::printf("%s\n", p.c_str());
+            ++problems;
+        }
+    }
     for (const std::string& input : inputs) {
         const fs::path p(input);
         std::error_code ec;

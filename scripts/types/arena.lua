@@ -1,0 +1,97 @@
+---@meta
+-- LuaLS (lua-language-server) annotations for Arena's script API: editors complete and check
+-- scripts with them (scripts/.luarc.json points here). `scriptcheck` verifies that every class
+-- below lists exactly the fields the engine exposes.
+
+---This enemy, read-only, refilled for every call of think.
+---@class Self
+---@field x number position
+---@field y number
+---@field vx number velocity, units per second
+---@field vy number
+---@field hp number
+---@field max_hp number
+---@field radius number
+---@field speed number top speed, units per second
+---@field id number stable for the enemy's life
+---@field age number ticks since it spawned
+---@field rand number in [0, 1), per enemy and tick, from the engine
+---@field rand2 number a second one
+
+---The world, read-only, with helpers that look around the current enemy.
+---@class World
+---@field tick number
+---@field time number seconds
+---@field dt number seconds per tick
+---@field width number
+---@field height number
+---@field player_x number
+---@field player_y number
+---@field player_vx number
+---@field player_vy number
+---@field player_hp number
+---@field player_alive number 1 or 0
+---@field enemy_count number
+---@field nearby fun(radius: number): integer up to 8 other enemies within radius, nearest first
+---@field neighbor fun(k: integer): number, number, number, number x, y, vx, vy of the k-th of them
+---@field flock fun(radius: number): number, number, number, number, number, number, number separation xy, alignment xy, cohesion xy, count
+
+---A game object's one Lua identity (hooks and the director, main VM only).
+---@class GameObject
+---@field id number its handle (index + generation), stable for its life
+---@field kind "enemy"|"player"
+---@field type string the script's id ("chaser"), or "player"
+---@field x number
+---@field y number
+---@field vx number
+---@field vy number
+---@field hp number
+---@field max_hp number
+---@field radius number
+---@field speed number
+---@field age number ticks since it spawned
+---@field alive fun(self: GameObject): boolean false once the engine destroyed it
+---@field damage fun(self: GameObject, amount: number)
+---@field despawn fun(self: GameObject)
+---@field [string] any its own Lua table; memory fields read and write the engine's memory
+
+---Commands for hooks and the director (main VM only).
+---@class Arena
+---@field spawn fun(type: string, x: number, y: number, options?: { hp?: number })
+---@field burst fun(x: number, y: number, color?: string, count?: integer) a cosmetic particle burst
+---@field add_score fun(n: integer)
+---@field player fun(): GameObject
+
+---@type Arena
+arena = {}
+
+---What an enemy script returns.
+---@class EnemyScript
+---@field name string
+---@field hp number
+---@field speed number
+---@field radius number
+---@field color string "#rrggbb" or "#rrggbbaa"
+---@field score number
+---@field contact_damage? number
+---@field fire_interval? number
+---@field bullet_speed? number
+---@field bullet_damage? number
+---@field memory? table<string, "float"|"double"|"number"|"int"|"bool">
+---@field think fun(self: Self, world: World, mem: table): number, number, boolean?, number?, number?
+---@field on_spawn? fun(self: GameObject)
+---@field on_hit? fun(self: GameObject, damage: number, source: GameObject)
+---@field on_death? fun(self: GameObject, killer: GameObject?)
+
+---What the director sees every tick.
+---@class DirectorInfo
+---@field tick number
+---@field time number seconds into the round
+---@field round_ticks number
+---@field score number
+---@field round number
+---@field live number enemies alive
+---@field width number
+---@field height number
+---@field types string[] enemy type ids
+---@field random number in [0, 1), from the engine
