@@ -216,8 +216,12 @@ end
 -- name is reported where it happens.
 -- A script's own pcall must not swallow the end of its budget: once it is spent, returning from
 -- any pcall raises again.
+local collect = collectgarbage
 local function after_pcall(ok, ...)
   if BUDGET.exhausted ~= 0 then error(budget_error, 0) end
+  -- A script that caught its own "not enough memory" left the garbage behind at the cap: collect
+  -- it now, or the very next allocation (a string, a trace) fails again.
+  if not ok and ... == "not enough memory" then collect() end
   return ok, ...
 end
 local raw_tostring = tostring
