@@ -98,6 +98,7 @@ std::unique_ptr<LuaThinkPhase> LuaThinkPhase::create(const LuaThinkDef& def, con
     }
     phase->m_pool = std::make_unique<engine::WorkerPool>(size);
     phase->m_faults.resize(size_t(size));
+    phase->m_timings.resize(size_t(size));
     phase->m_allocatedBySlot.assign(size_t(size), std::vector<uint64_t>(phase->m_scripts.size(), 0));
     phase->m_retirements.assign(phase->m_scripts.size(), 0);
     phase->m_quarantined.assign(phase->m_scripts.size(), false);
@@ -190,6 +191,52 @@ bool LuaThinkPhase::installScript(size_t slot, const ScriptFile& file, EnemyScri
     if (info)
         *info = loaded;
     return true;
+}
+
+bool LuaThinkPhase::resize(int size, std::string* error) {
+    size = std::clamp(size, 1, 64);
+    if (size == int(m_vms.size()))
+        return true;
+    m_pool.reset(); // workers stop before VMs go or come
+    while (int(m_vms.size()) > size)
+        m_vms.pop_back();
+    bool ok = true;
+    while (int(m_vms.size()) < size) {
+        auto vm = makeVm(error);
+        if (!vm) {
+            ok = false;
+            break;
+        }
+        m_vms.push_back(std::move(vm));
+    }
+    const size_t n = m_vms.size();
+    m_pool = std::make_unique<engine::WorkerPool>(int(n));
+    m_faults.resize(n);
+    m_timings.resize(n);
+    m_stats.lastTick.resize(n);
+    m_stats.total.resize(n);
+    m_allocatedBySlot.resize(n, std::vector<uint64_t>(m_scripts.size(), 0));
+    setJit(m_jit);
+    return ok;
+}
+
+void LuaThinkPhase::setJit(bool enabled) {
+    m_jit = enabled;
+    for (auto& vm : m_vms)
+        vm->setJit(enabled);
+}
+
+std::map<std::string, LuaThinkPhase::JitReport> LuaThinkPhase::jitReport() {
+    std::map<std::string, JitReport> out;
+    for (auto& vm : m_vms)
+        for (const auto& [chunk, r] : vm->jitReport()) {
+            JitReport& sum = out[chunk];
+            sum.traces += r.traces;
+            sum.aborts += r.aborts;
+            if (!r.lastAbort.empty())
+                sum.lastAbort = r.lastAbort;
+        }
+    return out;
 }
 
 void LuaThinkPhase::setLibs(const std::vector<ScriptFile>& libs) {
@@ -313,10 +360,11 @@ void LuaThinkPhase::think(const engine::ThinkContext& ctx, std::span<engine::Int
         m_stats.lastTick[v] = VmStats{};
         m_stats.lastTick[v].allocatedBytes = m_vms[v]->luaBytesAllocated(); // start mark
         m_faults[v].clear();
+        m_timings[v].clear();
         std::fill(m_allocatedBySlot[v].begin(), m_allocatedBySlot[v].end(), 0);
     }
     const Clock::time_point start = Clock::now();
-    m_pool->run(uint32_t(m_batches.size()), [this](int worker, uint32_t job) {
+    m_pool->run(uint32_t(m_batches.size()), [this, start](int worker, uint32_t job) {
         const Batch& b = m_batches[job];
         const Clock::time_point t0 = Clock::now();
         ScriptVm& vm = *m_vms[size_t(worker)];
@@ -324,12 +372,17 @@ void LuaThinkPhase::think(const engine::ThinkContext& ctx, std::span<engine::Int
         const BatchResult r = vm.runBatch(b.slot, b.first, b.last, m_faults[size_t(worker)]);
         m_allocatedBySlot[size_t(worker)][b.slot] += vm.luaBytesAllocated() - allocatedBefore;
         VmStats& s = m_stats.lastTick[size_t(worker)];
-        s.busyMs += msBetween(t0, Clock::now());
+        const Clock::time_point t1 = Clock::now();
+        s.busyMs += msBetween(t0, t1);
+        m_timings[size_t(worker)].push_back({worker, b.slot, r.entities, msBetween(start, t0), msBetween(start, t1)});
         ++s.batches;
         s.entities += r.entities;
         s.errors += r.faults;
     });
     m_stats.lastThinkWallMs = msBetween(start, Clock::now());
+    m_stats.lastBatches.clear();
+    for (const auto& perVm : m_timings)
+        m_stats.lastBatches.insert(m_stats.lastBatches.end(), perVm.begin(), perVm.end());
     m_stats.totalThinkWallMs += m_stats.lastThinkWallMs;
     ++m_stats.ticks;
 

@@ -19,6 +19,7 @@
 #include "scripting/script_vm.h"
 #include "scripting/think_abi.h"
 
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
@@ -62,6 +63,19 @@ public:
     /// New module sources for every VM (scripts loaded afterwards require these).
     void setLibs(const std::vector<ScriptFile>& libs);
     void setDirectorSource(const ScriptFile& director) { m_director = director; }
+    /// Changes the number of VMs (1..64) between ticks: new VMs load every script; the results do
+    /// not change (nothing lives in a VM).
+    bool resize(int size, std::string* error);
+    /// Turns LuaJIT's compiler on or off in every VM of the pool.
+    void setJit(bool enabled);
+    bool jitEnabled() const { return m_jit; }
+    /// Per script chunk name: traces compiled and aborted, summed over the VMs, with the last reason.
+    struct JitReport {
+        uint64_t traces = 0, aborts = 0;
+        std::string lastAbort;
+    };
+    std::map<std::string, JitReport> jitReport();
+
     /// A fixed script's quarantine ends.
     void clearQuarantine(size_t slot);
     /// Plays `slot` for `ticks` ticks over a synthetic crowd; returns the errors it raised
@@ -89,6 +103,7 @@ private:
     std::vector<EnemyScriptInfo> m_scripts;
     std::vector<ScriptFile> m_files;   // the loaded version of each script, by slot
     std::vector<ScriptFile> m_libs;
+    bool m_jit = true;
     ScriptFile m_director;
     std::string m_root;
     std::vector<std::vector<uint64_t>> m_allocatedBySlot; // per VM, per script: this tick
@@ -100,6 +115,7 @@ private:
     std::vector<uint32_t> m_typeStart;
     std::vector<Batch> m_batches;
     std::vector<std::vector<ThinkFault>> m_faults; // per VM
+    std::vector<std::vector<BatchTiming>> m_timings; // per VM, this tick
     ScriptErrorLog m_errors;
     PoolStats m_stats;
 };

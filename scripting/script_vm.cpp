@@ -299,6 +299,42 @@ bool ScriptVm::runChunk(const ScriptFile& file, std::string* result) {
     return ok;
 }
 
+void ScriptVm::setJit(bool enabled) {
+    lua_State* L = m_vm->state();
+    STACK_GUARD(L, 0);
+    LuaVm::Unlimited unlimited(*m_vm);
+    pushHost(L, m_hostRef, "set_jit");
+    lua_pushboolean(L, enabled);
+    if (lua_pcall(L, 1, 0, 0) != 0)
+        lua_pop(L, 1);
+}
+
+std::vector<std::pair<std::string, ScriptVm::JitCounts>> ScriptVm::jitReport() {
+    lua_State* L = m_vm->state();
+    STACK_GUARD(L, 0);
+    LuaVm::Unlimited unlimited(*m_vm);
+    std::vector<std::pair<std::string, JitCounts>> out;
+    pushHost(L, m_hostRef, "jit_report");
+    if (lua_pcall(L, 0, 1, 0) != 0) {
+        lua_pop(L, 1);
+        return out;
+    }
+    lua_pushnil(L);
+    while (lua_next(L, -2)) { // chunk -> { traces, aborts, last }: built by the prelude, plain
+        JitCounts c;
+        c.traces = uint64_t(numberField(L, lua_gettop(L), "traces"));
+        c.aborts = uint64_t(numberField(L, lua_gettop(L), "aborts"));
+        lua_getfield(L, -1, "last");
+        if (lua_type(L, -1) == LUA_TSTRING)
+            c.lastAbort = lua_tostring(L, -1);
+        lua_pop(L, 1);
+        out.emplace_back(lua_tostring(L, -2), c);
+        lua_pop(L, 1);
+    }
+    lua_pop(L, 1);
+    return out;
+}
+
 size_t ScriptVm::collectGarbage() {
     lua_gc(m_vm->state(), LUA_GCCOLLECT, 0);
     return m_vm->memoryUsed();

@@ -62,6 +62,13 @@ public:
     bool loadDirector(const ScriptFile& file, std::string* error);
     int directorRef() const { return m_director; }
     BudgetCell& budget() { return m_budget; }
+    void setJit(bool enabled);
+    struct JitCounts {
+        uint64_t traces = 0, aborts = 0;
+        std::string lastAbort;
+    };
+    /// Per script chunk name (traces that start in a script or in its driver).
+    std::vector<std::pair<std::string, JitCounts>> jitReport();
     LuaVm& luaVm() { return *m_vm; }
     /// Message with "chunkname: " in front when it names no position (tail calls can hide it).
     static std::string withPositionOf(const std::string& chunkname, const std::string& message) {

@@ -645,6 +645,28 @@ function P.run_chunk(source, chunkname)
   return describe(result)
 end
 
+-- JIT health per script is NOT collected in-process: a jit.attach("trace") handler crashed
+-- LuaJIT (SIGSEGV inside lua_pcall, about 1 run in 30 of the hostile corpus, even with a handler
+-- that allocates nothing). `scriptcheck --jit` measures it in separate processes with jit.v.
+local jit_stats = {}
+function P.jit_report()
+  local vmdef = require("jit.vmdef")
+  local out = {}
+  for chunk, s in pairs(jit_stats) do
+    local last = ""
+    if s.last_code >= 0 then
+      local ok, text = pcall(string_format, vmdef.traceerr[s.last_code] or "?", s.last_extra)
+      last = ok and text or (vmdef.traceerr[s.last_code] or "?")
+    end
+    out[chunk] = { traces = s.traces, aborts = s.aborts, last = last }
+  end
+  return out
+end
+function P.set_jit(on)
+  if on then jit.on() else jit.off() end
+  jit.flush()
+end
+
 -- The names scripts can use, for checking the LuaLS annotations (scriptcheck).
 function P.api()
   local methods, contract = {}, {}

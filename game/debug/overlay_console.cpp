@@ -1,0 +1,76 @@
+// The error console (after Dear ImGui's demo log window): every script error, deduplicated by
+// (script, line, message) with a count, first and last tick, the VM, the objects it happened to
+// (click one to select it), the traceback on demand, a text filter and clear.
+#include "game/debug/overlay.h"
+
+#include <imgui.h>
+
+#include <cstdio>
+#include <cstring>
+
+namespace game {
+
+void Overlay::drawConsole(const OverlayModel& model, OverlayActions& actions) {
+    if (!ImGui::Begin("Error console", &m_windows.console)) {
+        ImGui::End();
+        return;
+    }
+    ImGui::SetNextItemWidth(-120);
+    ImGui::InputTextWithHint("##filter", "filter (script, file, message)", m_consoleFilter, sizeof m_consoleFilter);
+    ImGui::SameLine();
+    if (ImGui::Button("Clear")) {
+        m_cleared = true;
+        m_clearedAtTick = model.tick;
+    }
+    ImGui::Separator();
+    ImGui::BeginChild("entries");
+    int shown = 0;
+    if (model.errors) {
+        const auto& entries = model.errors->entries();
+        for (size_t i = entries.size(); i-- > 0;) { // newest first
+            const scripting::ScriptErrorEntry& e = entries[i];
+            if (m_cleared && e.lastTick <= m_clearedAtTick)
+                continue;
+            const std::string line = e.first.script + " " + e.first.file + " " + e.first.message;
+            if (m_consoleFilter[0] && line.find(m_consoleFilter) == std::string::npos)
+                continue;
+            ++shown;
+            ImGui::PushID(int(i));
+            const bool notice = e.first.kind == scripting::ScriptErrorKind::Notice;
+            const ImVec4 color = notice ? ImVec4(0.6f, 0.8f, 1, 1) : ImVec4(1, 0.55f, 0.45f, 1);
+            ImGui::TextColored(color, "[%s] x%llu", scripting::scriptErrorKindName(e.first.kind),
+                               static_cast<unsigned long long>(e.count));
+            ImGui::SameLine();
+            ImGui::TextWrapped("%s", e.first.message.c_str());
+            ImGui::TextDisabled("  ticks %llu..%llu   %s", static_cast<unsigned long long>(e.firstTick),
+                                static_cast<unsigned long long>(e.lastTick),
+                                e.lastVm >= 0 ? ("VM " + std::to_string(e.lastVm)).c_str() : "main VM");
+            if (!e.entities.empty()) {
+                ImGui::TextDisabled("  objects:");
+                for (uint64_t packed : e.entities) {
+                    const engine::ObjectId id = engine::unpackObjectId(packed);
+                    char label[32];
+                    std::snprintf(label, sizeof label, "%u:%u", id.index, id.generation);
+                    ImGui::SameLine();
+                    if (ImGui::SmallButton(label)) {
+                        m_selected = id;
+                        m_windows.inspector = true;
+                        actions.select(id);
+                    }
+                }
+            }
+            if (!e.first.traceback.empty() && ImGui::TreeNode("traceback")) {
+                ImGui::TextUnformatted(e.first.traceback.c_str());
+                ImGui::TreePop();
+            }
+            ImGui::Separator();
+            ImGui::PopID();
+        }
+    }
+    if (shown == 0)
+        ImGui::TextDisabled("no script errors");
+    ImGui::EndChild();
+    ImGui::End();
+}
+
+} // namespace game

@@ -1,0 +1,95 @@
+#pragma once
+// OverlayModel: everything the debug overlay shows, as plain values copied once per frame from
+// the game's stats structs. Panels read this and nothing else (DESIGN.md: debug windows read
+// state, never own it, never reach into the scripting internals).
+#include "engine/core/handle.h"
+#include "game/sim/game.h"
+#include "scripting/hook_commands.h"
+#include "scripting/pool_stats.h"
+#include "scripting/script_errors.h"
+
+#include <glm/vec2.hpp>
+
+#include <string>
+#include <vector>
+
+namespace game {
+
+struct ScriptRow {
+    std::string key;
+    std::string file;
+    int version = 0;
+    int reloads = 0;
+    size_t live = 0;
+    double nsPerEntity = 0;   // think cost, last tick
+    double thinkShare = 0;    // of the think phase's busy time, 0..1
+    uint64_t errors = 0;
+    std::string reloadError;  // empty when the latest version loaded cleanly
+    bool removed = false;
+    uint64_t traces = 0, traceAborts = 0; // LuaJIT, summed over the pool's VMs
+    std::string lastAbort;                // the last trace abort's reason
+};
+
+/// One key = value line of an object's Lua table, flattened depth-first.
+struct TableLine {
+    int depth = 0;
+    std::string key;
+    std::string value;  // scalars as text; "table" / "userdata ..." / "(cycle)" / "(depth limit)"
+    bool editable = false; // a number, string or boolean at depth 0..3
+    bool isTable = false;
+};
+
+struct InspectedObject {
+    bool valid = false;
+    bool destroyed = false;   // the selected object is gone
+    uint64_t destroyedTick = 0;
+    engine::ObjectId id;
+    std::string kind, type;
+    int registryRef = -2;     // LUA_NOREF while it has no Lua identity
+    glm::vec2 position{0}, velocity{0};
+    float hp = 0, maxHp = 0, radius = 0, speed = 0;
+    bool faulted = false;
+    std::vector<std::pair<std::string, std::string>> memory; // field -> value
+    std::vector<TableLine> table;
+};
+
+struct ObjectListRow {
+    engine::ObjectId id;
+    std::string type;
+};
+
+struct OverlayModel {
+    // Frame
+    float fps = 0;
+    double renderMs = 0;
+    PhaseTimes lastTick;
+    size_t enemies = 0, bullets = 0;
+    uint64_t tick = 0;
+    bool paused = false;
+    float timeScale = 1;
+    // Pool
+    std::vector<scripting::VmStats> vms;     // last tick
+    std::vector<uint64_t> vmRetired;         // per VM slot, over the run
+    double thinkWallMs = 0;
+    double tickMs = 0;
+    int poolSize = 0, maxPoolSize = 0;
+    bool jitEnabled = true;
+    struct BatchSpan {                      // the timeline: which VM ran which batch when
+        int vm;
+        double startMs, endMs;              // from the start of the think phase
+        std::string script;
+    };
+    std::vector<BatchSpan> timeline;
+    // Lua
+    double totalLuaKb = 0;
+    scripting::MainVmStats mainVm;
+    // Scripts and errors
+    std::vector<ScriptRow> scripts;
+    const scripting::ScriptErrorLog* errors = nullptr; // plain entries; read only
+    // Objects
+    std::vector<ObjectListRow> objects;     // for the inspector's searchable list (capped)
+    InspectedObject selected;
+    std::vector<std::string> enemyTypes;    // for the spawn control
+};
+
+} // namespace game

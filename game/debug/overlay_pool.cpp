@@ -1,0 +1,129 @@
+// The VM pool and Scripts panels.
+#include "game/debug/overlay.h"
+
+#include <imgui.h>
+
+#include <algorithm>
+#include <cstdio>
+
+namespace game {
+
+void Overlay::drawPool(const OverlayModel& model, OverlayActions&) {
+    if (!ImGui::Begin("VM pool", &m_windows.pool)) {
+        ImGui::End();
+        return;
+    }
+    ImGui::Text("%d VMs (VM 0 runs on the main thread)   think %.3f ms of a %.3f ms tick", model.poolSize,
+                model.thinkWallMs, model.tickMs);
+    if (ImGui::BeginTable("vms", 7, ImGuiTableFlags_RowBg | ImGuiTableFlags_Borders | ImGuiTableFlags_SizingFixedFit)) {
+        ImGui::TableSetupColumn("VM");
+        ImGui::TableSetupColumn("busy / think", ImGuiTableColumnFlags_WidthStretch);
+        ImGui::TableSetupColumn("of tick");
+        ImGui::TableSetupColumn("batches");
+        ImGui::TableSetupColumn("entities");
+        ImGui::TableSetupColumn("errors");
+        ImGui::TableSetupColumn("Lua KiB");
+        ImGui::TableHeadersRow();
+        for (size_t v = 0; v < model.vms.size(); ++v) {
+            const scripting::VmStats& s = model.vms[v];
+            const float ofThink = model.thinkWallMs > 0 ? float(s.busyMs / model.thinkWallMs) : 0.0f;
+            const float ofTick = model.tickMs > 0 ? float(s.busyMs / model.tickMs) : 0.0f;
+            ImGui::TableNextColumn();
+            const uint64_t retired = v < model.vmRetired.size() ? model.vmRetired[v] : 0;
+            if (retired)
+                ImGui::Text("%zu (%llu retired)", v, static_cast<unsigned long long>(retired));
+            else
+                ImGui::Text("%zu", v);
+            ImGui::TableNextColumn();
+            char label[32];
+            std::snprintf(label, sizeof label, "%.0f%%", double(ofThink) * 100);
+            ImGui::ProgressBar(std::clamp(ofThink, 0.0f, 1.0f), ImVec2(-1, 0), label);
+            ImGui::TableNextColumn();
+            ImGui::Text("%.0f%%", double(ofTick) * 100);
+            ImGui::TableNextColumn();
+            ImGui::Text("%llu", static_cast<unsigned long long>(s.batches));
+            ImGui::TableNextColumn();
+            ImGui::Text("%llu", static_cast<unsigned long long>(s.entities));
+            ImGui::TableNextColumn();
+            ImGui::Text("%llu", static_cast<unsigned long long>(s.errors));
+            ImGui::TableNextColumn();
+            ImGui::Text("%.0f", double(s.luaBytes) / 1024.0);
+        }
+        ImGui::EndTable();
+    }
+    for (size_t v = 0; v < m_vmBusy.size(); ++v) {
+        const std::vector<float> h(m_vmBusy[v].begin(), m_vmBusy[v].end());
+        char label[32];
+        std::snprintf(label, sizeof label, "VM %zu busy", v);
+        ImGui::PlotLines(label, h.data(), int(h.size()), 0, nullptr, 0.0f, 1.0f, ImVec2(0, 28));
+    }
+    // The last tick's timeline: one lane per VM, one box per batch.
+    ImGui::TextUnformatted("timeline of the last think phase (one box per batch):");
+    const ImVec2 origin = ImGui::GetCursorScreenPos();
+    const float width = std::max(100.0f, ImGui::GetContentRegionAvail().x), lane = 14.0f;
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    const double span = std::max(model.thinkWallMs, 1e-3);
+    for (const OverlayModel::BatchSpan& b : model.timeline) {
+        const float x0 = origin.x + float(b.startMs / span) * width, x1 = origin.x + float(b.endMs / span) * width;
+        const float y0 = origin.y + float(b.vm) * lane;
+        const ImU32 hue = ImColor::HSV(float(std::hash<std::string>{}(b.script) % 360) / 360.0f, 0.6f, 0.9f);
+        draw->AddRectFilled(ImVec2(x0, y0), ImVec2(std::max(x1, x0 + 1.0f), y0 + lane - 2), hue);
+    }
+    ImGui::Dummy(ImVec2(width, lane * float(std::max(1, model.poolSize))));
+    ImGui::End();
+}
+
+void Overlay::drawScripts(const OverlayModel& model, OverlayActions& actions) {
+    if (!ImGui::Begin("Scripts", &m_windows.scripts)) {
+        ImGui::End();
+        return;
+    }
+    if (ImGui::BeginTable("scripts", 9, ImGuiTableFlags_RowBg | ImGuiTableFlags_Borders | ImGuiTableFlags_SizingFixedFit)) {
+        for (const char* h : {"script", "version", "live", "ns/entity", "think share", "errors", "reload", "JIT", ""})
+            ImGui::TableSetupColumn(h);
+        ImGui::TableHeadersRow();
+        for (const ScriptRow& s : model.scripts) {
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(s.key.c_str());
+            ImGui::TableNextColumn();
+            ImGui::Text("v%d", s.version);
+            ImGui::TableNextColumn();
+            ImGui::Text("%zu", s.live);
+            ImGui::TableNextColumn();
+            ImGui::Text("%.1f", s.nsPerEntity);
+            ImGui::TableNextColumn();
+            ImGui::Text("%.0f%%", s.thinkShare * 100);
+            ImGui::TableNextColumn();
+            ImGui::Text("%llu", static_cast<unsigned long long>(s.errors));
+            ImGui::TableNextColumn();
+            if (s.removed)
+                ImGui::TextDisabled("removed");
+            else if (!s.reloadError.empty()) {
+                ImGui::TextColored(ImVec4(1, 0.4f, 0.3f, 1), "failed");
+                if (ImGui::IsItemHovered())
+                    ImGui::SetTooltip("%s", s.reloadError.c_str());
+            } else
+                ImGui::TextUnformatted(s.reloads ? "reloaded" : "ok");
+            ImGui::TableNextColumn();
+            if (s.traces == 0 && s.traceAborts == 0)
+                ImGui::TextDisabled("-");
+            else if (s.traceAborts > s.traces)
+                ImGui::TextColored(ImVec4(1, 0.7f, 0.2f, 1), "interpreter? %llu aborts",
+                                   static_cast<unsigned long long>(s.traceAborts));
+            else
+                ImGui::Text("compiled (%llu traces, %llu aborts)", static_cast<unsigned long long>(s.traces),
+                            static_cast<unsigned long long>(s.traceAborts));
+            if (!s.lastAbort.empty() && ImGui::IsItemHovered())
+                ImGui::SetTooltip("last trace abort: %s", s.lastAbort.c_str());
+            ImGui::TableNextColumn();
+            ImGui::PushID(s.key.c_str());
+            if (!s.file.empty() && ImGui::SmallButton("edit"))
+                openInEditor(s.file, actions);
+            ImGui::PopID();
+        }
+        ImGui::EndTable();
+    }
+    ImGui::End();
+}
+
+} // namespace game
