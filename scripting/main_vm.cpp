@@ -5,6 +5,10 @@
 
 #include <lua.hpp>
 
+#include <algorithm>
+#include <cstdio>
+#include <cstdlib>
+
 namespace scripting {
 
 namespace {
@@ -292,6 +296,148 @@ std::vector<std::string> MainVm::directorInfoFields() {
         names.push_back(key);
     names.push_back("types");
     return names;
+}
+
+namespace {
+std::string keyText(lua_State* L, int index) {
+    switch (lua_type(L, index)) {
+    case LUA_TSTRING: return lua_tostring(L, index);
+    case LUA_TNUMBER: {
+        char b[32];
+        std::snprintf(b, sizeof b, "[%.14g]", lua_tonumber(L, index));
+        return b;
+    }
+    case LUA_TBOOLEAN: return lua_toboolean(L, index) ? "[true]" : "[false]";
+    default: return std::string("[") + luaL_typename(L, index) + "]";
+    }
+}
+
+void flatten(lua_State* L, int table, int depth, int maxDepth, size_t maxLines, std::vector<const void*>& path,
+             std::vector<TableLine>& out) {
+    lua_pushnil(L);
+    for (;;) {
+        if (out.size() >= maxLines) {
+            lua_pop(L, 1); // the pending key
+            return;
+        }
+        if (!lua_next(L, table)) // raw: no __pairs, no __index
+            return;
+        TableLine line;
+        line.depth = depth;
+        line.key = keyText(L, -2);
+        const int t = lua_type(L, -1);
+        if (t == LUA_TNUMBER) {
+            char b[32];
+            std::snprintf(b, sizeof b, "%.14g", lua_tonumber(L, -1));
+            line.value = b;
+            line.editable = true;
+        } else if (t == LUA_TSTRING) {
+            line.value = lua_tostring(L, -1);
+            line.editable = true;
+        } else if (t == LUA_TBOOLEAN) {
+            line.value = lua_toboolean(L, -1) ? "true" : "false";
+            line.editable = true;
+        } else if (t == LUA_TTABLE) {
+            line.isTable = true;
+            const void* p = lua_topointer(L, -1);
+            const bool cycle = std::find(path.begin(), path.end(), p) != path.end();
+            line.value = cycle ? "(cycle)" : depth + 1 >= maxDepth ? "{...} (depth limit)" : "{";
+            out.push_back(line);
+            if (!cycle && depth + 1 < maxDepth) {
+                path.push_back(p);
+                flatten(L, lua_gettop(L), depth + 1, maxDepth, maxLines, path, out);
+                path.pop_back();
+            }
+            lua_pop(L, 1);
+            continue;
+        } else if (t == LUA_TUSERDATA && isObjectUserdata(L, -1)) {
+            const auto* ud = static_cast<const ObjectUserdata*>(lua_touserdata(L, -1));
+            const engine::ObjectId id = engine::unpackObjectId(uint64_t(ud->packed));
+            char b[64];
+            std::snprintf(b, sizeof b, "<%s %u:%u%s>", ud->kind == ObjectKind::Player ? "player" : "enemy", id.index,
+                          id.generation, ud->destroyed ? ", destroyed" : "");
+            line.value = b;
+        } else {
+            line.value = std::string("<") + luaL_typename(L, -1) + ">";
+        }
+        out.push_back(line);
+        lua_pop(L, 1);
+    }
+}
+} // namespace
+
+std::vector<TableLine> MainVm::tableView(int32_t scriptRef, int maxDepth, size_t maxLines) const {
+    std::vector<TableLine> out;
+    if (scriptRef == engine::kNoScriptRef)
+        return out;
+    lua_State* L = m_vm->state();
+    STACK_GUARD(L, 0);
+    lua_rawgeti(L, LUA_REGISTRYINDEX, scriptRef);
+    lua_getfenv(L, -1);
+    std::vector<const void*> path{lua_topointer(L, -1)};
+    if (lua_istable(L, -1))
+        flatten(L, lua_gettop(L), 0, maxDepth, maxLines, path, out);
+    lua_pop(L, 2);
+    return out;
+}
+
+bool MainVm::setTableValue(int32_t scriptRef, const std::vector<std::string>& path, const std::string& text,
+                           std::string* error) {
+    if (scriptRef == engine::kNoScriptRef || path.empty()) {
+        *error = "no such value";
+        return false;
+    }
+    lua_State* L = m_vm->state();
+    STACK_GUARD(L, 0);
+    LuaVm::Unlimited unlimited(m_vm->luaVm());
+    lua_rawgeti(L, LUA_REGISTRYINDEX, scriptRef);
+    lua_getfenv(L, -1);
+    lua_remove(L, -2);
+    const auto pushKey = [L](const std::string& k) {
+        if (k.size() > 2 && k.front() == '[' && k.back() == ']') // a number key, as keyText shows it
+            lua_pushnumber(L, std::strtod(k.c_str() + 1, nullptr));
+        else
+            lua_pushstring(L, k.c_str());
+    };
+    for (size_t i = 0; i + 1 < path.size(); ++i) {
+        pushKey(path[i]);
+        lua_rawget(L, -2);
+        lua_remove(L, -2);
+        if (!lua_istable(L, -1)) {
+            lua_pop(L, 1);
+            *error = "no such table: " + path[i];
+            return false;
+        }
+    }
+    pushKey(path.back());
+    lua_pushvalue(L, -1);
+    lua_rawget(L, -3);
+    const int t = lua_type(L, -1);
+    lua_pop(L, 1);
+    bool ok = true;
+    if (t == LUA_TNUMBER) {
+        char* end = nullptr;
+        const double v = std::strtod(text.c_str(), &end);
+        ok = end && *end == '\0' && !text.empty();
+        if (ok)
+            lua_pushnumber(L, v);
+    } else if (t == LUA_TBOOLEAN) {
+        ok = text == "true" || text == "false";
+        if (ok)
+            lua_pushboolean(L, text == "true");
+    } else if (t == LUA_TSTRING) {
+        lua_pushstring(L, text.c_str());
+    } else {
+        ok = false;
+    }
+    if (!ok) {
+        lua_pop(L, 2);
+        *error = "'" + text + "' is not a " + (t == LUA_TNUMBER ? "number" : t == LUA_TBOOLEAN ? "boolean" : "scalar");
+        return false;
+    }
+    lua_rawset(L, -3);
+    lua_pop(L, 1);
+    return true;
 }
 
 MainVmStats MainVm::stats(const engine::World& world) const {

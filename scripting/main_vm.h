@@ -19,6 +19,7 @@
 #include "engine/world/world.h"
 #include "scripting/enemy_script.h"
 #include "scripting/hook_commands.h"
+#include "scripting/object_view.h"
 #include "scripting/sandbox_limits.h"
 #include "scripting/script_errors.h"
 #include "scripting/script_files.h"
@@ -82,6 +83,13 @@ public:
     /// A removed type is no longer spawnable (arena.spawn refuses it; the director's info.types
     /// leaves it out); its live enemies go on.
     void setRemoved(size_t slot, bool removed);
+
+    /// The object's own Lua table (depth-limited, cycles marked), or nothing without an identity.
+    std::vector<TableLine> tableView(int32_t scriptRef, int maxDepth = 4, size_t maxLines = 200) const;
+    /// Sets a scalar in the object's table: `path` is the keys from the root; the text becomes
+    /// the type the value already has (number, boolean or string).
+    bool setTableValue(int32_t scriptRef, const std::vector<std::string>& path, const std::string& text,
+                       std::string* error);
 
     MainVmStats stats(const engine::World& world) const;
     /// The fields of the director's `info` table.

@@ -10,6 +10,8 @@
 #include "engine/render/shape_batch.h"
 #include "game/app/game_setup.h"
 #include "game/app/live_scripts.h"
+#include "game/debug/overlay.h"
+#include "game/debug/overlay_builder.h"
 #include "game/view/arena_view.h"
 #include "game/view/hud.h"
 
@@ -33,6 +35,7 @@ struct Frontend {
     engine::ShapeBatch batch;
     engine::Camera2D camera;
     ArenaView view;
+    Overlay overlay;
 
     bool init(const AppOptions& options, bool hidden) {
         engine::WindowDef def = engine::defaultWindowDef();
@@ -57,17 +60,21 @@ struct Frontend {
         return true;
     }
 
-    void render(const Game& game, const HudState& hud, uint64_t frame) {
+    void render(const Game& game, const HudState& hud, uint64_t frame, const OverlayModel* model,
+                OverlayActions* actions) {
         const glm::ivec2 size = window->drawableSize();
         camera.fit(game.world().size, glm::vec2(size));
         glViewport(0, 0, size.x, size.y);
         glClearColor(0.035f, 0.043f, 0.063f, 1.0f);
         glClear(GL_COLOR_BUFFER_BIT);
         batch.begin(camera.viewProjection());
-        view.draw(batch, game, frame);
+        view.draw(batch, game, frame, overlay.selected());
         batch.end();
         imgui.beginFrame();
-        drawHud(game, hud);
+        if (!overlay.visible())
+            drawHud(game, hud);
+        if (model && actions)
+            overlay.draw(*model, *actions);
         imgui.endFrame();
     }
 };
@@ -81,6 +88,63 @@ PlayerCommand commandFromInput(const engine::InputState& in, const Game& game, c
     else
         cmd.aim = camera.screenToWorld(in.mousePixel) - game.world().player.position;
     return cmd;
+}
+
+// What the overlay's buttons do, on the game of this frontend.
+struct Actions final : OverlayActions {
+    GameSession* session = nullptr;
+    LiveScripts* live = nullptr;
+    Overlay* overlay = nullptr;
+    std::string root;
+    bool paused = false;
+    bool stepRequested = false;
+    float timeScale = 1.0f;
+
+    void select(engine::ObjectId id) override { overlay->setSelected(id); }
+    void setPaused(bool p) override { paused = p; }
+    void stepOnce() override {
+        paused = true;
+        stepRequested = true;
+    }
+    void setTimeScale(float s) override { timeScale = s; }
+    void spawn(const std::string& type, int count) override {
+        const auto& scripts = session->think->scripts();
+        for (size_t i = 0; i < scripts.size(); ++i)
+            if (scripts[i].key == type)
+                session->game->queueSpawns(uint16_t(i), count);
+    }
+    void clearEnemies() override { session->game->clearEnemies(); }
+    void setJit(bool enabled) override { session->think->setJit(enabled); }
+    void setPoolSize(int size) override {
+        std::string error;
+        if (!session->think->resize(size, &error))
+            std::fprintf(stderr, "arena: pool resize: %s\n", error.c_str());
+    }
+    void editTableValue(const std::vector<std::string>& path, const std::string& value) override {
+        if (engine::Enemy* e = session->game->mutableWorld().enemies.get(overlay->selected())) {
+            std::string error;
+            if (!session->mainVm->setTableValue(e->scriptRef, path, value, &error))
+                std::fprintf(stderr, "arena: inspector: %s\n", error.c_str());
+        }
+    }
+    void scriptSaved(const std::string& relativePath) override { live->reloadNow(relativePath); }
+    std::string scriptsRoot() const override { return root; }
+};
+
+// The enemy under a screen point (for selecting with the mouse), if any.
+engine::ObjectId enemyAt(const Game& game, const engine::Camera2D& camera, glm::vec2 pixel) {
+    const glm::vec2 p = camera.screenToWorld(pixel);
+    engine::ObjectId best;
+    float bestD = 40.0f * 40.0f;
+    for (const engine::Enemy& e : game.world().enemies.dense()) {
+        const glm::vec2 d = e.position - p;
+        const float d2 = glm::dot(d, d);
+        if (d2 < bestD) {
+            bestD = d2;
+            best = e.id;
+        }
+    }
+    return best;
 }
 
 } // namespace
@@ -104,22 +168,34 @@ int runWindow(const AppOptions& options) {
                 code = 1;
             }
             auto live = std::make_unique<LiveScripts>(session, options.scriptsDir, /*watch=*/true);
+            Actions actions;
+            actions.session = &session;
+            actions.live = live.get();
+            actions.overlay = &fe.overlay;
+            actions.root = options.scriptsDir;
             engine::InputSystem input;
             engine::FixedStepClock clock;
-            bool paused = false;
-            uint64_t frame = 0;
+            uint64_t frame = 0, goneAt = 0;
             uint64_t last = SDL_GetPerformanceCounter();
             float fps = 60.0f;
+            double renderMs = 0;
             for (bool running = session.game != nullptr; running; ++frame) {
                 input.beginFrame();
                 for (SDL_Event e; SDL_PollEvent(&e);) {
                     fe.imgui.processEvent(e);
                     input.handleEvent(e, fe.imgui.wantsKeyboard(), fe.imgui.wantsMouse());
+                    // Right click picks the enemy under the mouse for the inspector.
+                    if (e.type == SDL_MOUSEBUTTONDOWN && e.button.button == SDL_BUTTON_RIGHT && !fe.imgui.wantsMouse()) {
+                        fe.overlay.setSelected(enemyAt(*session.game, fe.camera, {float(e.button.x), float(e.button.y)}));
+                        fe.overlay.setVisible(true);
+                    }
                 }
                 input.sample(fe.imgui.wantsKeyboard());
                 const engine::InputState& in = input.state();
                 if (in.quitRequested)
                     running = false;
+                if (in.overlayPressed)
+                    fe.overlay.toggle();
                 if (attract && in.anyPressed) { // the demo round ends: the player's round begins
                     attract = false;
                     GameSession playing = makeGame(options, /*autoRestart=*/false, &error);
@@ -127,16 +203,17 @@ int runWindow(const AppOptions& options) {
                         live.reset();
                         session = std::move(playing);
                         live = std::make_unique<LiveScripts>(session, options.scriptsDir, true);
+                        actions.live = live.get();
                     }
                     fe.view = ArenaView{};
                     clock.reset();
                 }
                 if (in.pausePressed && !attract)
-                    paused = !paused;
+                    actions.paused = !actions.paused;
                 Game* game = session.game.get();
                 if (in.restartPressed && !attract) {
                     game->restart();
-                    paused = false;
+                    actions.paused = false;
                 }
 
                 const uint64_t now = SDL_GetPerformanceCounter();
@@ -144,18 +221,29 @@ int runWindow(const AppOptions& options) {
                 last = now;
                 if (seconds > 0)
                     fps = fps * 0.95f + float(1.0 / seconds) * 0.05f;
-                const int steps = clock.advance(seconds);
-                if (!paused) {
-                    for (int s = 0; s < steps; ++s) {
-                        live->update();
-                        const PlayerCommand cmd = commandFromInput(in, *game, fe.camera);
-                        game->step(attract ? nullptr : &cmd);
-                        fe.view.onStep(*game);
-                    }
-                    fe.view.advanceFrame();
+                const int steps = clock.advance(seconds * double(actions.timeScale));
+                const int toRun = actions.paused ? (actions.stepRequested ? 1 : 0) : steps;
+                actions.stepRequested = false;
+                for (int s = 0; s < toRun; ++s) {
+                    live->update();
+                    const PlayerCommand cmd = commandFromInput(in, *game, fe.camera);
+                    game->step(attract ? nullptr : &cmd);
+                    fe.view.onStep(*game);
                 }
-                fe.render(*game, HudState{fps, paused, attract}, frame);
+                if (!actions.paused)
+                    fe.view.advanceFrame();
+                if (!fe.overlay.selected().isNull() && !game->world().enemies.get(fe.overlay.selected())) {
+                    if (!goneAt)
+                        goneAt = game->world().tick;
+                } else {
+                    goneAt = 0;
+                }
+                const auto renderStart = SDL_GetPerformanceCounter();
+                OverlayModel model = buildOverlayModel(
+                    session, live.get(), FrameInfo{fps, renderMs, actions.paused, actions.timeScale, fe.overlay.selected(), goneAt});
+                fe.render(*game, HudState{fps, actions.paused, attract}, frame, &model, &actions);
                 fe.window->swap();
+                renderMs = double(SDL_GetPerformanceCounter() - renderStart) * 1000.0 / double(SDL_GetPerformanceFrequency());
             }
         }
     }
@@ -184,16 +272,42 @@ int runScreenshot(const AppOptions& options) {
                 std::fprintf(stderr, "arena: %s\n", error.c_str());
                 code = 1;
             }
+            std::unique_ptr<LiveScripts> live;
+            if (session.game)
+                live = std::make_unique<LiveScripts>(session, options.scriptsDir, options.watch);
+            Actions actions;
+            actions.session = &session;
+            actions.live = live.get();
+            actions.overlay = &fe.overlay;
+            actions.root = options.scriptsDir;
+            fe.overlay.setVisible(options.overlay);
+            fe.overlay.arrangeAll();
+            if (!options.editorFile.empty())
+                fe.overlay.openInEditor(options.editorFile, actions);
             Game* game = session.game.get();
             const PlayerCommand idle{};
+            double renderMs = 0;
             for (int frame = 0; game && frame < options.frames; ++frame) {
                 for (SDL_Event e; SDL_PollEvent(&e);)
                     fe.imgui.processEvent(e);
                 // One tick per frame: the picture depends on --frames and --seed, not on speed.
+                live->update();
                 game->step(options.autopilot ? nullptr : &idle);
                 fe.view.onStep(*game);
                 fe.view.advanceFrame();
-                fe.render(*game, HudState{60.0f, false, false}, uint64_t(frame));
+                if (options.overlay && (fe.overlay.selected().isNull() || !game->world().enemies.get(fe.overlay.selected()))) {
+                    // Inspect someone with a Lua identity if there is one (its table is the interesting part).
+                    engine::ObjectId pick;
+                    for (const engine::Enemy& e : game->world().enemies.dense())
+                        if (pick.isNull() || e.scriptRef != engine::kNoScriptRef)
+                            pick = e.id;
+                    fe.overlay.setSelected(pick);
+                }
+                const auto renderStart = SDL_GetPerformanceCounter();
+                OverlayModel model =
+                    buildOverlayModel(session, live.get(), FrameInfo{60.0f, renderMs, false, 1.0f, fe.overlay.selected(), 0});
+                fe.render(*game, HudState{60.0f, false, false}, uint64_t(frame), &model, &actions);
+                renderMs = double(SDL_GetPerformanceCounter() - renderStart) * 1000.0 / double(SDL_GetPerformanceFrequency());
                 if (frame + 1 == options.frames) {
                     const glm::ivec2 size = fe.window->drawableSize();
                     std::string pngError;

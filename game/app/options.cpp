@@ -30,8 +30,11 @@ std::optional<AppOptions> parseOptions(int argc, char** argv, int* exitCode) {
     app.add_option("--frames", o.frames, "Screenshot: frames (one tick each) before capturing")
         ->check(CLI::Range(1, 100000))
         ->needs(shot);
+    app.add_flag("--overlay", o.overlay, "Screenshot: with every overlay panel open")->needs(shot);
+    app.add_option("--editor", o.editorFile, "Screenshot: open this script (e.g. enemies/chaser.lua) in the editor")
+        ->needs(shot);
     app.add_flag("--no-autopilot", noAutopilot, "Headless/screenshot: the player stands still");
-    app.add_flag("--watch", o.watch, "Headless: reload scripts when their files change")->needs(headlessFlag);
+    app.add_flag("--watch", o.watch, "Headless and screenshot: reload scripts when their files change");
     app.add_flag("--realtime", o.realtime, "Headless: run at 60 ticks per second of wall time")->needs(headlessFlag);
     app.add_option("--scripts", o.scriptsDir, "Scripts folder (default: the repository's scripts/)")
         ->check(CLI::ExistingDirectory);

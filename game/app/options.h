@@ -20,6 +20,8 @@ struct AppOptions {
     bool autopilot = true;
     bool watch = false;    // headless: reload scripts when their files change (the window always does)
     bool realtime = false; // headless: 60 ticks per second of wall time
+    bool overlay = false;  // screenshot: with the debug overlay open
+    std::string editorFile; // screenshot: open this script in the overlay's editor
     std::string scriptsDir;
     int pool = 0;          // VMs in the think pool; 0 = one per hardware thread
     int vmMemoryMb = 64;   // memory cap of each VM

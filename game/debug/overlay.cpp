@@ -1,5 +1,6 @@
 // The overlay's frame: menu bar, layout, the error badge, and the small Frame and Controls panels.
 #include "game/debug/overlay.h"
+#include "game/debug/overlay_text.h"
 
 #include <imgui.h>
 
@@ -109,7 +110,7 @@ void Overlay::drawMenu(const OverlayModel& model) {
             m_arrange = true;
         ImGui::EndMenu();
     }
-    ImGui::Text("   F1 hides the overlay   |   tick %llu   %.0f FPS   %zu enemies   %d VMs%s",
+    overlay_text::say("   F1 hides the overlay   |   tick %llu   %.0f FPS   %zu enemies   %d VMs%s",
                 static_cast<unsigned long long>(model.tick), double(model.fps), model.enemies, model.poolSize,
                 model.paused ? "   PAUSED" : "");
     ImGui::EndMainMenuBar();
@@ -125,7 +126,7 @@ void Overlay::drawBadge(const OverlayModel& model) {
     ImGui::Begin("##errorbadge", nullptr,
                  ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings |
                      ImGuiWindowFlags_NoFocusOnAppearing | ImGuiWindowFlags_NoNav);
-    ImGui::TextColored(ImVec4(1.0f, 0.45f, 0.35f, 1), "%llu script error%s", static_cast<unsigned long long>(count),
+    overlay_text::colored(ImVec4(1.0f, 0.45f, 0.35f, 1), "%llu script error%s", static_cast<unsigned long long>(count),
                        count == 1 ? "" : "s");
     if (ImGui::IsItemClicked()) {
         m_visible = true;
@@ -139,19 +140,19 @@ void Overlay::drawFrame(const OverlayModel& model) {
         ImGui::End();
         return;
     }
-    ImGui::Text("FPS %.1f   tick %.3f ms   render %.3f ms", double(model.fps), model.tickMs, model.renderMs);
-    ImGui::Text("enemies %zu   bullets %zu   Lua memory %.0f KiB", model.enemies, model.bullets, model.totalLuaKb);
+    overlay_text::say("FPS %.1f   tick %.3f ms   render %.3f ms", double(model.fps), model.tickMs, model.renderMs);
+    overlay_text::say("enemies %zu   bullets %zu   Lua memory %.0f KiB", model.enemies, model.bullets, model.totalLuaKb);
     if (ImGui::BeginTable("phases", 2, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp)) {
         for (size_t i = 0; i < kPhaseNames.size(); ++i) {
             ImGui::TableNextColumn();
-            ImGui::TextUnformatted(kPhaseNames[i]);
+            overlay_text::raw(kPhaseNames[i]);
             ImGui::TableNextColumn();
-            ImGui::Text("%.3f ms", model.lastTick.ms[i]);
+            overlay_text::say("%.3f ms", model.lastTick.ms[i]);
         }
         ImGui::TableNextColumn();
-        ImGui::TextUnformatted("render");
+        overlay_text::raw("render");
         ImGui::TableNextColumn();
-        ImGui::Text("%.3f ms", model.renderMs);
+        overlay_text::say("%.3f ms", model.renderMs);
         ImGui::EndTable();
     }
     const auto tick = values(m_tickMs);
@@ -199,10 +200,14 @@ void Overlay::drawControls(const OverlayModel& model, OverlayActions& actions) {
     bool jit = model.jitEnabled;
     if (ImGui::Checkbox("JIT in the pool", &jit))
         actions.setJit(jit);
-    int pool = model.poolSize;
     ImGui::SetNextItemWidth(150);
-    if (ImGui::SliderInt("pool size", &pool, 1, std::max(1, model.maxPoolSize)) && pool != model.poolSize)
-        actions.setPoolSize(pool);
+    if (!ImGui::IsItemActive() && m_poolDraft == 0)
+        m_poolDraft = model.poolSize;
+    ImGui::SliderInt("pool size", &m_poolDraft, 1, std::max(1, model.maxPoolSize));
+    if (ImGui::IsItemDeactivatedAfterEdit() && m_poolDraft != model.poolSize)
+        actions.setPoolSize(m_poolDraft); // once, on release: a resize rebuilds VMs
+    if (!ImGui::IsItemActive())
+        m_poolDraft = 0;
     ImGui::End();
 }
 

@@ -78,6 +78,7 @@ private:
     char m_objectFilter[64] = {};
     // Controls
     int m_spawnType = 0, m_spawnCount = 100;
+    int m_poolDraft = 0; // the pool size slider's value while it is dragged
     // Console
     char m_consoleFilter[128] = {};
     uint64_t m_clearedAtTick = 0;

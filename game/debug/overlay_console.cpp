@@ -2,6 +2,7 @@
 // (script, line, message) with a count, first and last tick, the VM, the objects it happened to
 // (click one to select it), the traceback on demand, a text filter and clear.
 #include "game/debug/overlay.h"
+#include "game/debug/overlay_text.h"
 
 #include <imgui.h>
 
@@ -38,15 +39,15 @@ void Overlay::drawConsole(const OverlayModel& model, OverlayActions& actions) {
             ImGui::PushID(int(i));
             const bool notice = e.first.kind == scripting::ScriptErrorKind::Notice;
             const ImVec4 color = notice ? ImVec4(0.6f, 0.8f, 1, 1) : ImVec4(1, 0.55f, 0.45f, 1);
-            ImGui::TextColored(color, "[%s] x%llu", scripting::scriptErrorKindName(e.first.kind),
+            overlay_text::colored(color, "[%s] x%llu", scripting::scriptErrorKindName(e.first.kind),
                                static_cast<unsigned long long>(e.count));
             ImGui::SameLine();
-            ImGui::TextWrapped("%s", e.first.message.c_str());
-            ImGui::TextDisabled("  ticks %llu..%llu   %s", static_cast<unsigned long long>(e.firstTick),
+            overlay_text::wrapped("%s", e.first.message.c_str());
+            overlay_text::disabled("  ticks %llu..%llu   %s", static_cast<unsigned long long>(e.firstTick),
                                 static_cast<unsigned long long>(e.lastTick),
                                 e.lastVm >= 0 ? ("VM " + std::to_string(e.lastVm)).c_str() : "main VM");
             if (!e.entities.empty()) {
-                ImGui::TextDisabled("  objects:");
+                overlay_text::disabled("  objects:");
                 for (uint64_t packed : e.entities) {
                     const engine::ObjectId id = engine::unpackObjectId(packed);
                     char label[32];
@@ -60,7 +61,7 @@ void Overlay::drawConsole(const OverlayModel& model, OverlayActions& actions) {
                 }
             }
             if (!e.first.traceback.empty() && ImGui::TreeNode("traceback")) {
-                ImGui::TextUnformatted(e.first.traceback.c_str());
+                overlay_text::raw(e.first.traceback.c_str());
                 ImGui::TreePop();
             }
             ImGui::Separator();
@@ -68,7 +69,7 @@ void Overlay::drawConsole(const OverlayModel& model, OverlayActions& actions) {
         }
     }
     if (shown == 0)
-        ImGui::TextDisabled("no script errors");
+        overlay_text::disabled("no script errors");
     ImGui::EndChild();
     ImGui::End();
 }

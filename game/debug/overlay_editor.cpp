@@ -3,6 +3,7 @@
 // failed reload with its line; reverts to the file on disk; and never silently overwrites an edit
 // made outside the game while the file is open here.
 #include "game/debug/overlay.h"
+#include "game/debug/overlay_text.h"
 
 #include "scripting/script_files.h"
 
@@ -91,7 +92,7 @@ void Overlay::drawEditor(const OverlayModel& model, OverlayActions& actions) {
     if (ImGui::Button("Revert"))
         editorLoad(actions);
     ImGui::SameLine();
-    ImGui::TextDisabled(dirty ? "modified" : "saved");
+    overlay_text::disabled(dirty ? "modified" : "saved");
 
     // Edits made outside the game: follow them when the buffer is clean, ask when it is not.
     if (++m_editor.pollFrames % 30 == 0 && !m_editor.conflict) {
@@ -106,7 +107,7 @@ void Overlay::drawEditor(const OverlayModel& model, OverlayActions& actions) {
         }
     }
     if (m_editor.conflict) {
-        ImGui::TextColored(ImVec4(1, 0.75f, 0.2f, 1), "The file changed on disk while you were editing it here.");
+        overlay_text::colored(ImVec4(1, 0.75f, 0.2f, 1), "The file changed on disk while you were editing it here.");
         if (ImGui::Button("Load the disk version"))
             editorLoad(actions);
         ImGui::SameLine();
@@ -119,16 +120,16 @@ void Overlay::drawEditor(const OverlayModel& model, OverlayActions& actions) {
         if (s.file != m_editor.path || s.reloadError.empty())
             continue;
         ImGui::PushTextWrapPos(0);
-        ImGui::TextColored(ImVec4(1, 0.45f, 0.35f, 1), "%s", s.reloadError.c_str());
+        overlay_text::colored(ImVec4(1, 0.45f, 0.35f, 1), "%s", s.reloadError.c_str());
         ImGui::PopTextWrapPos();
         std::string file;
         int line = 0;
         if (scripting::parseLuaErrorPosition(s.reloadError, &file, &line) && line > 0)
-            ImGui::TextColored(ImVec4(1, 0.7f, 0.6f, 1), "line %d: %s", line, lineOf(m_editor.text, line).c_str());
-        ImGui::TextDisabled("the last good version (v%d) keeps running", s.version);
+            overlay_text::colored(ImVec4(1, 0.7f, 0.6f, 1), "line %d: %s", line, lineOf(m_editor.text, line).c_str());
+        overlay_text::disabled("the last good version (v%d) keeps running", s.version);
     }
     if (!m_editor.saveMessage.empty() && m_editor.saveMessage != "saved")
-        ImGui::TextColored(ImVec4(1, 0.45f, 0.35f, 1), "%s", m_editor.saveMessage.c_str());
+        overlay_text::colored(ImVec4(1, 0.45f, 0.35f, 1), "%s", m_editor.saveMessage.c_str());
 
     // ImGui 1.86's SDL backend indexes keys by SDL scancode (and has no ImGuiKey for S).
     const bool ctrlS = ImGui::GetIO().KeyCtrl && ImGui::IsKeyPressed(SDL_SCANCODE_S, false);

@@ -2,6 +2,7 @@
 // registry reference, engine fields, memory by field name, and its own Lua table as a tree whose
 // scalars can be edited.
 #include "game/debug/overlay.h"
+#include "game/debug/overlay_text.h"
 
 #include <imgui.h>
 #include <imgui_stdlib.h>
@@ -36,32 +37,32 @@ void Overlay::drawInspector(const OverlayModel& model, OverlayActions& actions) 
     }
     const InspectedObject& o = model.selected;
     if (!o.valid) {
-        ImGui::TextDisabled("nothing selected: click an enemy in the arena, or pick one above");
+        overlay_text::disabled("nothing selected: click an enemy in the arena, or pick one above");
         ImGui::End();
         return;
     }
-    ImGui::Text("%s %u:%u (%s)", o.kind.c_str(), o.id.index, o.id.generation, o.type.c_str());
+    overlay_text::say("%s %u:%u (%s)", o.kind.c_str(), o.id.index, o.id.generation, o.type.c_str());
     if (o.destroyed) {
-        ImGui::TextColored(ImVec4(1, 0.5f, 0.3f, 1), "destroyed at tick %llu", static_cast<unsigned long long>(o.destroyedTick));
+        overlay_text::colored(ImVec4(1, 0.5f, 0.3f, 1), "destroyed at tick %llu", static_cast<unsigned long long>(o.destroyedTick));
         ImGui::End();
         return;
     }
     if (o.registryRef >= 0)
-        ImGui::Text("registry ref %d (its Lua identity)", o.registryRef);
+        overlay_text::say("registry ref %d (its Lua identity)", o.registryRef);
     else
-        ImGui::TextDisabled("no Lua identity yet (created when a hook first sees it)");
-    ImGui::Text("position %.1f, %.1f   velocity %.1f, %.1f", double(o.position.x), double(o.position.y),
+        overlay_text::disabled("no Lua identity yet (created when a hook first sees it)");
+    overlay_text::say("position %.1f, %.1f   velocity %.1f, %.1f", double(o.position.x), double(o.position.y),
                 double(o.velocity.x), double(o.velocity.y));
-    ImGui::Text("hp %.1f / %.1f   radius %.1f   speed %.1f%s", double(o.hp), double(o.maxHp), double(o.radius),
+    overlay_text::say("hp %.1f / %.1f   radius %.1f   speed %.1f%s", double(o.hp), double(o.maxHp), double(o.radius),
                 double(o.speed), o.faulted ? "   FAULTED (idles until its script is fixed)" : "");
     if (!o.memory.empty() && ImGui::TreeNodeEx("memory", ImGuiTreeNodeFlags_DefaultOpen)) {
         for (const auto& [name, value] : o.memory)
-            ImGui::BulletText("%s = %s", name.c_str(), value.c_str());
+            overlay_text::bullet("%s = %s", name.c_str(), value.c_str());
         ImGui::TreePop();
     }
     if (ImGui::TreeNodeEx("Lua table", ImGuiTreeNodeFlags_DefaultOpen)) {
         if (o.table.empty())
-            ImGui::TextDisabled("(empty)");
+            overlay_text::disabled("(empty)");
         std::vector<std::string> path;
         for (size_t i = 0; i < o.table.size(); ++i) {
             const TableLine& line = o.table[i];
@@ -72,12 +73,12 @@ void Overlay::drawInspector(const OverlayModel& model, OverlayActions& actions) 
             if (line.editable) {
                 std::string value = line.value;
                 ImGui::SetNextItemWidth(140);
-                ImGui::TextUnformatted(line.key.c_str());
+                overlay_text::raw(line.key.c_str());
                 ImGui::SameLine();
                 if (ImGui::InputText("##v", &value, ImGuiInputTextFlags_EnterReturnsTrue))
                     actions.editTableValue(path, value);
             } else {
-                ImGui::Text("%s = %s", line.key.c_str(), line.value.c_str());
+                overlay_text::say("%s = %s", line.key.c_str(), line.value.c_str());
             }
             ImGui::PopID();
             ImGui::Unindent(float(line.depth) * 14.0f);

@@ -5,6 +5,7 @@
 #include "engine/core/handle.h"
 #include "game/sim/game.h"
 #include "scripting/hook_commands.h"
+#include "scripting/object_view.h"
 #include "scripting/pool_stats.h"
 #include "scripting/script_errors.h"
 
@@ -30,14 +31,7 @@ struct ScriptRow {
     std::string lastAbort;                // the last trace abort's reason
 };
 
-/// One key = value line of an object's Lua table, flattened depth-first.
-struct TableLine {
-    int depth = 0;
-    std::string key;
-    std::string value;  // scalars as text; "table" / "userdata ..." / "(cycle)" / "(depth limit)"
-    bool editable = false; // a number, string or boolean at depth 0..3
-    bool isTable = false;
-};
+using scripting::TableLine; // one key = value line of an object's Lua table, depth-first
 
 struct InspectedObject {
     bool valid = false;

@@ -1,5 +1,6 @@
 // The VM pool and Scripts panels.
 #include "game/debug/overlay.h"
+#include "game/debug/overlay_text.h"
 
 #include <imgui.h>
 
@@ -13,7 +14,7 @@ void Overlay::drawPool(const OverlayModel& model, OverlayActions&) {
         ImGui::End();
         return;
     }
-    ImGui::Text("%d VMs (VM 0 runs on the main thread)   think %.3f ms of a %.3f ms tick", model.poolSize,
+    overlay_text::say("%d VMs (VM 0 runs on the main thread)   think %.3f ms of a %.3f ms tick", model.poolSize,
                 model.thinkWallMs, model.tickMs);
     if (ImGui::BeginTable("vms", 7, ImGuiTableFlags_RowBg | ImGuiTableFlags_Borders | ImGuiTableFlags_SizingFixedFit)) {
         ImGui::TableSetupColumn("VM");
@@ -31,23 +32,23 @@ void Overlay::drawPool(const OverlayModel& model, OverlayActions&) {
             ImGui::TableNextColumn();
             const uint64_t retired = v < model.vmRetired.size() ? model.vmRetired[v] : 0;
             if (retired)
-                ImGui::Text("%zu (%llu retired)", v, static_cast<unsigned long long>(retired));
+                overlay_text::say("%zu (%llu retired)", v, static_cast<unsigned long long>(retired));
             else
-                ImGui::Text("%zu", v);
+                overlay_text::say("%zu", v);
             ImGui::TableNextColumn();
             char label[32];
             std::snprintf(label, sizeof label, "%.0f%%", double(ofThink) * 100);
             ImGui::ProgressBar(std::clamp(ofThink, 0.0f, 1.0f), ImVec2(-1, 0), label);
             ImGui::TableNextColumn();
-            ImGui::Text("%.0f%%", double(ofTick) * 100);
+            overlay_text::say("%.0f%%", double(ofTick) * 100);
             ImGui::TableNextColumn();
-            ImGui::Text("%llu", static_cast<unsigned long long>(s.batches));
+            overlay_text::say("%llu", static_cast<unsigned long long>(s.batches));
             ImGui::TableNextColumn();
-            ImGui::Text("%llu", static_cast<unsigned long long>(s.entities));
+            overlay_text::say("%llu", static_cast<unsigned long long>(s.entities));
             ImGui::TableNextColumn();
-            ImGui::Text("%llu", static_cast<unsigned long long>(s.errors));
+            overlay_text::say("%llu", static_cast<unsigned long long>(s.errors));
             ImGui::TableNextColumn();
-            ImGui::Text("%.0f", double(s.luaBytes) / 1024.0);
+            overlay_text::say("%.0f", double(s.luaBytes) / 1024.0);
         }
         ImGui::EndTable();
     }
@@ -58,7 +59,7 @@ void Overlay::drawPool(const OverlayModel& model, OverlayActions&) {
         ImGui::PlotLines(label, h.data(), int(h.size()), 0, nullptr, 0.0f, 1.0f, ImVec2(0, 28));
     }
     // The last tick's timeline: one lane per VM, one box per batch.
-    ImGui::TextUnformatted("timeline of the last think phase (one box per batch):");
+    overlay_text::raw("timeline of the last think phase (one box per batch):");
     const ImVec2 origin = ImGui::GetCursorScreenPos();
     const float width = std::max(100.0f, ImGui::GetContentRegionAvail().x), lane = 14.0f;
     ImDrawList* draw = ImGui::GetWindowDrawList();
@@ -84,34 +85,34 @@ void Overlay::drawScripts(const OverlayModel& model, OverlayActions& actions) {
         ImGui::TableHeadersRow();
         for (const ScriptRow& s : model.scripts) {
             ImGui::TableNextColumn();
-            ImGui::TextUnformatted(s.key.c_str());
+            overlay_text::raw(s.key.c_str());
             ImGui::TableNextColumn();
-            ImGui::Text("v%d", s.version);
+            overlay_text::say("v%d", s.version);
             ImGui::TableNextColumn();
-            ImGui::Text("%zu", s.live);
+            overlay_text::say("%zu", s.live);
             ImGui::TableNextColumn();
-            ImGui::Text("%.1f", s.nsPerEntity);
+            overlay_text::say("%.1f", s.nsPerEntity);
             ImGui::TableNextColumn();
-            ImGui::Text("%.0f%%", s.thinkShare * 100);
+            overlay_text::say("%.0f%%", s.thinkShare * 100);
             ImGui::TableNextColumn();
-            ImGui::Text("%llu", static_cast<unsigned long long>(s.errors));
+            overlay_text::say("%llu", static_cast<unsigned long long>(s.errors));
             ImGui::TableNextColumn();
             if (s.removed)
-                ImGui::TextDisabled("removed");
+                overlay_text::disabled("removed");
             else if (!s.reloadError.empty()) {
-                ImGui::TextColored(ImVec4(1, 0.4f, 0.3f, 1), "failed");
+                overlay_text::colored(ImVec4(1, 0.4f, 0.3f, 1), "failed");
                 if (ImGui::IsItemHovered())
                     ImGui::SetTooltip("%s", s.reloadError.c_str());
             } else
-                ImGui::TextUnformatted(s.reloads ? "reloaded" : "ok");
+                overlay_text::raw(s.reloads ? "reloaded" : "ok");
             ImGui::TableNextColumn();
             if (s.traces == 0 && s.traceAborts == 0)
-                ImGui::TextDisabled("-");
+                overlay_text::disabled("-");
             else if (s.traceAborts > s.traces)
-                ImGui::TextColored(ImVec4(1, 0.7f, 0.2f, 1), "interpreter? %llu aborts",
+                overlay_text::colored(ImVec4(1, 0.7f, 0.2f, 1), "interpreter? %llu aborts",
                                    static_cast<unsigned long long>(s.traceAborts));
             else
-                ImGui::Text("compiled (%llu traces, %llu aborts)", static_cast<unsigned long long>(s.traces),
+                overlay_text::say("compiled (%llu traces, %llu aborts)", static_cast<unsigned long long>(s.traces),
                             static_cast<unsigned long long>(s.traceAborts));
             if (!s.lastAbort.empty() && ImGui::IsItemHovered())
                 ImGui::SetTooltip("last trace abort: %s", s.lastAbort.c_str());

@@ -70,6 +70,22 @@ void Game::setTypeRemoved(uint16_t slot, bool removed) {
     sortTypesByStrength();
 }
 
+void Game::queueSpawns(uint16_t type, int count) {
+    if (type >= m_types.size())
+        return;
+    for (int i = 0; i < count; ++i)
+        m_spawnQueue.push_back({type, Waves::edgePoint(m_world.size, m_rng)});
+}
+
+void Game::clearEnemies() {
+    m_counters.destroyed += m_world.enemies.size();
+    if (m_hooks)
+        for (engine::Enemy& e : m_world.enemies.dense())
+            m_hooks->destroyed(e, m_world.tick);
+    m_world.enemies.clear();
+    m_world.enemyGrid.rebuild({});
+}
+
 void Game::clearFaults(uint16_t slot) {
     for (engine::Enemy& e : m_world.enemies.dense())
         if (e.type == slot)

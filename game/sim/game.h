@@ -79,6 +79,10 @@ public:
     /// The enemies of a fixed script think again.
     void clearFaults(uint16_t slot);
     engine::World& mutableWorld() { return m_world; }
+    /// Debug controls: `count` enemies of `type` arrive from the edges at the next tick.
+    void queueSpawns(uint16_t type, int count);
+    /// Debug controls: every enemy goes (identities released; counted as destroyed).
+    void clearEnemies();
 
     /// A hash of the complete simulation state (not the timings).
     uint64_t worldHash() const;

@@ -46,7 +46,7 @@ void ArenaView::advanceFrame() {
     std::erase_if(m_bursts, [](const Burst& b) { return b.age >= kBurstFrames; });
 }
 
-void ArenaView::draw(engine::ShapeBatch& batch, const Game& game, uint64_t frame) const {
+void ArenaView::draw(engine::ShapeBatch& batch, const Game& game, uint64_t frame, engine::ObjectId selected) const {
     const engine::World& w = game.world();
     batch.rect({0, 0}, w.size, kFloor);
     for (float x = 100.0f; x < w.size.x; x += 100.0f)
@@ -78,6 +78,11 @@ void ArenaView::draw(engine::ShapeBatch& batch, const Game& game, uint64_t frame
             batch.disc(e.position + e.velocity / speed * e.radius * 0.45f, e.radius * 0.28f, color);
         if (faulted)
             batch.ring(e.position, e.radius + 4.0f, 2.0f, 0xff3030ff);
+    }
+
+    if (const engine::Enemy* e = w.enemies.get(selected)) { // the inspector's object
+        const float pulse = 0.5f + 0.5f * std::sin(float(frame) * 0.15f);
+        batch.ring(e->position, e->radius + 9.0f + 3.0f * pulse, 2.5f, 0xffffffff);
     }
 
     for (const engine::Bullet& b : w.bullets) {

@@ -14,7 +14,8 @@ public:
     void onStep(const Game& game);
     /// Ages cosmetic effects by one rendered frame.
     void advanceFrame();
-    void draw(engine::ShapeBatch& batch, const Game& game, uint64_t frame) const;
+    void draw(engine::ShapeBatch& batch, const Game& game, uint64_t frame,
+              engine::ObjectId selected = engine::kNullObjectId) const;
 
 private:
     struct Burst {

@@ -262,3 +262,35 @@ TEST(MainVm, AMillionSpawnDestroyCyclesLeaveMemoryFlatAndNoRefBehind) {
     EXPECT_EQ(s.identities, 1000u);
     EXPECT_EQ(s.created - s.released, 1000u);
 }
+
+TEST(MainVm, TheInspectorSeesAndEditsAnObjectsTable) {
+    Fixture f(kRecorder);
+    ASSERT_TRUE(f.vm);
+    const engine::ObjectId id = f.w.add(0, {10, 20});
+    f.vm->begin(f.w.world, 1, f.out);
+    f.vm->pushEnemy(f.enemy(id));
+    f.callWith("local o = ... o.mood = 'calm' o.hits = 3 o.nested = { depth = { deeper = { deepest = { 1 } } } } "
+               "o.nested.self = o.nested o.friend = o");
+    f.vm->end();
+    const int32_t ref = f.enemy(id).scriptRef;
+    auto view = f.vm->tableView(ref);
+    const auto find = [&](const std::string& key) {
+        for (const auto& line : view)
+            if (line.key == key)
+                return line;
+        return scripting::TableLine{-1, key, "(absent)", false, false};
+    };
+    EXPECT_EQ(find("mood").value, "calm");
+    EXPECT_TRUE(find("mood").editable);
+    EXPECT_EQ(find("hits").value, "3");
+    EXPECT_EQ(find("self").value, "(cycle)");
+    EXPECT_EQ(find("friend").value, "<enemy 0:1>");
+    EXPECT_EQ(find("deepest").value, "{...} (depth limit)");
+    std::string error;
+    EXPECT_TRUE(f.vm->setTableValue(ref, {"hits"}, "12", &error)) << error;
+    EXPECT_TRUE(f.vm->setTableValue(ref, {"mood"}, "furious", &error)) << error;
+    EXPECT_FALSE(f.vm->setTableValue(ref, {"hits"}, "lots", &error));
+    EXPECT_FALSE(f.vm->setTableValue(ref, {"nested"}, "1", &error)) << "tables are not scalars";
+    f.vm->pushEnemy(f.enemy(id));
+    EXPECT_EQ(f.callWith("local o = ... return o.mood .. o.hits"), "furious12");
+}

@@ -99,3 +99,23 @@ TEST(LuaHooks, TheDirectorSpawnsWavesAndTheRunIsDeterministic) {
     EXPECT_EQ(a.game->worldHash(), b.game->worldHash());
     EXPECT_EQ(a.think->errors().total(), 0u);
 }
+
+TEST(LuaHooks, ChangingThePoolSizeLiveLosesNothingAndChangesNothing) {
+    game::GameDef def = game::defaultGameDef();
+    def.seed = 8;
+    def.minEnemies = 400;
+    def.autoRestart = true;
+    Session steady = makeSession(def, "", 2), changing = makeSession(def, "", 2);
+    for (int t = 0; t < 900; ++t) {
+        if (t == 200 || t == 450 || t == 700) {
+            std::string error;
+            ASSERT_TRUE(changing.think->resize(t == 200 ? 1 : t == 450 ? 4 : 3, &error)) << error;
+        }
+        steady.game->step(nullptr);
+        changing.game->step(nullptr);
+        const auto& c = changing.game->counters();
+        ASSERT_EQ(c.spawned, changing.game->world().enemies.size() + c.destroyed) << "tick " << t;
+    }
+    EXPECT_EQ(changing.think->poolSize(), 3);
+    EXPECT_EQ(steady.game->worldHash(), changing.game->worldHash());
+}
