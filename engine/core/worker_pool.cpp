@@ -31,10 +31,15 @@ WorkerPool::~WorkerPool() {
 
 void WorkerPool::drain(int worker) {
     for (;;) {
-        const uint32_t job = m_next.fetch_add(1, std::memory_order_relaxed);
-        if (job >= m_jobCount)
+        // In flight before taking a job: run() waits for every job taken, and only those.
+        m_inFlight.fetch_add(1, std::memory_order_acq_rel);
+        const uint32_t job = m_next.fetch_add(1, std::memory_order_acq_rel);
+        if (job >= m_jobCount) {
+            m_inFlight.fetch_sub(1, std::memory_order_acq_rel);
             return;
+        }
         (*m_job)(worker, job);
+        m_inFlight.fetch_sub(1, std::memory_order_acq_rel);
     }
 }
 
@@ -48,24 +53,22 @@ void WorkerPool::run(uint32_t jobCount, const Job& fn) {
     }
     m_job = &fn;
     m_jobCount = jobCount;
-    m_next.store(0, std::memory_order_relaxed);
-    m_busyWorkers.store(int(m_threads.size()), std::memory_order_relaxed);
-    m_round.fetch_add(1, std::memory_order_release); // publishes the job to the workers
+    m_next.store(0, std::memory_order_release); // a late worker taking job 0 sees this round's m_job
+    m_round.fetch_add(1, std::memory_order_release);
     m_round.notify_all();
     drain(0);
-    while (m_busyWorkers.load(std::memory_order_acquire) != 0)
+    while (m_inFlight.load(std::memory_order_acquire) != 0)
         ARENA_CPU_RELAX();
-    m_job = nullptr;
 }
 
 void WorkerPool::workerLoop(int worker) {
-    uint64_t seen = 0; // rounds start at 0 and a worker exists before the first run()
+    uint32_t seen = 0; // rounds start at 0 and a worker exists before the first run()
     for (;;) {
         // Spin a little first: the next round usually comes within a tick's other phases, and
         // waking a sleeping core costs tens of microseconds.
         const auto spinUntil = std::chrono::steady_clock::now() +
                                std::chrono::microseconds(m_spinMicros.load(std::memory_order_relaxed));
-        uint64_t now = m_round.load(std::memory_order_acquire);
+        uint32_t now = m_round.load(std::memory_order_acquire);
         while (now == seen && std::chrono::steady_clock::now() < spinUntil) {
             for (int i = 0; i < 64; ++i)
                 ARENA_CPU_RELAX();
@@ -79,7 +82,6 @@ void WorkerPool::workerLoop(int worker) {
         if (m_stop.load(std::memory_order_acquire))
             return;
         drain(worker);
-        m_busyWorkers.fetch_sub(1, std::memory_order_acq_rel);
     }
 }
 

@@ -9,6 +9,9 @@
 // - Dynamic balance: a worker takes the next job as soon as it is free (one atomic add per job).
 // - No locks on the hot path: workers spin briefly after a round (a round usually follows within
 //   microseconds), then sleep on an atomic wait until the next round.
+// - run() never waits for a worker that has not started: waking a sleeping core can take
+//   milliseconds on a busy host, and the calling thread can do all the work meanwhile. It waits
+//   only for jobs already taken (m_inFlight).
 // - run() is not reentrant and must be called from the thread that created the pool.
 #include <atomic>
 #include <cstdint>
@@ -43,8 +46,10 @@ private:
     const Job* m_job = nullptr;
     uint32_t m_jobCount = 0;
     std::atomic<uint32_t> m_next{0};
-    std::atomic<uint64_t> m_round{0};
-    std::atomic<int> m_busyWorkers{0};
+    // 32 bits on purpose: libstdc++ waits on 4-byte atomics with a futex; wider ones go through a
+    // proxy with timed back-off, which took milliseconds to wake a sleeping worker.
+    std::atomic<uint32_t> m_round{0};
+    std::atomic<int> m_inFlight{0};
     std::atomic<bool> m_stop{false};
     std::atomic<int> m_spinMicros{200};
 };

@@ -4,6 +4,7 @@
 //   arena-bench [--quick] [--json FILE] [--scripts DIR] [--only NAME]
 #include "scripting/synthetic_world.h"
 #include "native_behaviours.h"
+#include "engine/core/worker_pool.h"
 #include "scripting/lua_think.h"
 
 #include <CLI/CLI.hpp>
@@ -18,7 +19,10 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <thread>
 #include <vector>
+
+#include <lua.hpp>
 
 namespace {
 
@@ -172,6 +176,179 @@ nlohmann::json budgetCost(const Settings& s) {
     return out;
 }
 
+// Scenario 2: the usual binding — the chaser's think called once per entity with lua_pcall, its
+// fields pushed on the stack — against Arena's batch driver running chaser.lua.
+const char* kUsualChaser = R"(
+local sin, sqrt = math.sin, math.sqrt
+return function(x, y, px, py, age, id, speed)
+  local dx, dy = px - x, py - y
+  local d = sqrt(dx * dx + dy * dy)
+  if d < 1e-6 then dx, dy = 0, 0 else dx, dy = dx / d, dy / d end
+  local weave = 0.45 * sin(age * 0.06 + id)
+  return (dx - dy * weave) * speed, (dy + dx * weave) * speed
+end)";
+
+nlohmann::json usualBinding(const Settings& s) {
+    std::printf("\n2. The usual binding: chaser, one lua_pcall per entity with its fields pushed, 1 VM\n");
+    std::printf("   %8s %22s %22s %9s\n", "enemies", "usual lua_pcall", "Arena batch driver", "speedup");
+    nlohmann::json out = nlohmann::json::array();
+    auto arena = luaPhaseFor(s, "chaser", 1);
+    if (!arena)
+        return out;
+    const auto types = arena->types();
+    lua_State* L = luaL_newstate();
+    luaL_openlibs(L);
+    luaL_loadstring(L, kUsualChaser);
+    lua_call(L, 0, 1);
+    const int fn = luaL_ref(L, LUA_REGISTRYINDEX);
+    const std::vector<size_t> sizes = s.quick ? std::vector<size_t>{10000} : std::vector<size_t>{10000, 100000};
+    for (size_t n : sizes) {
+        scripting::SyntheticWorld a(n, 0, types[0].speed), b(n, 0, types[0].speed);
+        const auto usualTick = [&](scripting::SyntheticWorld& w) {
+            w.snapshot();
+            const auto start = Clock::now();
+            const auto enemies = w.world.enemies.dense();
+            const double px = w.world.player.position.x, py = w.world.player.position.y;
+            for (size_t i = 0; i < enemies.size(); ++i) {
+                const engine::Enemy& e = enemies[i];
+                lua_rawgeti(L, LUA_REGISTRYINDEX, fn);
+                lua_pushnumber(L, e.position.x);
+                lua_pushnumber(L, e.position.y);
+                lua_pushnumber(L, px);
+                lua_pushnumber(L, py);
+                lua_pushnumber(L, double(w.world.tick - e.spawnTick));
+                lua_pushnumber(L, double(engine::packObjectId(e.id)));
+                lua_pushnumber(L, e.speed);
+                if (lua_pcall(L, 7, 2, 0) == 0) {
+                    w.intents[i].velocity = {float(lua_tonumber(L, -2)), float(lua_tonumber(L, -1))};
+                    lua_pop(L, 2);
+                } else {
+                    lua_pop(L, 1);
+                }
+            }
+            return std::chrono::duration<double, std::nano>(Clock::now() - start).count() / double(n);
+        };
+        for (int i = 0; i < 3; ++i) {
+            usualTick(a);
+            timeThink(*arena, b, types, 1);
+        }
+        std::vector<double> usual, ours, ratio;
+        for (int r = 0; r < s.reps; ++r) {
+            double u = 0;
+            for (int t = 0; t < s.ticksPerRep; ++t)
+                u += usualTick(a);
+            usual.push_back(u / s.ticksPerRep);
+            ours.push_back(timeThink(*arena, b, types, s.ticksPerRep));
+            ratio.push_back(usual.back() / ours.back());
+        }
+        const Stat u = summarize(usual), o = summarize(ours), q = summarize(ratio);
+        std::printf("   %8zu %7.1f [%5.1f-%6.1f] %7.1f [%5.1f-%6.1f] %8.2fx\n", n, u.median, u.min, u.max, o.median, o.min,
+                    o.max, q.median);
+        out.push_back({{"enemies", n}, {"usual_ns", toJson(u)}, {"arena_ns", toJson(o)}, {"speedup", toJson(q)}});
+    }
+    luaL_unref(L, LUA_REGISTRYINDEX, fn);
+    lua_close(L);
+    return out;
+}
+
+// A world with every shipped script, in equal shares.
+struct MixedWorld {
+    scripting::SyntheticWorld world;
+    MixedWorld(size_t n, const std::vector<engine::EnemyType>& types) : world(n, 0, 100.0f) {
+        size_t i = 0;
+        for (engine::Enemy& e : world.world.enemies.dense()) {
+            e.type = uint16_t(i++ % types.size());
+            e.speed = types[e.type].speed;
+        }
+    }
+};
+
+std::unique_ptr<scripting::LuaThinkPhase> allScripts(const Settings& s, int pool) {
+    scripting::LuaThinkDef def = scripting::defaultLuaThinkDef();
+    def.scriptsDir = s.scriptsDir;
+    def.poolSize = pool;
+    std::string error;
+    auto phase = scripting::LuaThinkPhase::create(def, &error);
+    if (!phase)
+        std::fprintf(stderr, "arena-bench: %s\n", error.c_str());
+    return phase;
+}
+
+// Scenario 3: pool scaling, 1..N VMs and 2N (oversubscribed), all scripts mixed.
+nlohmann::json poolScaling(const Settings& s) {
+    const int cores = engine::WorkerPool::hardwareThreads();
+    std::printf("\n3. Pool scaling: think phase ms per tick, all scripts mixed (%d cores)\n", cores);
+    std::printf("   %8s %5s %22s %9s %s\n", "enemies", "VMs", "think ms", "speedup", "VM utilization (busy/think)");
+    nlohmann::json out = nlohmann::json::array();
+    const std::vector<size_t> sizes = s.quick ? std::vector<size_t>{10000} : std::vector<size_t>{10000, 100000};
+    std::vector<int> pools;
+    for (int p = 1; p <= cores; ++p)
+        pools.push_back(p);
+    pools.push_back(2 * cores);
+    for (size_t n : sizes) {
+        std::vector<std::unique_ptr<scripting::LuaThinkPhase>> phases;
+        std::vector<std::unique_ptr<MixedWorld>> worlds;
+        for (int p : pools) {
+            phases.push_back(allScripts(s, p));
+            if (!phases.back())
+                return out;
+            worlds.push_back(std::make_unique<MixedWorld>(n, phases.back()->types()));
+        }
+        const auto types = phases[0]->types();
+        std::vector<std::vector<double>> ms(pools.size()), ratio(pools.size());
+        for (size_t k = 0; k < pools.size(); ++k)
+            timeThink(*phases[k], worlds[k]->world, types, 3);
+        for (int r = 0; r < s.reps; ++r) // interleaved: the same noise for every pool size
+            for (size_t k = 0; k < pools.size(); ++k)
+                ms[k].push_back(timeThink(*phases[k], worlds[k]->world, types, s.ticksPerRep) * double(n) / 1e6);
+        for (size_t k = 0; k < pools.size(); ++k) {
+            for (int r = 0; r < s.reps; ++r)
+                ratio[k].push_back(ms[0][size_t(r)] / ms[k][size_t(r)]);
+            const Stat t = summarize(ms[k]), q = summarize(ratio[k]);
+            std::string util;
+            nlohmann::json utilJson = nlohmann::json::array();
+            for (const scripting::VmStats& v : phases[k]->stats().lastTick) {
+                const double u = phases[k]->stats().lastThinkWallMs > 0 ? v.busyMs / phases[k]->stats().lastThinkWallMs : 0;
+                char b[16];
+                std::snprintf(b, sizeof b, "%.0f%% ", u * 100);
+                util += b;
+                utilJson.push_back(u);
+            }
+            std::printf("   %8zu %5d %7.3f [%5.3f-%6.3f] %8.2fx %s\n", n, pools[k], t.median, t.min, t.max, q.median,
+                        util.c_str());
+            out.push_back({{"enemies", n}, {"vms", pools[k]}, {"think_ms", toJson(t)}, {"speedup", toJson(q)},
+                           {"utilization", utilJson}});
+        }
+    }
+    return out;
+}
+
+// Scenario 4: the fixed cost of one pool round with empty work.
+nlohmann::json dispatch(const Settings& s) {
+    const int workers = std::max(2, engine::WorkerPool::hardwareThreads());
+    std::printf("\n4. Dispatch: one pool round of %d empty jobs, %d threads, microseconds\n", workers * 4, workers);
+    engine::WorkerPool pool(workers);
+    const auto round = [&]() {
+        const auto start = Clock::now();
+        pool.run(uint32_t(workers * 4), [](int, uint32_t) {});
+        return std::chrono::duration<double, std::micro>(Clock::now() - start).count();
+    };
+    std::vector<double> warm, idle;
+    const int rounds = s.quick ? 200 : 2000;
+    for (int i = 0; i < 50; ++i)
+        round();
+    for (int i = 0; i < rounds; ++i)
+        warm.push_back(round());
+    for (int i = 0; i < (s.quick ? 20 : 100); ++i) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(5)); // workers spin 200 us, then sleep
+        idle.push_back(round());
+    }
+    const Stat w = summarize(warm), i = summarize(idle);
+    std::printf("   warm (back to back)      %7.1f [%5.1f-%7.1f]\n", w.median, w.min, w.max);
+    std::printf("   after 5 ms idle          %7.1f [%5.1f-%7.1f]\n", i.median, i.min, i.max);
+    return {{"warm_us", toJson(w)}, {"after_idle_us", toJson(i)}};
+}
+
 } // namespace
 
 int main(int argc, char** argv) {
@@ -191,6 +368,9 @@ int main(int argc, char** argv) {
 
     const std::vector<std::pair<std::string, std::function<nlohmann::json(const Settings&)>>> scenarios{
         {"behaviour_cost", behaviourCost},
+        {"usual_binding", usualBinding},
+        {"pool_scaling", poolScaling},
+        {"dispatch", dispatch},
         {"budget_cost", budgetCost},
     };
     nlohmann::json results;
