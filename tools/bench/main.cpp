@@ -5,6 +5,9 @@
 #include "scripting/synthetic_world.h"
 #include "native_behaviours.h"
 #include "engine/core/worker_pool.h"
+#include "game/app/game_setup.h"
+#include "game/app/live_scripts.h"
+#include "scripting/main_vm.h"
 #include "scripting/lua_think.h"
 
 #include <CLI/CLI.hpp>
@@ -14,6 +17,7 @@
 #include <chrono>
 #include <cmath>
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <functional>
 #include <map>
@@ -349,6 +353,154 @@ nlohmann::json dispatch(const Settings& s) {
     return {{"warm_us", toJson(w)}, {"after_idle_us", toJson(i)}};
 }
 
+// Scenario 5: full headless ticks with every script, the hooks and the director.
+nlohmann::json fullTick(const Settings& s) {
+    std::printf("\n5. Full tick: headless, all scripts, hooks and director on, autopilot player, 2 VMs\n");
+    std::printf("   %8s %9s %9s  %s\n", "enemies", "ticks/s", "ms/tick", "ms per phase");
+    nlohmann::json out = nlohmann::json::array();
+    const std::vector<int> sizes = s.quick ? std::vector<int>{10000} : std::vector<int>{10000, 100000};
+    for (int n : sizes) {
+        game::AppOptions o;
+        o.scriptsDir = s.scriptsDir;
+        o.pool = 2;
+        o.enemies = n;
+        std::string error;
+        game::GameSession session = game::makeGame(o, true, &error);
+        if (!session.game) {
+            std::fprintf(stderr, "arena-bench: %s\n", error.c_str());
+            return out;
+        }
+        for (int t = 0; t < 30; ++t) // warm up: the population fills, traces compile
+            session.game->step(nullptr);
+        std::vector<double> tickMs;
+        game::PhaseTimes sum;
+        const int ticks = s.quick ? 30 : 120;
+        for (int t = 0; t < ticks; ++t) {
+            const auto start = Clock::now();
+            session.game->step(nullptr);
+            tickMs.push_back(std::chrono::duration<double, std::milli>(Clock::now() - start).count());
+            for (size_t p = 0; p < sum.ms.size(); ++p)
+                sum.ms[p] += session.game->lastTickTimes().ms[p];
+        }
+        const Stat st = summarize(tickMs);
+        std::string phases;
+        nlohmann::json phaseJson = nlohmann::json::object();
+        for (size_t p = 0; p < sum.ms.size(); ++p) {
+            char b[48];
+            std::snprintf(b, sizeof b, "%s %.2f  ", game::kPhaseNames[p], sum.ms[p] / ticks);
+            phases += b;
+            phaseJson[game::kPhaseNames[p]] = sum.ms[p] / ticks;
+        }
+        std::printf("   %8d %9.0f %9.3f  %s\n", n, 1000.0 / st.median, st.median, phases.c_str());
+        out.push_back({{"enemies", n}, {"tick_ms", toJson(st)}, {"ticks_per_second", 1000.0 / st.median}, {"phase_ms", phaseJson}});
+    }
+    return out;
+}
+
+// Scenario 6: identity churn: create + destroy an object with a Lua identity and table.
+nlohmann::json identityChurn(const Settings& s) {
+    const int cycles = s.quick ? 100000 : 1000000;
+    std::printf("\n6. Identity churn: %d create+destroy cycles of objects with a Lua identity and table (1000 live)\n", cycles);
+    scripting::ScriptFiles files = scripting::readScriptFiles(s.scriptsDir);
+    auto pool = allScripts(s, 1);
+    if (!pool)
+        return {};
+    std::string error;
+    auto vm = scripting::MainVm::create(scripting::defaultMainVmDef(), pool->loadedFiles(), pool->scripts(),
+                                        pool->errors(), &error);
+    if (!vm)
+        return {};
+    scripting::SyntheticWorld w(1000, 0, 100.0f);
+    scripting::CommandBuffer out;
+    lua_State* L = vm->state();
+    vm->begin(w.world, 1, out);
+    std::vector<engine::ObjectId> live;
+    for (const engine::Enemy& e : w.world.enemies.dense())
+        live.push_back(e.id);
+    for (engine::ObjectId id : live) {
+        vm->pushEnemy(*w.world.enemies.get(id));
+        lua_pop(L, 1);
+    }
+    lua_gc(L, LUA_GCCOLLECT, 0);
+    const size_t before = vm->scriptVm().luaMemory();
+    const auto start = Clock::now();
+    for (int c = 0; c < cycles; ++c) {
+        const size_t k = size_t(c) % live.size();
+        vm->release(*w.world.enemies.get(live[k]), uint64_t(c));
+        w.world.enemies.destroy(live[k]);
+        engine::Enemy e;
+        live[k] = w.world.enemies.create(e);
+        w.world.enemies.dense().back().id = live[k];
+        vm->pushEnemy(w.world.enemies.dense().back());
+        lua_getfenv(L, -1);
+        lua_pushnumber(L, c);
+        lua_setfield(L, -2, "n");
+        lua_pop(L, 2);
+    }
+    const double ns = std::chrono::duration<double, std::nano>(Clock::now() - start).count() / cycles;
+    vm->end();
+    lua_gc(L, LUA_GCCOLLECT, 0);
+    lua_gc(L, LUA_GCCOLLECT, 0);
+    const size_t after = vm->scriptVm().luaMemory();
+    const scripting::MainVmStats st = vm->stats(w.world);
+    std::printf("   %.0f ns per create+destroy; Lua memory %.0f KiB before, %.0f KiB after a full collection; "
+                "%llu refs for %llu identities\n", ns, double(before) / 1024, double(after) / 1024,
+                static_cast<unsigned long long>(st.registryObjectRefs), static_cast<unsigned long long>(st.identities));
+    return {{"cycles", cycles}, {"ns_per_cycle", ns}, {"lua_kb_before", double(before) / 1024},
+            {"lua_kb_after", double(after) / 1024}, {"registry_refs", st.registryObjectRefs}, {"identities", st.identities}};
+}
+
+// Scenario 8: hot reload: from a script file's write to the new version running in every VM.
+nlohmann::json hotReload(const Settings& s) {
+    namespace fs = std::filesystem;
+    std::printf("\n8. Hot reload: from a file's write to the new version live in every VM (2 VMs + main VM)\n");
+    const fs::path root = fs::temp_directory_path() / "arena_bench_reload";
+    fs::remove_all(root);
+    fs::copy(s.scriptsDir, root, fs::copy_options::recursive);
+    game::AppOptions o;
+    o.scriptsDir = root.string();
+    o.pool = 2;
+    o.enemies = 2000;
+    std::string error;
+    game::GameSession session = game::makeGame(o, true, &error);
+    if (!session.game)
+        return {};
+    game::LiveScripts live(session, root.string(), true);
+    const fs::path chaser = root / "enemies" / "chaser.lua";
+    std::string text;
+    scripting::readScriptFile(chaser.string(), &text, &error);
+    std::vector<double> total, afterDebounce;
+    const int edits = s.quick ? 3 : 10;
+    for (int i = 0; i < edits; ++i) {
+        std::string edited = text + "\n-- edit " + std::to_string(i) + "\n";
+        const auto written = Clock::now();
+        { std::ofstream(chaser, std::ios::binary) << edited; }
+        const int versionBefore = live.statuses()[1].version;
+        Clock::time_point settled{};
+        for (;;) { // the game's loop: poll between ticks (here, as fast as it can)
+            const auto before = Clock::now();
+            live.update();
+            bool applied = false;
+            for (const auto& st : live.statuses())
+                applied = applied || (st.key == "chaser" && st.version > versionBefore);
+            if (applied) {
+                settled = before;
+                break;
+            }
+            session.game->step(nullptr);
+            std::this_thread::sleep_for(std::chrono::milliseconds(2));
+        }
+        const auto done = Clock::now();
+        total.push_back(std::chrono::duration<double, std::milli>(done - written).count());
+        afterDebounce.push_back(std::chrono::duration<double, std::milli>(done - settled).count());
+    }
+    const Stat t = summarize(total), a = summarize(afterDebounce);
+    std::printf("   write to live: %.1f ms median [%.1f-%.1f] (debounce 150 ms + polling 50 ms included)\n", t.median, t.min, t.max);
+    std::printf("   check + swap into every VM, after the debounce: %.1f ms median [%.1f-%.1f]\n", a.median, a.min, a.max);
+    fs::remove_all(root);
+    return {{"write_to_live_ms", toJson(t)}, {"after_debounce_ms", toJson(a)}};
+}
+
 } // namespace
 
 int main(int argc, char** argv) {
@@ -371,7 +523,10 @@ int main(int argc, char** argv) {
         {"usual_binding", usualBinding},
         {"pool_scaling", poolScaling},
         {"dispatch", dispatch},
+        {"full_tick", fullTick},
+        {"identity_churn", identityChurn},
         {"budget_cost", budgetCost},
+        {"hot_reload", hotReload},
     };
     nlohmann::json results;
     results["quick"] = s.quick;
