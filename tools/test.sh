@@ -10,6 +10,9 @@ ctest --test-dir "$ARENA_BUILD" -j"$(nproc)" --output-on-failure
 echo "==> scriptcheck scripts/ (contract, trial runs, purity, hooks, director, LuaLS annotations)"
 "$ARENA_BUILD/scriptcheck" "$ARENA_ROOT/scripts"
 
+echo "==> JIT health: every shipped behaviour runs compiled, in 5 fresh processes each"
+"$ARENA_BUILD/scriptcheck" --jit "$ARENA_ROOT/scripts" --processes 5
+
 echo "==> luacheck scripts/"
 (cd "$ARENA_ROOT/scripts" && luacheck --no-color .)
 

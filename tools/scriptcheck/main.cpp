@@ -20,10 +20,14 @@
 #include "scripting/script_api.h"
 #include "scripting/script_files.h"
 #include "scripting/script_vm.h"
+#include "scripting/synthetic_world.h"
 
 #include <CLI/CLI.hpp>
 
 #include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <unistd.h>
 #include <filesystem>
 #include <map>
 #include <string>
@@ -137,6 +141,77 @@ RunResult play(const Target& t, int ticks, int warmupTicks) {
     return r;
 }
 
+// --jit-probe ROOT KEY: plays one script over a synthetic crowd with LuaJIT's trace log on
+// (ARENA_JIT_LOG, set by the parent). Runs in its own process: the trace compiler's choices vary
+// from process to process, which is exactly what the check is about.
+int jitProbe(const std::string& root, const std::string& key) {
+    scripting::ScriptFiles files = scripting::readScriptFiles(root);
+    std::erase_if(files.enemies, [&](const scripting::ScriptFile& f) { return f.name != key; });
+    files.director = {};
+    scripting::LuaThinkDef def = scripting::defaultLuaThinkDef();
+    def.poolSize = 1;
+    std::string error;
+    auto phase = scripting::LuaThinkPhase::create(def, files, &error);
+    if (!phase) {
+        std::printf("%s\n", error.c_str());
+        return 2;
+    }
+    scripting::SyntheticWorld w(3000, 0, phase->scripts()[0].type.speed);
+    const auto types = phase->types();
+    for (int t = 0; t < 150; ++t) {
+        w.snapshot();
+        phase->think(engine::ThinkContext{w.world, types, 1, 1.0f / 60.0f}, w.intents);
+    }
+    return phase->errors().entries().empty() ? 0 : 1;
+}
+
+// --jit: every script, in several fresh processes; fails if its code keeps aborting traces (it
+// would run in the interpreter: the same code measured 45 ns in some processes and 258 in others).
+int jitHealth(const std::string& self, const std::string& root, int processes) {
+    const scripting::ScriptFiles files = scripting::readScriptFiles(root);
+    int failures = 0;
+    for (const scripting::ScriptFile& f : files.enemies) {
+        std::map<std::string, int> reasons;
+        int aborts = 0;
+        for (int p = 0; p < processes; ++p) {
+            const std::string log = (fs::temp_directory_path() / ("arena_jit_" + std::to_string(::getpid()) + "_" +
+                                                                  f.name + "_" + std::to_string(p))).string();
+            const std::string cmd = "ARENA_JIT_LOG=" + log + " '" + self + "' --jit-probe '" + root + "' " + f.name +
+                                    " > /dev/null 2>&1";
+            if (std::system(cmd.c_str()) != 0) {
+                std::printf("%s: the JIT probe failed to run\n", f.path.c_str());
+                ++failures;
+            }
+            for (const auto& entry : fs::directory_iterator(fs::temp_directory_path())) {
+                const std::string name = entry.path().string();
+                if (name.rfind(log + ".", 0) != 0)
+                    continue;
+                std::ifstream in(name);
+                std::string line;
+                while (std::getline(in, line)) {
+                    // "[TRACE --- (parent) where -- reason]": an abort. Leaving a loop in a root
+                    // trace is LuaJIT's normal way of finding a better start: not counted.
+                    if (line.find("[TRACE ---") == std::string::npos || line.find("leaving loop in root trace") != std::string::npos ||
+                        line.find("instrument:") != std::string::npos) // the loader, not the behaviour
+                        continue;
+                    const size_t dash = line.rfind(" -- ");
+                    const std::string reason = dash == std::string::npos ? line : line.substr(dash + 4);
+                    ++reasons[reason];
+                    ++aborts;
+                }
+                fs::remove(entry.path());
+            }
+        }
+        const bool bad = aborts > 2 * processes;
+        std::printf("%s: %s (%d trace aborts over %d processes)\n", f.path.c_str(),
+                    bad ? "FALLS BACK TO THE INTERPRETER" : "compiled", aborts, processes);
+        for (const auto& [reason, count] : reasons)
+            std::printf("    %dx %s\n", count, reason.c_str());
+        failures += bad;
+    }
+    return failures ? 1 : 0;
+}
+
 int execFiles(const std::vector<std::string>& paths, const std::string& libDir) {
     std::vector<scripting::ScriptFile> libs;
     std::vector<std::string> problems;
@@ -198,16 +273,34 @@ int main(int argc, char** argv) {
     CLI::App app{"scriptcheck: load, contract-check and trial-run Arena enemy scripts"};
     std::vector<std::string> inputs;
     int ticks = 300;
-    app.add_option("inputs", inputs, "Enemy script files, enemies/ folders or scripts/ folders")->required();
+    app.add_option("inputs", inputs, "Enemy script files, enemies/ folders or scripts/ folders");
     app.add_option("--ticks", ticks, "Ticks of synthetic play per script")->check(CLI::Range(1, 100000));
     bool exec = false;
     std::string libDir;
     app.add_flag("--exec", exec, "Run each file's top-level chunk in one sandboxed VM and print its result or error");
     app.add_option("--lib", libDir, "With --exec: the folder require loads modules from")->check(CLI::ExistingDirectory);
+    bool jit = false;
+    std::vector<std::string> probe;
+    int processes = 5;
+    app.add_flag("--jit", jit, "For each script folder: check in fresh processes that every script's think runs compiled");
+    app.add_option("--processes", processes, "With --jit: how many fresh processes per script")->check(CLI::Range(1, 50));
+    app.add_option("--jit-probe", probe, "(internal) ROOT KEY: the process --jit runs")->expected(2);
     CLI11_PARSE(app, argc, argv);
+    if (!probe.empty())
+        return jitProbe(probe[0], probe[1]);
     if (exec)
         return execFiles(inputs, libDir);
+    if (jit) {
+        int code = 0;
+        for (const std::string& input : inputs)
+            code |= jitHealth(fs::canonical("/proc/self/exe").string(), input, processes);
+        return code;
+    }
 
+    if (inputs.empty()) {
+        std::fprintf(stderr, "scriptcheck: nothing to check (give files or folders; --help)\n");
+        return 2;
+    }
     std::vector<Target> targets;
     int problems = 0;
     // LuaLS annotations (scripts/types/arena.lua) must list exactly what the engine exposes.
