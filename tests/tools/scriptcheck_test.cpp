@@ -90,3 +90,19 @@ TEST(Scriptcheck, AnnotationsMustMatchWhatTheEngineExposes) {
     EXPECT_NE(r.output.find("Self.random2 is annotated but the engine does not expose it"), std::string::npos) << r.output;
     EXPECT_NE(r.output.find("Self.rand2 is exposed by the engine but not annotated"), std::string::npos) << r.output;
 }
+
+TEST(Scriptcheck, JitHealthFailsABehaviourThatFallsBackToTheInterpreter) {
+    testing_support::TempScripts dir;
+    dir.write("enemies/good.lua", testing_support::fixture("counter.lua"));
+    // A closure made on every call is NYI for LuaJIT's trace compiler: every trace aborts.
+    dir.write("enemies/slow.lua", R"(return { name = "Slow", hp = 1, speed = 100, radius = 5, color = "#ffffff", score = 1,
+  think = function(self, world)
+    local f = function() return self.x end
+    return f(), 0
+  end })");
+    const ToolRun r = scriptcheck("--jit " + dir.root() + " --processes 2");
+    EXPECT_EQ(r.exitCode, 1) << r.output;
+    EXPECT_NE(r.output.find("slow.lua: FALLS BACK TO THE INTERPRETER"), std::string::npos) << r.output;
+    EXPECT_NE(r.output.find("good.lua: compiled"), std::string::npos) << r.output;
+    EXPECT_NE(r.output.find("NYI"), std::string::npos) << "the abort reasons are printed:\n" << r.output;
+}
