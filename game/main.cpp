@@ -2,6 +2,7 @@
 #include "game/app/frontend.h"
 #include "game/app/headless.h"
 #include "game/app/options.h"
+#include "game/app/soak.h"
 
 int main(int argc, char** argv) {
     int exitCode = 0;
@@ -9,7 +10,7 @@ int main(int argc, char** argv) {
     if (!options)
         return exitCode;
     switch (options->mode) {
-    case game::AppMode::Headless: return game::runHeadless(*options);
+    case game::AppMode::Headless: return options->soak ? game::runSoak(*options) : game::runHeadless(*options);
     case game::AppMode::Screenshot: return game::runScreenshot(*options);
     case game::AppMode::Window: return game::runWindow(*options);
     }

@@ -35,6 +35,8 @@ std::optional<AppOptions> parseOptions(int argc, char** argv, int* exitCode) {
         ->needs(shot);
     app.add_flag("--no-autopilot", noAutopilot, "Headless/screenshot: the player stands still");
     app.add_flag("--watch", o.watch, "Headless and screenshot: reload scripts when their files change");
+    app.add_flag("--soak", o.soak, "Headless: soak test: churn, reloads, pool resizes; exit 1 if anything leaked or got lost")
+        ->needs(headlessFlag);
     app.add_flag("--realtime", o.realtime, "Headless: run at 60 ticks per second of wall time")->needs(headlessFlag);
     app.add_option("--scripts", o.scriptsDir, "Scripts folder (default: the repository's scripts/)")
         ->check(CLI::ExistingDirectory);

@@ -20,6 +20,7 @@ struct AppOptions {
     bool autopilot = true;
     bool watch = false;    // headless: reload scripts when their files change (the window always does)
     bool realtime = false; // headless: 60 ticks per second of wall time
+    bool soak = false;     // headless: the soak test (churn, reloads, resizes) with pass/fail checks
     bool overlay = false;  // screenshot: with the debug overlay open
     std::string editorFile; // screenshot: open this script in the overlay's editor
     std::string scriptsDir;
