@@ -1,0 +1,15 @@
+# ARENA_SANITIZE: "address,undefined" or "thread" instruments every first-party target (LuaJIT,
+# a Debian library, is not instrumented). ARENA_FUZZ builds the libFuzzer targets (clang only).
+set(ARENA_SANITIZE "" CACHE STRING "Sanitizers for first-party code: address,undefined | thread")
+option(ARENA_FUZZ "Build the libFuzzer targets in tests/fuzz (needs clang)" OFF)
+if(ARENA_SANITIZE)
+  add_compile_options(-fsanitize=${ARENA_SANITIZE} -fno-omit-frame-pointer -g)
+  add_link_options(-fsanitize=${ARENA_SANITIZE})
+  if(ARENA_SANITIZE MATCHES "undefined")
+    add_compile_options(-fno-sanitize-recover=undefined)
+  endif()
+endif()
+if(ARENA_FUZZ)
+  add_compile_options(-fsanitize=fuzzer-no-link,address -fno-omit-frame-pointer -g)
+  add_link_options(-fsanitize=address)
+endif()

@@ -1,0 +1,1 @@
+return { name = "S", hp = 1, speed = 10, radius = 5, color = "#ffffff", score = 1, think = function(self, world) return world.player_x - self.x, 0 end }

@@ -1,0 +1,3 @@
+-- expect: 3: an enemy script must return a table
+local x = 1
+return x
