@@ -13,7 +13,7 @@ ARENA_PACKAGES=(
   libgtest-dev libgmock-dev libbenchmark-dev
   libcli11-dev nlohmann-json3-dev
   libegl-mesa0 libgl1-mesa-dri xvfb xauth
-  lua-check
+  lua-check clang libclang-rt-14-dev
 )
 
 arena_missing_packages() {

@@ -19,5 +19,29 @@ echo "==> luacheck scripts/"
 echo "==> arena-bench --quick (a smoke run: timings are reported, never judged)"
 "$ARENA_BUILD/arena-bench" --quick --json "$ARENA_BUILD/bench-quick.json"
 
+echo "==> short soak: churn, reloads (good, broken, hostile), pool resizes"
+"$ARENA_BUILD/arena" --headless --soak --ticks 30000 2>/dev/null
+
+if [ "${ARENA_QUICK:-0}" != 1 ]; then
+  echo "==> AddressSanitizer + UndefinedBehaviorSanitizer: the whole suite (LuaJIT itself is not instrumented)"
+  cmake -S "$ARENA_ROOT" -B "$ARENA_ROOT/build-asan" -G Ninja -DARENA_SANITIZE=address,undefined \
+    -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+  cmake --build "$ARENA_ROOT/build-asan" -j"$(nproc)"
+  # detect_leaks=0: LuaJIT's GC64 tagged pointers make live Lua objects look leaked (see README).
+  ASAN_OPTIONS=detect_leaks=0:abort_on_error=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
+    ctest --test-dir "$ARENA_ROOT/build-asan" -j"$(nproc)" --output-on-failure
+
+  echo "==> ThreadSanitizer: the pool, reload and identity tests"
+  cmake -S "$ARENA_ROOT" -B "$ARENA_ROOT/build-tsan" -G Ninja -DARENA_SANITIZE=thread \
+    -DCMAKE_BUILD_TYPE=RelWithDebInfo -DARENA_BUILD_TOOLS=OFF >/dev/null
+  cmake --build "$ARENA_ROOT/build-tsan" -j"$(nproc)" --target engine_tests scripting_tests game_tests arena
+  TSAN_OPTIONS="halt_on_error=1 suppressions=$ARENA_ROOT/tools/tsan.supp" \
+    ctest --test-dir "$ARENA_ROOT/build-tsan" -j"$(nproc)" --output-on-failure \
+    -R "WorkerPool|LuaThink|LiveScripts|LuaHooks|MainVm|Headless.PoolSize"
+
+  echo "==> fuzzing: each target for 45 s"
+  bash "$ARENA_ROOT/tools/fuzz.sh" 45
+fi
+
 echo "==> smoke run: arena --headless"
 "$ARENA_BUILD/arena" --headless --ticks 600 --seed 1 --stats-json "$ARENA_BUILD/smoke-stats.json"

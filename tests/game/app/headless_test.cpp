@@ -72,3 +72,40 @@ TEST(Headless, BadFlagsExitNonZero) {
     EXPECT_NE(std::system((kArena + " --frobnicate 2> /dev/null").c_str()), 0);
     EXPECT_NE(std::system((kArena + " --headless --pool 0 2> /dev/null").c_str()), 0);
 }
+
+TEST(Headless, ADirectoryOrABinaryFileAmongTheScriptsIsReportedAndTheGameRuns) {
+    namespace fs = std::filesystem;
+    const fs::path root = fs::temp_directory_path() / "arena_bad_inputs";
+    fs::remove_all(root);
+    fs::copy(std::string(ARENA_SOURCE_DIR) + "/scripts", root, fs::copy_options::recursive);
+    fs::create_directories(root / "enemies" / "folder.lua");
+    std::ofstream(root / "enemies" / "binary.lua", std::ios::binary) << std::string("\x7f" "ELF\0\0\x01", 7);
+    std::ofstream(root / "enemies" / "bytecode.lua", std::ios::binary) << std::string("\x1bLJ\x02\x00", 5);
+    const std::string log = (fs::temp_directory_path() / "arena_bad_inputs.log").string();
+    const std::string cmd = kArena + " --headless --ticks 600 --scripts " + root.string() + " 2> " + log + " > /dev/null";
+    EXPECT_EQ(std::system(cmd.c_str()), 0) << "the game runs with the good scripts";
+    std::ifstream in(log);
+    const std::string err((std::istreambuf_iterator<char>(in)), {});
+    EXPECT_NE(err.find("folder.lua: is a directory, not a script"), std::string::npos) << err;
+    EXPECT_NE(err.find("binary.lua: is a binary file, not Lua source"), std::string::npos) << err;
+    EXPECT_NE(err.find("bytecode.lua: is Lua bytecode"), std::string::npos) << err;
+    fs::remove_all(root);
+}
+
+TEST(Headless, SoakPassesItsOwnChecks) {
+    const auto j = [] {
+        const auto json = std::filesystem::temp_directory_path() / "arena_soak_test.json";
+        const std::string cmd = kArena + " --headless --soak --ticks 6000 --stats-json " + json.string() + " > /dev/null 2>&1";
+        EXPECT_EQ(std::system(cmd.c_str()), 0) << cmd;
+        std::ifstream in(json);
+        nlohmann::json out;
+        if (in)
+            in >> out;
+        return out;
+    }();
+    ASSERT_FALSE(j.is_null());
+    EXPECT_TRUE(j["soak"]["refs_match"].get<bool>());
+    EXPECT_TRUE(j["soak"]["accounted"].get<bool>());
+    EXPECT_GE(j["soak"]["reloads"].get<int>(), 3);
+    EXPECT_EQ(j["main_vm"]["registry_refs"], j["main_vm"]["identities"]);
+}
