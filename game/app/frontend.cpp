@@ -9,6 +9,7 @@
 #include "engine/render/screenshot.h"
 #include "engine/render/shape_batch.h"
 #include "game/app/game_setup.h"
+#include "game/app/jit_checker.h"
 #include "game/app/live_scripts.h"
 #include "game/debug/overlay.h"
 #include "game/debug/overlay_builder.h"
@@ -18,7 +19,9 @@
 #include <SDL.h>
 #include <glm/geometric.hpp>
 
+#include <chrono>
 #include <cstdio>
+#include <thread>
 #include <cstdlib>
 #include <memory>
 #include <string>
@@ -128,6 +131,11 @@ struct Actions final : OverlayActions {
         }
     }
     void scriptSaved(const std::string& relativePath) override { live->reloadNow(relativePath); }
+    void checkJit() override {
+        if (jit)
+            jit->start();
+    }
+    JitChecker* jit = nullptr;
     std::string scriptsRoot() const override { return root; }
 };
 
@@ -173,6 +181,8 @@ int runWindow(const AppOptions& options) {
             actions.live = live.get();
             actions.overlay = &fe.overlay;
             actions.root = options.scriptsDir;
+            JitChecker jitChecker(options.scriptsDir);
+            actions.jit = &jitChecker;
             engine::InputSystem input;
             engine::FixedStepClock clock;
             uint64_t frame = 0, goneAt = 0;
@@ -240,7 +250,8 @@ int runWindow(const AppOptions& options) {
                 }
                 const auto renderStart = SDL_GetPerformanceCounter();
                 OverlayModel model = buildOverlayModel(
-                    session, live.get(), FrameInfo{fps, renderMs, actions.paused, actions.timeScale, fe.overlay.selected(), goneAt});
+                    session, live.get(), FrameInfo{fps, renderMs, actions.paused, actions.timeScale, fe.overlay.selected(), goneAt},
+                    &jitChecker);
                 fe.render(*game, HudState{fps, actions.paused, attract}, frame, &model, &actions);
                 fe.window->swap();
                 renderMs = double(SDL_GetPerformanceCounter() - renderStart) * 1000.0 / double(SDL_GetPerformanceFrequency());
@@ -284,6 +295,10 @@ int runScreenshot(const AppOptions& options) {
             fe.overlay.arrangeAll();
             if (!options.editorFile.empty())
                 fe.overlay.openInEditor(options.editorFile, actions);
+            JitChecker jitChecker(options.scriptsDir);
+            actions.jit = &jitChecker;
+            if (options.overlay)
+                jitChecker.start(); // done long before the last frame: the picture shows the verdicts
             Game* game = session.game.get();
             const PlayerCommand idle{};
             double renderMs = 0;
@@ -304,8 +319,11 @@ int runScreenshot(const AppOptions& options) {
                     fe.overlay.setSelected(pick);
                 }
                 const auto renderStart = SDL_GetPerformanceCounter();
-                OverlayModel model =
-                    buildOverlayModel(session, live.get(), FrameInfo{60.0f, renderMs, false, 1.0f, fe.overlay.selected(), 0});
+                if (frame + 1 == options.frames)
+                    while (jitChecker.running()) // the screenshot waits for the JIT verdicts
+                        std::this_thread::sleep_for(std::chrono::milliseconds(10));
+                OverlayModel model = buildOverlayModel(
+                    session, live.get(), FrameInfo{60.0f, renderMs, false, 1.0f, fe.overlay.selected(), 0}, &jitChecker);
                 fe.render(*game, HudState{60.0f, false, false}, uint64_t(frame), &model, &actions);
                 renderMs = double(SDL_GetPerformanceCounter() - renderStart) * 1000.0 / double(SDL_GetPerformanceFrequency());
                 if (frame + 1 == options.frames) {

@@ -27,6 +27,8 @@ public:
     /// The editor saved a script (already written to disk): check it and make it live.
     virtual void scriptSaved(const std::string& relativePath) = 0;
     virtual std::string scriptsRoot() const = 0;
+    /// Runs `scriptcheck --jit` in the background; results arrive in later models.
+    virtual void checkJit() {}
 };
 
 struct OverlayWindows {

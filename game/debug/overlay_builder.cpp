@@ -1,6 +1,7 @@
 #include "game/debug/overlay_builder.h"
 
 #include "engine/core/worker_pool.h"
+#include "game/app/jit_checker.h"
 
 #include <cstdio>
 #include <cstring>
@@ -30,7 +31,8 @@ std::string memoryValue(const engine::Enemy& e, const scripting::MemoryField& f)
 }
 } // namespace
 
-OverlayModel buildOverlayModel(const GameSession& session, const LiveScripts* live, const FrameInfo& frame) {
+OverlayModel buildOverlayModel(const GameSession& session, const LiveScripts* live, const FrameInfo& frame,
+                               const JitChecker* jit) {
     OverlayModel m;
     const Game& game = *session.game;
     const engine::World& world = game.world();
@@ -96,6 +98,18 @@ OverlayModel buildOverlayModel(const GameSession& session, const LiveScripts* li
         m.enemyTypes.push_back(s.key);
         m.scripts.push_back(row);
     }
+    if (jit) {
+        m.jitCheckRunning = jit->running();
+        const auto verdicts = jit->results();
+        for (ScriptRow& row : m.scripts) {
+            const auto v = verdicts.find(row.key);
+            if (v == verdicts.end())
+                continue;
+            row.jit = v->second.compiled ? "compiled" : "interpreter";
+            row.traceAborts = v->second.aborts;
+            row.abortReasons = v->second.reasons;
+        }
+    }
     for (const engine::Enemy& e : world.enemies.dense()) {
         if (e.type < think.scripts().size())
             ++m.scripts[e.type].live;
@@ -108,7 +122,7 @@ OverlayModel buildOverlayModel(const GameSession& session, const LiveScripts* li
             for (const ScriptRow& r : m.scripts)
                 listed = listed || r.key == st.key;
             if (!listed)
-                m.scripts.push_back({st.key, st.file, st.version, st.reloads, 0, 0, 0, 0, st.error, st.removed, 0, 0, {}});
+                m.scripts.push_back({st.key, st.file, st.version, st.reloads, 0, 0, 0, 0, st.error, st.removed, {}, 0, {}});
         }
 
     // The selected object.

@@ -15,6 +15,8 @@ struct FrameInfo {
     uint64_t selectedGoneAtTick = 0; // when the selected object was last seen gone (0: never)
 };
 
-OverlayModel buildOverlayModel(const GameSession& session, const LiveScripts* live, const FrameInfo& frame);
+class JitChecker;
+OverlayModel buildOverlayModel(const GameSession& session, const LiveScripts* live, const FrameInfo& frame,
+                               const JitChecker* jit = nullptr);
 
 } // namespace game

@@ -27,8 +27,9 @@ struct ScriptRow {
     uint64_t errors = 0;
     std::string reloadError;  // empty when the latest version loaded cleanly
     bool removed = false;
-    uint64_t traces = 0, traceAborts = 0; // LuaJIT, summed over the pool's VMs
-    std::string lastAbort;                // the last trace abort's reason
+    std::string jit;      // "" (not checked yet), "compiled" or "interpreter" (scriptcheck --jit)
+    int traceAborts = 0;  // over the checked processes
+    std::string abortReasons;
 };
 
 using scripting::TableLine; // one key = value line of an object's Lua table, depth-first
@@ -84,6 +85,7 @@ struct OverlayModel {
     std::vector<ObjectListRow> objects;     // for the inspector's searchable list (capped)
     InspectedObject selected;
     std::vector<std::string> enemyTypes;    // for the spawn control
+    bool jitCheckRunning = false;
 };
 
 } // namespace game

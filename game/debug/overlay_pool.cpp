@@ -79,6 +79,11 @@ void Overlay::drawScripts(const OverlayModel& model, OverlayActions& actions) {
         ImGui::End();
         return;
     }
+    if (ImGui::Button(model.jitCheckRunning ? "checking the JIT..." : "Check JIT (3 fresh processes)") &&
+        !model.jitCheckRunning)
+        actions.checkJit();
+    ImGui::SameLine();
+    overlay_text::disabled("does each think run compiled, or fall back to the interpreter?");
     if (ImGui::BeginTable("scripts", 9, ImGuiTableFlags_RowBg | ImGuiTableFlags_Borders | ImGuiTableFlags_SizingFixedFit)) {
         for (const char* h : {"script", "version", "live", "ns/entity", "think share", "errors", "reload", "JIT", ""})
             ImGui::TableSetupColumn(h);
@@ -106,16 +111,14 @@ void Overlay::drawScripts(const OverlayModel& model, OverlayActions& actions) {
             } else
                 overlay_text::raw(s.reloads ? "reloaded" : "ok");
             ImGui::TableNextColumn();
-            if (s.traces == 0 && s.traceAborts == 0)
+            if (s.jit.empty())
                 overlay_text::disabled("-");
-            else if (s.traceAborts > s.traces)
-                overlay_text::colored(ImVec4(1, 0.7f, 0.2f, 1), "interpreter? %llu aborts",
-                                   static_cast<unsigned long long>(s.traceAborts));
+            else if (s.jit == "interpreter")
+                overlay_text::colored(ImVec4(1, 0.7f, 0.2f, 1), "INTERPRETER (%d aborts)", s.traceAborts);
             else
-                overlay_text::say("compiled (%llu traces, %llu aborts)", static_cast<unsigned long long>(s.traces),
-                            static_cast<unsigned long long>(s.traceAborts));
-            if (!s.lastAbort.empty() && ImGui::IsItemHovered())
-                ImGui::SetTooltip("last trace abort: %s", s.lastAbort.c_str());
+                overlay_text::say("compiled (%d aborts)", s.traceAborts);
+            if (!s.abortReasons.empty() && ImGui::IsItemHovered())
+                ImGui::SetTooltip("trace aborts: %s", s.abortReasons.c_str());
             ImGui::TableNextColumn();
             ImGui::PushID(s.key.c_str());
             if (!s.file.empty() && ImGui::SmallButton("edit"))
