@@ -33,12 +33,14 @@ void WorkerPool::drain(int worker) {
     for (;;) {
         // In flight before taking a job: run() waits for every job taken, and only those.
         m_inFlight.fetch_add(1, std::memory_order_acq_rel);
-        const uint32_t job = m_next.fetch_add(1, std::memory_order_acq_rel);
-        if (job >= m_jobCount) {
+        const uint64_t claim = m_next.fetch_add(1, std::memory_order_acq_rel);
+        const uint64_t count = m_jobCount.load(std::memory_order_acquire);
+        const uint32_t job = uint32_t(claim);
+        if ((claim >> 32) != (count >> 32) || job >= uint32_t(count)) {
             m_inFlight.fetch_sub(1, std::memory_order_acq_rel);
             return;
         }
-        (*m_job)(worker, job);
+        (*m_job.load(std::memory_order_acquire))(worker, job);
         m_inFlight.fetch_sub(1, std::memory_order_acq_rel);
     }
 }
@@ -51,9 +53,10 @@ void WorkerPool::run(uint32_t jobCount, const Job& fn) {
             fn(0, j);
         return;
     }
-    m_job = &fn;
-    m_jobCount = jobCount;
-    m_next.store(0, std::memory_order_release); // a late worker taking job 0 sees this round's m_job
+    const uint64_t round = uint64_t(++m_rounds) << 32;
+    m_job.store(&fn, std::memory_order_release);
+    m_jobCount.store(round | jobCount, std::memory_order_release);
+    m_next.store(round, std::memory_order_release); // claims of this round start here
     m_round.fetch_add(1, std::memory_order_release);
     m_round.notify_all();
     drain(0);

@@ -43,9 +43,12 @@ private:
     void drain(int worker);
 
     std::vector<std::thread> m_threads;
-    const Job* m_job = nullptr;
-    uint32_t m_jobCount = 0;
-    std::atomic<uint32_t> m_next{0};
+    // A worker that was slow to wake may still be claiming jobs while the next round starts: every
+    // claim carries its round (high 32 bits) and is valid only against that round's job count.
+    std::atomic<const Job*> m_job{nullptr};
+    std::atomic<uint64_t> m_jobCount{0}; // round << 32 | count
+    std::atomic<uint64_t> m_next{0};     // round << 32 | next job index
+    uint32_t m_rounds = 0;
     // 32 bits on purpose: libstdc++ waits on 4-byte atomics with a futex; wider ones go through a
     // proxy with timed back-off, which took milliseconds to wake a sleeping worker.
     std::atomic<uint32_t> m_round{0};
