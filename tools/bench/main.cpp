@@ -278,6 +278,50 @@ std::unique_ptr<scripting::LuaThinkPhase> allScripts(const Settings& s, int pool
     return phase;
 }
 
+// The control for scenario 3: the native chaser split into the same batches over the same worker
+// pool. If native code does not scale either, the limit is the machine, not the Lua.
+nlohmann::json nativeScalingControl(const Settings& s, size_t n) {
+    const auto once = [&](engine::WorkerPool& pool, scripting::SyntheticWorld& w) {
+        w.snapshot();
+        const size_t batch = 1024, batches = (n + batch - 1) / batch;
+        const auto start = Clock::now();
+        pool.run(uint32_t(batches), [&](int, uint32_t b) {
+            const size_t first = b * batch, last = std::min(n, first + batch);
+            // chaser.lua's think in C++ (bench::NativeChaser's formula), on this batch only
+            std::span<engine::Intent> out(w.intents.data() + first, last - first);
+            const auto enemies = w.world.enemies.dense().subspan(first, last - first);
+            const double px = w.world.player.position.x, py = w.world.player.position.y;
+            for (size_t i = 0; i < enemies.size(); ++i) {
+                const double dx = px - enemies[i].position.x, dy = py - enemies[i].position.y;
+                const double d = std::sqrt(dx * dx + dy * dy) + 1e-9;
+                const double weave = 0.45 * std::sin(double(w.world.tick - enemies[i].spawnTick) * 0.06 +
+                                                     double(engine::packObjectId(enemies[i].id)));
+                out[i].velocity = glm::vec2(float((dx / d - dy / d * weave) * enemies[i].speed),
+                                            float((dy / d + dx / d * weave) * enemies[i].speed));
+            }
+        });
+        return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
+    };
+    engine::WorkerPool one(1), two(2);
+    scripting::SyntheticWorld a(n, 0, 125.0f), b(n, 0, 125.0f);
+    for (int i = 0; i < 5; ++i) {
+        once(one, a);
+        once(two, b);
+    }
+    std::vector<double> ratio;
+    for (int r = 0; r < s.reps; ++r) {
+        double t1 = 0, t2 = 0;
+        for (int t = 0; t < s.ticksPerRep; ++t) {
+            t1 += once(one, a);
+            t2 += once(two, b);
+        }
+        ratio.push_back(t1 / t2);
+    }
+    const Stat q = summarize(ratio);
+    std::printf("   %8zu  native C++ chaser, same batches, 1 -> 2 threads: %.2fx (the machine's own ceiling)\n", n, q.median);
+    return {{"enemies", n}, {"native_speedup", toJson(q)}};
+}
+
 // Scenario 3: pool scaling, 1..N VMs and 2N (oversubscribed), all scripts mixed.
 nlohmann::json poolScaling(const Settings& s) {
     const int cores = engine::WorkerPool::hardwareThreads();
@@ -323,6 +367,7 @@ nlohmann::json poolScaling(const Settings& s) {
             out.push_back({{"enemies", n}, {"vms", pools[k]}, {"think_ms", toJson(t)}, {"speedup", toJson(q)},
                            {"utilization", utilJson}});
         }
+        out.push_back(nativeScalingControl(s, n));
     }
     return out;
 }
