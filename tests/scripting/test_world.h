@@ -2,6 +2,7 @@
 // Test helpers for the scripting tests: a scripts folder written to a temporary directory, and a
 // small world whose snapshot (grid, per-tick randoms) is built the way Game builds it.
 #include "engine/core/random.h"
+#include "scripting/synthetic_world.h"
 #include "engine/world/intent.h"
 #include "engine/world/world.h"
 
@@ -52,15 +53,9 @@ inline std::string fixtureFromRepo(const std::string& path) {
 
 inline std::string repoScripts() { return std::string(ARENA_SOURCE_DIR) + "/scripts"; }
 
-struct TestWorld {
-    engine::World world;
-    std::vector<engine::Intent> intents;
-    uint64_t seed = 1;
-
-    TestWorld() {
-        world.enemyGrid.configure(world.size, 64.0f);
-        world.player.position = world.size * 0.5f;
-    }
+/// A synthetic world that starts empty: tests add the enemies they need.
+struct TestWorld : scripting::SyntheticWorld {
+    TestWorld() : scripting::SyntheticWorld(0, 0, 100.0f) {}
     engine::ObjectId add(uint16_t type, glm::vec2 position, float speed = 100.0f) {
         engine::Enemy e;
         e.type = type;
@@ -71,19 +66,10 @@ struct TestWorld {
         world.enemies.dense().back().id = id;
         return id;
     }
-    /// What Game does before think: next tick, randoms, grid.
+    /// What Game does before think: next tick, randoms, grid; and room for the intents.
     void snapshot() {
-        ++world.tick;
-        auto enemies = world.enemies.dense();
-        world.enemyPositions.resize(enemies.size());
-        for (size_t i = 0; i < enemies.size(); ++i) {
-            world.enemyPositions[i] = enemies[i].position;
-            const uint64_t stream = engine::packObjectId(enemies[i].id);
-            enemies[i].random[0] = engine::unitFloat(engine::hashRandom(seed, stream, world.tick * 2));
-            enemies[i].random[1] = engine::unitFloat(engine::hashRandom(seed, stream, world.tick * 2 + 1));
-        }
-        world.enemyGrid.rebuild(world.enemyPositions);
-        intents.resize(enemies.size());
+        scripting::SyntheticWorld::snapshot();
+        intents.resize(world.enemies.size());
     }
     /// What Game's apply does with memory: keep next tick's memory.
     void keepMemory(uint32_t memorySize) {

@@ -1,7 +1,0 @@
--- expect: 4: hp must be a positive number (got -3)
-return {
-  name = "Negative",
-  hp = -3,
-  speed = 10, radius = 10, color = "#ffffff", score = 1,
-  think = function() return 0, 0 end,
-}
