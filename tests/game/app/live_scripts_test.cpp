@@ -210,3 +210,24 @@ TEST(LiveScripts, AStormOfGoodAndBrokenWritesLosesNothing) {
         logged += entry.first.kind == scripting::ScriptErrorKind::Reload ? entry.count : 0;
     EXPECT_EQ(logged, 100u) << "every refused version is in the log";
 }
+
+TEST(LiveScripts, TheFaultedEnemiesOfAFixedScriptThinkAgain) {
+    Live l;
+    // A version that raises for every enemy: they all fault and idle.
+    l.write("enemies/mover.lua", std::regex_replace(l.mover, std::regex("mem.ticks = mem.ticks \\+ 1"),
+                                                    "mem.ticks = mem.ticks + 1 if world.tick > 40 then error('broken') end"));
+    l.live->reloadNow("enemies/mover.lua");
+    ASSERT_EQ(l.status("mover").version, 2) << l.status("mover").error;
+    l.step(60);
+    size_t faulted = 0;
+    for (const engine::Enemy& e : l.session.game->world().enemies.dense())
+        faulted += (e.flags & engine::kEnemyFaulted) != 0;
+    ASSERT_GT(faulted, 0u);
+    l.write("enemies/mover.lua", l.mover); // fixed
+    l.live->reloadNow("enemies/mover.lua");
+    l.step(1);
+    for (const engine::Enemy& e : l.session.game->world().enemies.dense()) {
+        EXPECT_EQ(e.flags & engine::kEnemyFaulted, 0) << "still faulted after the fix";
+        EXPECT_EQ(e.velocity.x, 10.0f);
+    }
+}
