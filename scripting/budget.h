@@ -19,6 +19,8 @@ struct BudgetCell {
     int32_t refills;
     int32_t exhausted;
     int32_t depth;
+    int32_t limit;   // refills the current call started with (for the error message)
+    int32_t unused_;
     double deadline; // CLOCK_MONOTONIC seconds: the wall-clock backstop of the current call
 };
 
@@ -31,6 +33,7 @@ inline void beginBudget(BudgetCell& b, int32_t refills, double seconds) {
     b.refills = refills;
     b.exhausted = 0;
     b.depth = 0;
+    b.limit = refills;
     b.deadline = budgetClockNow() + seconds;
 }
 

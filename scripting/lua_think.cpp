@@ -17,15 +17,6 @@ using Clock = std::chrono::steady_clock;
 double msBetween(Clock::time_point a, Clock::time_point b) {
     return std::chrono::duration<double, std::milli>(b - a).count();
 }
-
-std::string sourceLine(const std::string& source, int line) {
-    std::istringstream in(source);
-    std::string text;
-    for (int i = 1; std::getline(in, text); ++i)
-        if (i == line)
-            return text;
-    return {};
-}
 } // namespace
 
 std::string explainThinkError(const std::string& message, const std::string& source) {
@@ -224,19 +215,6 @@ void LuaThinkPhase::setJit(bool enabled) {
     m_jit = enabled;
     for (auto& vm : m_vms)
         vm->setJit(enabled);
-}
-
-std::map<std::string, LuaThinkPhase::JitReport> LuaThinkPhase::jitReport() {
-    std::map<std::string, JitReport> out;
-    for (auto& vm : m_vms)
-        for (const auto& [chunk, r] : vm->jitReport()) {
-            JitReport& sum = out[chunk];
-            sum.traces += r.traces;
-            sum.aborts += r.aborts;
-            if (!r.lastAbort.empty())
-                sum.lastAbort = r.lastAbort;
-        }
-    return out;
 }
 
 void LuaThinkPhase::setLibs(const std::vector<ScriptFile>& libs) {

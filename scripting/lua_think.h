@@ -69,12 +69,6 @@ public:
     /// Turns LuaJIT's compiler on or off in every VM of the pool.
     void setJit(bool enabled);
     bool jitEnabled() const { return m_jit; }
-    /// Per script chunk name: traces compiled and aborted, summed over the VMs, with the last reason.
-    struct JitReport {
-        uint64_t traces = 0, aborts = 0;
-        std::string lastAbort;
-    };
-    std::map<std::string, JitReport> jitReport();
 
     /// A fixed script's quarantine ends.
     void clearQuarantine(size_t slot);

@@ -169,7 +169,7 @@ bool MainVm::call(int nargs, const std::string& script, const std::string& chunk
     std::string message;
     splitTraceback(errorString(L, -1), &message, &e.traceback);
     e.message = status == LUA_ERRMEM ? chunkname + ": not enough memory (main VM)"
-                                     : ScriptVm::withPositionOf(chunkname, message);
+                                     : ScriptVm::withPosition(chunkname, message);
     lua_pop(L, 1);
     e.kind = classifyRuntimeError(e.message);
     e.script = script;

@@ -35,6 +35,13 @@ void pushHost(lua_State* L, int hostRef, const char* name) {
 }
 
 
+// Pushes P[name] and its two arguments, the file's source text and chunk name.
+void pushHostCall(lua_State* L, int hostRef, const char* name, const ScriptFile& file) {
+    pushHost(L, hostRef, name);
+    lua_pushlstring(L, file.source.data(), file.source.size());
+    lua_pushstring(L, file.chunkname.c_str());
+}
+
 double numberField(lua_State* L, int table, const char* key) {
     lua_getfield(L, table, key);
     const double v = lua_tonumber(L, -1);
@@ -142,9 +149,7 @@ bool ScriptVm::loadEnemy(size_t slot, const ScriptFile& file, EnemyScriptInfo* i
     STACK_GUARD(L, 0);
     {
         LuaVm::Unlimited unlimited(*m_vm);
-        pushHost(L, m_hostRef, "load_enemy");
-        lua_pushlstring(L, file.source.data(), file.source.size());
-        lua_pushstring(L, file.chunkname.c_str());
+        pushHostCall(L, m_hostRef, "load_enemy", file);
     }
     if (lua_pcall(L, 2, 3, 0) != 0) {
         *error = withPosition(file.chunkname, errorString(L, -1));
@@ -261,9 +266,7 @@ bool ScriptVm::loadDirector(const ScriptFile& file, std::string* error) {
     STACK_GUARD(L, 0);
     {
         LuaVm::Unlimited unlimited(*m_vm);
-        pushHost(L, m_hostRef, "load_director");
-        lua_pushlstring(L, file.source.data(), file.source.size());
-        lua_pushstring(L, file.chunkname.c_str());
+        pushHostCall(L, m_hostRef, "load_director", file);
     }
     const int status = lua_pcall(L, 2, 1, 0);
     if (status != 0) {
@@ -282,9 +285,7 @@ bool ScriptVm::runChunk(const ScriptFile& file, std::string* result) {
     STACK_GUARD(L, 0);
     {
         LuaVm::Unlimited unlimited(*m_vm);
-        pushHost(L, m_hostRef, "run_chunk");
-        lua_pushlstring(L, file.source.data(), file.source.size());
-        lua_pushstring(L, file.chunkname.c_str());
+        pushHostCall(L, m_hostRef, "run_chunk", file);
     }
     const int status = lua_pcall(L, 2, 1, 0);
     const bool ok = status == 0;
@@ -307,32 +308,6 @@ void ScriptVm::setJit(bool enabled) {
     lua_pushboolean(L, enabled);
     if (lua_pcall(L, 1, 0, 0) != 0)
         lua_pop(L, 1);
-}
-
-std::vector<std::pair<std::string, ScriptVm::JitCounts>> ScriptVm::jitReport() {
-    lua_State* L = m_vm->state();
-    STACK_GUARD(L, 0);
-    LuaVm::Unlimited unlimited(*m_vm);
-    std::vector<std::pair<std::string, JitCounts>> out;
-    pushHost(L, m_hostRef, "jit_report");
-    if (lua_pcall(L, 0, 1, 0) != 0) {
-        lua_pop(L, 1);
-        return out;
-    }
-    lua_pushnil(L);
-    while (lua_next(L, -2)) { // chunk -> { traces, aborts, last }: built by the prelude, plain
-        JitCounts c;
-        c.traces = uint64_t(numberField(L, lua_gettop(L), "traces"));
-        c.aborts = uint64_t(numberField(L, lua_gettop(L), "aborts"));
-        lua_getfield(L, -1, "last");
-        if (lua_type(L, -1) == LUA_TSTRING)
-            c.lastAbort = lua_tostring(L, -1);
-        lua_pop(L, 1);
-        out.emplace_back(lua_tostring(L, -2), c);
-        lua_pop(L, 1);
-    }
-    lua_pop(L, 1);
-    return out;
 }
 
 size_t ScriptVm::collectGarbage() {

@@ -63,17 +63,9 @@ public:
     int directorRef() const { return m_director; }
     BudgetCell& budget() { return m_budget; }
     void setJit(bool enabled);
-    struct JitCounts {
-        uint64_t traces = 0, aborts = 0;
-        std::string lastAbort;
-    };
-    /// Per script chunk name (traces that start in a script or in its driver).
-    std::vector<std::pair<std::string, JitCounts>> jitReport();
     LuaVm& luaVm() { return *m_vm; }
     /// Message with "chunkname: " in front when it names no position (tail calls can hide it).
-    static std::string withPositionOf(const std::string& chunkname, const std::string& message) {
-        return withPosition(chunkname, message);
-    }
+    static std::string withPosition(const std::string& chunkname, const std::string& message);
 
     /// Runs a chunk's top level under the enemy scripts' environment and limits (scriptcheck
     /// --exec). Returns true and a description of its first result, or false and the error.
@@ -95,7 +87,6 @@ private:
     std::unique_ptr<LuaVm> m_vm;
     int m_hostRef = -2;
     std::string memoryError(const std::string& chunkname) const;
-    static std::string withPosition(const std::string& chunkname, const std::string& message);
 
     std::vector<int> m_drivers; // registry refs, per slot
     std::vector<std::string> m_chunknames;

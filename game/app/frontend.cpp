@@ -250,7 +250,8 @@ int runWindow(const AppOptions& options) {
                 }
                 const auto renderStart = SDL_GetPerformanceCounter();
                 OverlayModel model = buildOverlayModel(
-                    session, live.get(), FrameInfo{fps, renderMs, actions.paused, actions.timeScale, fe.overlay.selected(), goneAt},
+                    session, live.get(), FrameInfo{fps, renderMs, actions.paused, actions.timeScale, fe.overlay.selected(), goneAt,
+                              fe.overlay.visible()},
                     &jitChecker);
                 fe.render(*game, HudState{fps, actions.paused, attract}, frame, &model, &actions);
                 fe.window->swap();
@@ -323,7 +324,7 @@ int runScreenshot(const AppOptions& options) {
                     while (jitChecker.running()) // the screenshot waits for the JIT verdicts
                         std::this_thread::sleep_for(std::chrono::milliseconds(10));
                 OverlayModel model = buildOverlayModel(
-                    session, live.get(), FrameInfo{60.0f, renderMs, false, 1.0f, fe.overlay.selected(), 0}, &jitChecker);
+                    session, live.get(), FrameInfo{60.0f, renderMs, false, 1.0f, fe.overlay.selected(), 0, fe.overlay.visible()}, &jitChecker);
                 fe.render(*game, HudState{60.0f, false, false}, uint64_t(frame), &model, &actions);
                 renderMs = double(SDL_GetPerformanceCounter() - renderStart) * 1000.0 / double(SDL_GetPerformanceFrequency());
                 if (frame + 1 == options.frames) {

@@ -190,7 +190,7 @@ void LiveScripts::reloadEnemy(const std::string& relativePath, bool removed) {
         m_session.game->addType(after.type);
         notice(key, relativePath, "new enemy type");
     }
-    s.version = known ? s.version + 1 : std::max(1, s.version + 1);
+    s.version += 1; // a first version that never loaded was 0
     s.error.clear();
     s.removed = false;
     ++m_applied;

@@ -41,7 +41,6 @@ public:
     bool visible() const { return m_visible; }
     void setVisible(bool v) { m_visible = v; }
     void toggle() { m_visible = !m_visible; }
-    OverlayWindows& windows() { return m_windows; }
 
     /// Draws the overlay (if visible) and the error badge. Call between ImGui::NewFrame and Render.
     void draw(const OverlayModel& model, OverlayActions& actions);

@@ -47,6 +47,9 @@ OverlayModel buildOverlayModel(const GameSession& session, const LiveScripts* li
     m.tick = world.tick;
 
     const scripting::LuaThinkPhase& think = *session.think;
+    m.errors = &think.errors();
+    if (!frame.overlayVisible)
+        return m; // the badge reads only the error log; the rest walks enemies and the registry
     const scripting::PoolStats& pool = think.stats();
     m.vms = pool.lastTick;
     for (const scripting::VmStats& t : pool.total)

@@ -13,6 +13,7 @@ struct FrameInfo {
     float timeScale = 1;
     engine::ObjectId selected;
     uint64_t selectedGoneAtTick = 0; // when the selected object was last seen gone (0: never)
+    bool overlayVisible = true;      // hidden: only what the error badge needs (no per-enemy work)
 };
 
 class JitChecker;

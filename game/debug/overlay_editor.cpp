@@ -22,15 +22,6 @@ std::string readDisk(const std::string& path) {
     scripting::readScriptFile(path, &text, &error);
     return text;
 }
-
-std::string lineOf(const std::string& text, int line) {
-    std::istringstream in(text);
-    std::string l;
-    for (int i = 1; std::getline(in, l); ++i)
-        if (i == line)
-            return l;
-    return {};
-}
 } // namespace
 
 void Overlay::openInEditor(const std::string& relativePath, OverlayActions& actions) {
@@ -125,7 +116,7 @@ void Overlay::drawEditor(const OverlayModel& model, OverlayActions& actions) {
         std::string file;
         int line = 0;
         if (scripting::parseLuaErrorPosition(s.reloadError, &file, &line) && line > 0)
-            overlay_text::colored(ImVec4(1, 0.7f, 0.6f, 1), "line %d: %s", line, lineOf(m_editor.text, line).c_str());
+            overlay_text::colored(ImVec4(1, 0.7f, 0.6f, 1), "line %d: %s", line, scripting::sourceLine(m_editor.text, line).c_str());
         overlay_text::disabled("the last good version (v%d) keeps running", s.version);
     }
     if (!m_editor.saveMessage.empty() && m_editor.saveMessage != "saved")

@@ -64,7 +64,6 @@ public:
     const Waves& waves() const { return m_waves; }
     /// The wave number the HUD shows: the director's if it reports one, else the built-in waves'.
     int wave() const { return m_directorWave >= 0 ? m_directorWave : m_waves.wave(); }
-    GameHooks* hooksRunner() const { return m_hooks.get(); }
     bool roundOver() const { return !m_world.player.alive; }
     const PhaseTimes& lastTickTimes() const { return m_last; }
     const PhaseTimes& totalTimes() const { return m_total; }

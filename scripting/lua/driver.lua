@@ -9,7 +9,6 @@
 -- across the call to think.
 local ffi, FRAME, CURSOR, SS, SELF, WORLD, MEM, think, MEMSIZE, where, sync_frame, BUDGET, REFILL,
       THINK_REFILLS, set_deadline, BATCH_SECONDS = ...
-local BUDGET_TEXT = (THINK_REFILLS * REFILL) .. " loop iterations and calls per think"
 
 local copy, type, error, format = ffi.copy, type, error, string.format
 local HAS_MEMORY = MEMSIZE > 0 and 1 or 0
@@ -20,7 +19,7 @@ end
 
 return function(first, last)
   sync_frame()
-  set_deadline(BATCH_SECONDS, BUDGET_TEXT)
+  set_deadline(BATCH_SECONDS, THINK_REFILLS)
   local F = FRAME
   local E, I, O = F.enemies, F.intents, F.order
   local tick = F.world.tick

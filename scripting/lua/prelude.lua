@@ -45,7 +45,7 @@ local function sandbox_error(message) error(script_where() .. message, 0) end
 -- CPU budget (see scripting/budget.h and instrument.lua)
 ----------------------------------------------------------------------------------------------------
 ffi.cdef[[
-typedef struct { int32_t countdown, refills, exhausted, depth; double deadline; } arena_budget;
+typedef struct { int32_t countdown, refills, exhausted, depth, limit, unused_; double deadline; } arena_budget;
 struct arena_timespec { long tv_sec; long tv_nsec; };
 int clock_gettime(int clock, struct arena_timespec *ts);
 ]]
@@ -57,7 +57,7 @@ local function now()
   ffi.C.clock_gettime(1, TS) -- CLOCK_MONOTONIC
   return tonumber(TS.tv_sec) + tonumber(TS.tv_nsec) * 1e-9
 end
-local budget_text, budget_error = "", nil
+local budget_error = nil
 
 -- Every REFILL checks: spend one refill, look at the clock. Raises at the script's line (level 2).
 local function budget_slow()
@@ -70,7 +70,7 @@ local function budget_slow()
   if BUDGET.refills < 0 or over_time then
     BUDGET.exhausted, BUDGET.countdown = 1, 0
     budget_error = script_where() .. (over_time and "script exceeded its time limit" or
-      ("script exceeded its CPU budget (" .. budget_text .. ")")) ..
+      ("script exceeded its CPU budget (" .. BUDGET.limit * REFILL .. " loop iterations and calls in one call)")) ..
       ": an endless loop? (the call was stopped; the game goes on)"
     error(budget_error, 0)
   end
@@ -78,17 +78,13 @@ local function budget_slow()
 end
 
 -- Starts the budget of one script call (a chunk, a hook) of `refills` * REFILL checks.
-local function begin_budget(refills, seconds, text)
+local function begin_budget(refills, seconds)
   BUDGET.countdown, BUDGET.refills, BUDGET.exhausted, BUDGET.depth = REFILL, refills, 0, 0
-  BUDGET.deadline = now() + seconds
-  budget_text = text
+  BUDGET.limit, BUDGET.deadline = refills, now() + seconds
 end
-local function set_deadline(seconds, text)
-  BUDGET.deadline = now() + seconds
-  budget_text = text
+local function set_deadline(seconds, refills)
+  BUDGET.limit, BUDGET.deadline = refills, now() + seconds
 end
--- For calls the host budgets itself (hooks): what the error message says the budget was.
-function P.set_budget_text(text) budget_text = text end
 
 local instrument = assert(loadstring(instrument_source, "=instrument"))()
 
@@ -117,7 +113,6 @@ local function describe(v)
   if t == "number" or t == "boolean" or t == "nil" then return tostring(v) end
   return t
 end
-P.describe = describe
 
 ----------------------------------------------------------------------------------------------------
 -- Read-only libraries
@@ -598,7 +593,7 @@ end
 -- Loads one enemy script: returns the batch driver for it and the checked description.
 function P.load_enemy(source, chunkname)
   local fn = compile(source, chunkname, make_env())
-  begin_budget(limits.load_refills, limits.load_seconds, "loading a script")
+  begin_budget(limits.load_refills, limits.load_seconds)
   local d = check_contract(fn(), source, chunkname)
 
   local field_list = {}
@@ -627,7 +622,7 @@ end
 -- Loads the wave director: a script that returns { update = function(state, info) ... end }.
 function P.load_director(source, chunkname)
   local fn = compile(source, chunkname, make_env())
-  begin_budget(limits.load_refills, limits.load_seconds, "loading the director")
+  begin_budget(limits.load_refills, limits.load_seconds)
   local def = fn()
   if type(def) ~= "table" or type(def.update) ~= "function" then
     contract_error(chunkname, source, "update", "the director must return a table with an update(state, info) function")
@@ -639,29 +634,15 @@ end
 -- --exec). Returns a description of the first result; errors propagate as strings.
 function P.run_chunk(source, chunkname)
   local fn = compile(source, chunkname, make_env())
-  begin_budget(limits.load_refills, limits.load_seconds, "running a chunk")
+  begin_budget(limits.load_refills, limits.load_seconds)
   local result = fn()
   BUDGET.depth = 0
   return describe(result)
 end
 
--- JIT health per script is NOT collected in-process: a jit.attach("trace") handler crashed
--- LuaJIT (SIGSEGV inside lua_pcall, about 1 run in 30 of the hostile corpus, even with a handler
--- that allocates nothing). `scriptcheck --jit` measures it in separate processes with jit.v.
-local jit_stats = {}
-function P.jit_report()
-  local vmdef = require("jit.vmdef")
-  local out = {}
-  for chunk, s in pairs(jit_stats) do
-    local last = ""
-    if s.last_code >= 0 then
-      local ok, text = pcall(string_format, vmdef.traceerr[s.last_code] or "?", s.last_extra)
-      last = ok and text or (vmdef.traceerr[s.last_code] or "?")
-    end
-    out[chunk] = { traces = s.traces, aborts = s.aborts, last = last }
-  end
-  return out
-end
+-- No trace event handler here (jit.attach): one crashed LuaJIT (SIGSEGV inside lua_pcall, about
+-- 1 run in 30 of the hostile corpus, even a handler that allocated nothing). JIT health is
+-- measured in separate processes by `scriptcheck --jit`.
 function P.set_jit(on)
   if on then jit.on() else jit.off() end
   jit.flush()

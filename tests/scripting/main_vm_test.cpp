@@ -189,11 +189,11 @@ TEST(MainVm, BadCommandsAreScriptErrorsWithFileAndLine) {
     ASSERT_TRUE(f.vm);
     const engine::ObjectId id = f.w.add(0, {0, 0});
     f.vm->begin(f.w.world, 1, f.out);
-    for (int kind = 1; kind <= 8; ++kind)
+    for (int kind = 1; kind <= 9; ++kind)
         f.vm->onHit(id, float(kind));
     f.vm->end();
     const auto e = f.errors();
-    ASSERT_EQ(e.size(), 8u);
+    ASSERT_EQ(e.size(), 9u);
     EXPECT_EQ(e[0], "enemies/bad.lua:6: arena.spawn: unknown enemy type 'nope' (known: bad)");
     EXPECT_NE(e[1].find("enemies/bad.lua:7: arena.spawn: position must be finite"), std::string::npos) << e[1];
     EXPECT_EQ(e[2], "enemies/bad.lua:8: field 'hp' of enemy 0:1 (bad) is read-only (use self:damage(n))");
@@ -202,6 +202,8 @@ TEST(MainVm, BadCommandsAreScriptErrorsWithFileAndLine) {
     EXPECT_NE(e[5].find("enemies/bad.lua:11: arena.spawn: unknown option 'speed'"), std::string::npos) << e[5];
     EXPECT_NE(e[6].find("enemies/bad.lua:12: field 'x' of player"), std::string::npos) << e[6];
     EXPECT_NE(e[7].find("enemies/bad.lua:13: attempt to create global variable \"WEAK\""), std::string::npos) << e[7];
+    // A hook's endless loop is stopped by the hook's own budget, and the message says which.
+    EXPECT_NE(e[8].find("enemies/bad.lua:14: script exceeded its CPU budget (200000 loop iterations"), std::string::npos) << e[8];
     EXPECT_TRUE(f.out.spawns.empty());
     EXPECT_EQ(f.out.score, 0);
     EXPECT_EQ(f.w.world.enemies.get(id)->hp, 3.0f) << "the object is intact";

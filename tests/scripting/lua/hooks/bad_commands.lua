@@ -11,5 +11,6 @@ return {
     if damage == 6 then arena.spawn("bad", 1, 2, { speed = 5 }) end
     if damage == 7 then source.x = 5 end
     if damage == 8 then WEAK = 1 end
+    if damage == 9 then while true do end end
   end,
 }
