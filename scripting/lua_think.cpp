@@ -3,6 +3,7 @@
 #include "scripting/synthetic_world.h"
 
 #include <algorithm>
+#include <cassert>
 #include <cstring>
 #include <chrono>
 #include <cstdio>
@@ -269,30 +270,56 @@ std::vector<engine::EnemyType> LuaThinkPhase::types() const {
 void LuaThinkPhase::buildBatches(const engine::World& world, std::span<engine::Intent> intents) {
     const auto enemies = world.enemies.dense();
     const size_t slots = m_scripts.size();
-    // Counting sort of the live, healthy enemies by script: one script per batch keeps each
-    // driver's call site monomorphic (mixed batches break the JIT's traces).
+    const auto idle = [&](size_t i, bool quarantined) {
+        engine::Intent& out = intents[i];
+        out.velocity = out.aim = glm::vec2(0.0f);
+        out.fire = out.hasMemory = 0;
+        out.faulted = quarantined ? 1 : 0;
+    };
+    // One script per batch keeps each driver's call site monomorphic (mixed batches break the
+    // JIT's traces). The game keeps enemies grouped by type (EnemyBuckets), so the order is
+    // read off the runs without touching an enemy; the driver skips faulted ones itself.
+    const auto counts = world.enemyBuckets.counts();
+    size_t counted = 0;
+    for (uint32_t c : counts)
+        counted += c;
     m_typeStart.assign(slots + 1, 0);
-    for (size_t i = 0; i < enemies.size(); ++i) {
-        const engine::Enemy& e = enemies[i];
-        if ((e.flags & engine::kEnemyFaulted) || e.type >= slots || m_quarantined[e.type]) {
-            engine::Intent& idle = intents[i];
-            idle.velocity = idle.aim = glm::vec2(0.0f);
-            idle.fire = idle.hasMemory = 0;
-            idle.faulted = e.type < slots && m_quarantined[e.type] ? 1 : 0;
-            continue;
+    m_order.clear();
+    if (counted == enemies.size() && counts.size() <= slots) {
+        assert(world.enemyBuckets.isGrouped(world.enemies));
+        uint32_t runStart = 0;
+        for (size_t s = 0; s < slots; ++s) {
+            const uint32_t count = s < counts.size() ? counts[s] : 0;
+            if (m_quarantined[s])
+                for (uint32_t i = runStart; i < runStart + count; ++i)
+                    idle(i, true);
+            else
+                for (uint32_t i = runStart; i < runStart + count; ++i)
+                    m_order.push_back(i);
+            runStart += count;
+            m_typeStart[s + 1] = uint32_t(m_order.size());
         }
-        ++m_typeStart[e.type + 1];
-    }
-    for (size_t s = 0; s < slots; ++s)
-        m_typeStart[s + 1] += m_typeStart[s];
-    m_order.resize(m_typeStart[slots]);
-    thread_local std::vector<uint32_t> next;
-    next.assign(m_typeStart.begin(), m_typeStart.end() - 1);
-    for (size_t i = 0; i < enemies.size(); ++i) {
-        const engine::Enemy& e = enemies[i];
-        if ((e.flags & engine::kEnemyFaulted) || e.type >= slots || m_quarantined[e.type])
-            continue;
-        m_order[next[e.type]++] = uint32_t(i);
+    } else {
+        // Not grouped (worlds built by hand, in tests): a counting sort by script.
+        for (size_t i = 0; i < enemies.size(); ++i) {
+            const engine::Enemy& e = enemies[i];
+            if ((e.flags & engine::kEnemyFaulted) || e.type >= slots || m_quarantined[e.type]) {
+                idle(i, e.type < slots && m_quarantined[e.type]);
+                continue;
+            }
+            ++m_typeStart[e.type + 1];
+        }
+        for (size_t s = 0; s < slots; ++s)
+            m_typeStart[s + 1] += m_typeStart[s];
+        m_order.resize(m_typeStart[slots]);
+        thread_local std::vector<uint32_t> next;
+        next.assign(m_typeStart.begin(), m_typeStart.end() - 1);
+        for (size_t i = 0; i < enemies.size(); ++i) {
+            const engine::Enemy& e = enemies[i];
+            if ((e.flags & engine::kEnemyFaulted) || e.type >= slots || m_quarantined[e.type])
+                continue;
+            m_order[next[e.type]++] = uint32_t(i);
+        }
     }
     // Enough batches for dynamic balance (about 8 per VM), none so small that dispatch dominates.
     const uint32_t total = uint32_t(m_order.size());
@@ -362,7 +389,6 @@ void LuaThinkPhase::think(const engine::ThinkContext& ctx, std::span<engine::Int
     for (const auto& perVm : m_timings)
         m_stats.lastBatches.insert(m_stats.lastBatches.end(), perVm.begin(), perVm.end());
     m_stats.totalThinkWallMs += m_stats.lastThinkWallMs;
-    ++m_stats.ticks;
 
     // Faults in entity order, whatever VM found them: the log and the world stay deterministic.
     thread_local std::vector<ThinkFault*> faults;

@@ -11,6 +11,7 @@
 
 #include <cassert>
 #include <span>
+#include <utility>
 #include <vector>
 
 namespace engine {
@@ -54,6 +55,17 @@ public:
         slot.alive = false;
         m_freeSlots.push_back(id.index);
         return true;
+    }
+
+    /// Exchanges two values in the dense array; their ids stay valid. For callers that keep the
+    /// dense array in an order of their own (EnemyBuckets).
+    void swapDense(size_t a, size_t b) {
+        if (a == b)
+            return;
+        std::swap(m_values[a], m_values[b]);
+        std::swap(m_denseToSlot[a], m_denseToSlot[b]);
+        m_slots[m_denseToSlot[a]].dense = uint32_t(a);
+        m_slots[m_denseToSlot[b]].dense = uint32_t(b);
     }
 
     bool contains(ObjectId id) const {

@@ -82,7 +82,7 @@ void Game::clearEnemies() {
     if (m_hooks)
         for (engine::Enemy& e : m_world.enemies.dense())
             m_hooks->destroyed(e, m_world.tick);
-    m_world.enemies.clear();
+    m_world.clearEnemies();
     m_world.enemyGrid.rebuild({});
 }
 
@@ -120,7 +120,7 @@ void Game::restart() {
         m_hooks->destroyed(m_world.player, m_world.tick);
         m_hooks->roundStarted();
     }
-    m_world.enemies.clear();
+    m_world.clearEnemies();
     m_world.bullets.clear();
     m_world.enemyGrid.rebuild({});
     m_spawnQueue.clear();
@@ -420,14 +420,13 @@ engine::ObjectId Game::spawnEnemy(uint16_t type, glm::vec2 position, float hp) {
     e.speed = t.speed;
     e.fireCooldown = t.fireInterval / 2;
     e.spawnTick = uint32_t(m_world.tick);
-    const engine::ObjectId id = m_world.enemies.create(e);
-    m_world.enemies.dense().back().id = id; // create() appends
+    const engine::ObjectId id = m_world.addEnemy(e);
     ++m_counters.spawned;
     return id;
 }
 
 void Game::commit() {
-    // Destroy in dense order, collected first: destroy() moves the last enemy into the hole.
+    // Destroy by id, collected first: removing an enemy moves others in the dense array.
     thread_local std::vector<engine::ObjectId> dead;
     dead.clear();
     for (const engine::Enemy& e : m_world.enemies.dense())
@@ -436,7 +435,7 @@ void Game::commit() {
     for (engine::ObjectId id : dead) {
         if (m_hooks) // the Lua identity goes first: a script that kept it sees "destroyed"
             m_hooks->destroyed(*m_world.enemies.get(id), m_world.tick);
-        m_world.enemies.destroy(id);
+        m_world.removeEnemy(id);
     }
     m_counters.destroyed += dead.size();
 

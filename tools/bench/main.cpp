@@ -258,11 +258,14 @@ nlohmann::json usualBinding(const Settings& s) {
 // A world with every shipped script, in equal shares.
 struct MixedWorld {
     scripting::SyntheticWorld world;
+    // Types in equal shares, grouped in the dense array the way the game keeps them.
     MixedWorld(size_t n, const std::vector<engine::EnemyType>& types) : world(n, 0, 100.0f) {
-        size_t i = 0;
-        for (engine::Enemy& e : world.world.enemies.dense()) {
-            e.type = uint16_t(i++ % types.size());
-            e.speed = types[e.type].speed;
+        std::vector<engine::Enemy> all(world.world.enemies.dense().begin(), world.world.enemies.dense().end());
+        world.world.enemies.clear();
+        for (size_t i = 0; i < all.size(); ++i) {
+            all[i].type = uint16_t(i % types.size());
+            all[i].speed = types[all[i].type].speed;
+            world.world.addEnemy(all[i]);
         }
     }
 };

@@ -83,3 +83,19 @@ TEST(SlotMap, MatchesAModelUnderRandomChurn) {
     for (size_t i = 0; i < map.size(); ++i)
         EXPECT_EQ(live.at(engine::packObjectId(map.idAt(i))), map.dense()[i]);
 }
+
+TEST(SlotMap, SwappingDenseValuesKeepsEveryIdOnItsValue) {
+    SlotMap<int> map;
+    const ObjectId a = map.create(10), b = map.create(20), c = map.create(30);
+    map.swapDense(0, 2);
+    EXPECT_EQ(map.dense()[0], 30);
+    EXPECT_EQ(*map.get(a), 10);
+    EXPECT_EQ(*map.get(c), 30);
+    EXPECT_EQ(map.denseIndexOf(a), 2);
+    EXPECT_EQ(map.idAt(0), c);
+    map.swapDense(1, 1);
+    EXPECT_EQ(*map.get(b), 20);
+    ASSERT_TRUE(map.destroy(c)); // the swap left the bookkeeping destroy relies on intact
+    EXPECT_EQ(*map.get(a), 10);
+    EXPECT_EQ(map.size(), 2u);
+}

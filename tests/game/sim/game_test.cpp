@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 namespace {
 std::unique_ptr<game::Game> makeTestGame(uint64_t seed, int minEnemies = 0) {
     game::GameDef def = game::defaultGameDef();
@@ -38,6 +40,18 @@ TEST(Game, EveryEnemyIsAccountedFor) {
         ASSERT_EQ(g->counters().spawned, g->world().enemies.size() + g->counters().destroyed)
             << "tick " << t;
     }
+}
+
+TEST(Game, EnemiesStayGroupedByTypeThroughSpawnsAndDeaths) {
+    auto g = makeTestGame(6, 300);
+    size_t types = 0;
+    for (int t = 0; t < 1500; ++t) {
+        g->step(nullptr);
+        ASSERT_TRUE(g->world().enemyBuckets.isGrouped(g->world().enemies)) << "tick " << t;
+        types = std::max(types, g->world().enemyBuckets.counts().size());
+    }
+    EXPECT_GE(types, 2u); // there was something to group
+    EXPECT_GT(g->counters().destroyed, 50u);
 }
 
 TEST(Game, SameSeedSameHashDifferentSeedDifferentHash) {
