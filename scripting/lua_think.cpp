@@ -346,7 +346,7 @@ void LuaThinkPhase::think(const engine::ThinkContext& ctx, std::span<engine::Int
     f.inverseCell = 1.0f / f.cellSize;
     f.cellStart = world.enemyGrid.cellStartData();
     f.cellItems = world.enemyGrid.itemData();
-    f.cellPositions = world.enemyGrid.positionData();
+    f.cellPoints = world.enemyGrid.pointData();
     ThinkWorldView& w = f.world;
     w.tick = double(world.tick);
     w.dt = double(ctx.dt);

@@ -37,13 +37,15 @@ struct SyntheticWorld {
         ++world.tick;
         auto enemies = world.enemies.dense();
         world.enemyPositions.resize(enemies.size());
+        world.enemyVelocities.resize(enemies.size());
         for (size_t i = 0; i < enemies.size(); ++i) {
             world.enemyPositions[i] = enemies[i].position;
+            world.enemyVelocities[i] = enemies[i].velocity;
             const uint64_t stream = engine::packObjectId(enemies[i].id);
             enemies[i].random[0] = engine::unitFloat(engine::hashRandom(seed, stream, world.tick * 2));
             enemies[i].random[1] = engine::unitFloat(engine::hashRandom(seed, stream, world.tick * 2 + 1));
         }
-        world.enemyGrid.rebuild(world.enemyPositions);
+        world.enemyGrid.rebuild(world.enemyPositions, world.enemyVelocities);
     }
 };
 

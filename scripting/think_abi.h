@@ -4,6 +4,7 @@
 // Scripts never see any of these pointers: they get scalar, read-only views filled by the driver.
 #include "engine/world/intent.h"
 #include "engine/world/objects.h"
+#include "engine/world/spatial_grid.h"
 
 #include <glm/vec2.hpp>
 
@@ -28,7 +29,7 @@ struct ThinkFrame {
     const uint32_t* order;       // dense enemy indices grouped by script; batches are ranges of it
     const uint32_t* cellStart;   // spatial grid, see engine/world/spatial_grid.h
     const uint32_t* cellItems;
-    const glm::vec2* cellPositions;
+    const engine::GridPoint* cellPoints; // slot order, see engine/world/spatial_grid.h
     int32_t columns, rows;
     float inverseCell, cellSize;
     uint32_t enemyCount, reserved;
@@ -44,6 +45,7 @@ struct DriverCursor {
 inline constexpr const char* kThinkCdef = R"(
 typedef struct { float x, y; } arena_vec2;
 typedef struct { uint32_t index, generation; } arena_id;
+typedef struct { arena_vec2 position, velocity; } arena_grid_point;
 typedef struct {
   arena_id id;
   uint16_t type, flags;
@@ -73,7 +75,7 @@ typedef struct {
   const uint32_t *order;
   const uint32_t *cell_start;
   const uint32_t *cell_items;
-  const arena_vec2 *cell_positions;
+  const arena_grid_point *cell_points;
   int32_t columns, rows;
   float inverse_cell, cell_size;
   uint32_t enemy_count, reserved_;
@@ -93,5 +95,6 @@ static_assert(offsetof(engine::Enemy, memory) == 64, "update kThinkCdef's arena_
 static_assert(sizeof(engine::Intent) == 88, "update kThinkCdef's arena_intent");
 static_assert(offsetof(engine::Intent, memory) == 24, "update kThinkCdef's arena_intent");
 static_assert(sizeof(glm::vec2) == 8);
+static_assert(sizeof(engine::GridPoint) == 16, "update kThinkCdef's arena_grid_point");
 
 } // namespace scripting

@@ -13,7 +13,8 @@ void SpatialGrid::configure(glm::vec2 worldSize, float cellSize) {
     m_rows = std::max(1, int(std::ceil(worldSize.y * m_inverseCell)));
     m_cellStart.assign(size_t(m_columns) * size_t(m_rows) + 1, 0);
     m_items.clear();
-    m_positions.clear();
+    m_points.clear();
+    m_slotOf.clear();
 }
 
 int SpatialGrid::clampColumn(float x) const {
@@ -32,21 +33,31 @@ int SpatialGrid::clampRow(float y) const {
 
 int SpatialGrid::cellIndex(glm::vec2 p) const { return clampRow(p.y) * m_columns + clampColumn(p.x); }
 
-void SpatialGrid::rebuild(std::span<const glm::vec2> positions) {
+void SpatialGrid::rebuild(std::span<const glm::vec2> positions, std::span<const glm::vec2> velocities) {
     const size_t cells = size_t(m_columns) * size_t(m_rows);
-    m_positions.assign(positions.begin(), positions.end());
-    m_items.resize(positions.size());
+    const size_t n = positions.size();
+    const bool hasVelocities = velocities.size() == n;
+    m_items.resize(n);
+    m_points.resize(n);
+    m_slotOf.resize(n);
     std::fill(m_cellStart.begin(), m_cellStart.end(), 0u);
-    // Counting sort: count per cell, prefix-sum, then place items in ascending index order.
-    for (const glm::vec2 p : positions)
-        ++m_cellStart[size_t(cellIndex(p)) + 1];
+    // Counting sort: count per cell (m_slotOf holds each item's cell meanwhile), prefix-sum, then
+    // place items in ascending index order, so results within a cell are deterministic.
+    for (size_t i = 0; i < n; ++i) {
+        const uint32_t cell = uint32_t(cellIndex(positions[i]));
+        m_slotOf[i] = cell;
+        ++m_cellStart[cell + 1];
+    }
     for (size_t c = 0; c < cells; ++c)
         m_cellStart[c + 1] += m_cellStart[c];
-    // Reuse the tail of m_cellStart's pass as write cursors: a second small array would allocate.
     thread_local std::vector<uint32_t> cursor;
     cursor.assign(m_cellStart.begin(), m_cellStart.end() - 1);
-    for (uint32_t i = 0; i < positions.size(); ++i)
-        m_items[cursor[size_t(cellIndex(positions[i]))]++] = i;
+    for (size_t i = 0; i < n; ++i) {
+        const uint32_t slot = cursor[m_slotOf[i]]++;
+        m_items[slot] = uint32_t(i);
+        m_points[slot] = {positions[i], hasVelocities ? velocities[i] : glm::vec2(0.0f)};
+        m_slotOf[i] = slot;
+    }
 }
 
 int SpatialGrid::nearest(glm::vec2 center, float radius, uint32_t exclude,

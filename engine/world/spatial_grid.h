@@ -3,8 +3,10 @@
 // read-only for the rest of the tick, so the parallel think phase can query it from any thread.
 //
 // Contract:
-// - rebuild(positions) stores item i (the index into positions) in the cell containing it; points
-//   outside the bounds are clamped into the border cells, so every item is findable.
+// - rebuild(positions, velocities) stores item i (the index into positions) in the cell containing
+//   it; points outside the bounds are clamped into the border cells, so every item is findable.
+//   Velocities are optional (zero when not given): neighbour queries that need them (flocking)
+//   then read one contiguous run per row of cells instead of chasing items across the world.
 // - forEachInRadius visits every item whose position is within radius (inclusive) of center, in a
 //   deterministic order (cells row by row, items by ascending index within a cell).
 // - No allocation after the first rebuild of a given size.
@@ -16,10 +18,16 @@
 
 namespace engine {
 
+/// One stored item, in cell order: what neighbour queries read.
+struct GridPoint {
+    glm::vec2 position;
+    glm::vec2 velocity;
+};
+
 class SpatialGrid {
 public:
     void configure(glm::vec2 worldSize, float cellSize);
-    void rebuild(std::span<const glm::vec2> positions);
+    void rebuild(std::span<const glm::vec2> positions, std::span<const glm::vec2> velocities = {});
 
     template <class Fn> // Fn(uint32_t item, glm::vec2 position)
     void forEachInRadius(glm::vec2 center, float radius, Fn&& fn) const;
@@ -32,13 +40,14 @@ public:
     int rows() const { return m_rows; }
     float cellSize() const { return m_cellSize; }
     size_t itemCount() const { return m_items.size(); }
-    glm::vec2 positionOf(uint32_t item) const { return m_positions[item]; }
+    glm::vec2 positionOf(uint32_t item) const { return m_points[m_slotOf[item]].position; }
 
     // Raw arrays for readers that cannot call C++ per query (the Lua batch driver). Valid until
-    // the next rebuild. Cell c holds items itemData()[cellStartData()[c] .. cellStartData()[c+1]).
+    // the next rebuild. Cell c holds slots cellStartData()[c] .. cellStartData()[c+1]); slot k is
+    // item itemData()[k] at pointData()[k].
     const uint32_t* cellStartData() const { return m_cellStart.data(); }
     const uint32_t* itemData() const { return m_items.data(); }
-    const glm::vec2* positionData() const { return m_positions.data(); }
+    const GridPoint* pointData() const { return m_points.data(); }
 
 private:
     int cellIndex(glm::vec2 p) const;
@@ -49,9 +58,10 @@ private:
     float m_cellSize = 1.0f;
     float m_inverseCell = 1.0f;
     int m_columns = 1, m_rows = 1;
-    std::vector<uint32_t> m_cellStart; // size cells+1: items of cell c are m_items[start[c]..start[c+1])
-    std::vector<uint32_t> m_items;
-    std::vector<glm::vec2> m_positions; // copy, item order; keeps queries cache-friendly
+    std::vector<uint32_t> m_cellStart; // size cells+1: slots of cell c are start[c]..start[c+1])
+    std::vector<uint32_t> m_items;     // slot -> item
+    std::vector<GridPoint> m_points;   // slot -> its point: a query reads memory in order
+    std::vector<uint32_t> m_slotOf;    // item -> slot
 };
 
 template <class Fn>
@@ -65,11 +75,10 @@ void SpatialGrid::forEachInRadius(glm::vec2 center, float radius, Fn&& fn) const
         for (int c = c0; c <= c1; ++c) {
             const int cell = r * m_columns + c;
             for (uint32_t k = m_cellStart[cell], e = m_cellStart[cell + 1]; k < e; ++k) {
-                const uint32_t item = m_items[k];
-                const glm::vec2 p = m_positions[item];
+                const glm::vec2 p = m_points[k].position;
                 const float dx = p.x - center.x, dy = p.y - center.y;
                 if (dx * dx + dy * dy <= r2)
-                    fn(item, p);
+                    fn(m_items[k], p);
             }
         }
     }

@@ -20,7 +20,8 @@ struct World {
     std::vector<Bullet> bullets;
     Player player;
     SpatialGrid enemyGrid;              // built at the snapshot from enemy positions (dense order)
-    std::vector<glm::vec2> enemyPositions; // the grid's input, kept to avoid reallocating
+    std::vector<glm::vec2> enemyPositions;  // the grid's input, kept to avoid reallocating
+    std::vector<glm::vec2> enemyVelocities;
     EnemyBuckets enemyBuckets;
 
     ObjectId addEnemy(const Enemy& e) { return enemyBuckets.create(enemies, e); }

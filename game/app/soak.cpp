@@ -96,8 +96,7 @@ int runSoak(const AppOptions& options) {
             for (size_t i = 0; i < enemies.size(); i += 5)
                 victims.push_back(enemies.idAt(i));
             for (engine::ObjectId id : victims)
-                if (engine::Enemy* e = enemies.get(id))
-                    e->hp = 0, e->flags |= engine::kEnemyDead; // destroyed at this tick's commit
+                game.despawn(id); // destroyed at this tick's commit
         }
         if (t % 1500 == 0) {
             writeAtomically(chaser, versions[(t / 1500) % std::size(versions)]);

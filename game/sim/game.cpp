@@ -83,6 +83,7 @@ void Game::clearEnemies() {
         for (engine::Enemy& e : m_world.enemies.dense())
             m_hooks->destroyed(e, m_world.tick);
     m_world.clearEnemies();
+    m_dying.clear();
     m_world.enemyGrid.rebuild({});
 }
 
@@ -121,6 +122,7 @@ void Game::restart() {
         m_hooks->roundStarted();
     }
     m_world.clearEnemies();
+    m_dying.clear();
     m_world.bullets.clear();
     m_world.enemyGrid.rebuild({});
     m_spawnQueue.clear();
@@ -175,16 +177,18 @@ void Game::step(const PlayerCommand* command) {
 void Game::snapshot() {
     auto enemies = m_world.enemies.dense();
     m_world.enemyPositions.resize(enemies.size());
+    m_world.enemyVelocities.resize(enemies.size());
     for (size_t i = 0; i < enemies.size(); ++i) {
         engine::Enemy& e = enemies[i];
         m_world.enemyPositions[i] = e.position;
+        m_world.enemyVelocities[i] = e.velocity;
         // Per enemy and tick, independent of who computes the think: pure behaviours stay
         // deterministic on any VM of the pool.
         const uint64_t stream = engine::packObjectId(e.id);
         e.random[0] = engine::unitFloat(engine::hashRandom(m_def.seed, stream, m_world.tick * 2));
         e.random[1] = engine::unitFloat(engine::hashRandom(m_def.seed, stream, m_world.tick * 2 + 1));
     }
-    m_world.enemyGrid.rebuild(m_world.enemyPositions);
+    m_world.enemyGrid.rebuild(m_world.enemyPositions, m_world.enemyVelocities);
 }
 
 void Game::applyPlayer(const PlayerCommand& cmd) {
@@ -269,7 +273,7 @@ void Game::damageEnemy(engine::Enemy& e, float damage, HitSource source) {
     m_events.hits.push_back({e.id, damage, source});
     if (e.hp > 0.0f)
         return;
-    e.flags |= engine::kEnemyDead;
+    markDead(e);
     const bool byPlayer = source == HitSource::PlayerBullet;
     m_events.deaths.push_back({e.id, e.type, e.position, byPlayer});
     if (byPlayer) {
@@ -397,7 +401,7 @@ void Game::applyCommands() {
     for (engine::ObjectId id : c.despawns) {
         engine::Enemy* e = m_world.enemies.get(id);
         if (e && !(e->flags & engine::kEnemyDead)) {
-            e->flags |= engine::kEnemyDead;
+            markDead(*e);
             m_events.deaths.push_back({e->id, e->type, e->position, false});
         }
     }
@@ -425,19 +429,32 @@ engine::ObjectId Game::spawnEnemy(uint16_t type, glm::vec2 position, float hp) {
     return id;
 }
 
+void Game::markDead(engine::Enemy& e) {
+    e.flags |= engine::kEnemyDead;
+    m_dying.push_back(e.id);
+}
+
+bool Game::despawn(engine::ObjectId id) {
+    engine::Enemy* e = m_world.enemies.get(id);
+    if (!e || (e->flags & engine::kEnemyDead))
+        return false;
+    markDead(*e);
+    return true;
+}
+
 void Game::commit() {
-    // Destroy by id, collected first: removing an enemy moves others in the dense array.
-    thread_local std::vector<engine::ObjectId> dead;
-    dead.clear();
-    for (const engine::Enemy& e : m_world.enemies.dense())
-        if (e.flags & engine::kEnemyDead)
-            dead.push_back(e.id);
-    for (engine::ObjectId id : dead) {
+    // The dying were listed when marked (no pass over every enemy); destroyed in dense order,
+    // as a scan would find them, by id: removing one moves others in the dense array.
+    std::sort(m_dying.begin(), m_dying.end(), [this](engine::ObjectId a, engine::ObjectId b) {
+        return m_world.enemies.denseIndexOf(a) < m_world.enemies.denseIndexOf(b);
+    });
+    for (engine::ObjectId id : m_dying) {
         if (m_hooks) // the Lua identity goes first: a script that kept it sees "destroyed"
             m_hooks->destroyed(*m_world.enemies.get(id), m_world.tick);
         m_world.removeEnemy(id);
     }
-    m_counters.destroyed += dead.size();
+    m_counters.destroyed += m_dying.size();
+    m_dying.clear();
 
     std::erase_if(m_world.bullets, [](const engine::Bullet& b) { return b.ticksLeft <= 0; });
 

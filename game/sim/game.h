@@ -82,11 +82,15 @@ public:
     void queueSpawns(uint16_t type, int count);
     /// Debug controls: every enemy goes (identities released; counted as destroyed).
     void clearEnemies();
+    /// Tools (the soak), between ticks: the enemy is destroyed at the next commit, without
+    /// on_death. False for a stale id or one already dying.
+    bool despawn(engine::ObjectId id);
 
     /// A hash of the complete simulation state (not the timings).
     uint64_t worldHash() const;
 
 private:
+    void markDead(engine::Enemy& e); // every kEnemyDead is set here, so the commit needs no scan
     void snapshot();
     void applyPlayer(const PlayerCommand& command);
     void applyEnemies();
@@ -104,6 +108,7 @@ private:
     std::unique_ptr<GameHooks> m_hooks;
     scripting::CommandBuffer m_commands;
     std::vector<engine::ObjectId> m_spawnedIds;
+    std::vector<engine::ObjectId> m_dying; // marked dead (markDead), destroyed at the commit
     uint64_t m_roundStartTick = 0;
     int m_directorWave = -1;
     engine::World m_world;

@@ -335,10 +335,10 @@ local nb_count = 0
 -- The frame's arrays as pointer cdata, refreshed by the driver at the start of every batch.
 -- Reading F.cell_items inside a helper would create a pointer object per call, and one that
 -- lives across a trace boundary is allocated on the heap: per entity, that is garbage.
-local E_, CS_, CI_, CP_ = nil, nil, nil, nil
+local CS_, CI_, GP_ = nil, nil, nil
 local function sync_frame()
   local F = FRAME
-  E_, CS_, CI_, CP_ = F.enemies, F.cell_start, F.cell_items, F.cell_positions
+  CS_, CI_, GP_ = F.cell_start, F.cell_items, F.cell_points
 end
 P.sync_frame = sync_frame
 
@@ -368,18 +368,18 @@ local function neighbor(k)
   if type(k) ~= "number" or not (k >= 1 and k <= nb_count) or k % 1 ~= 0 then
     error(string_format("world.neighbor(%s): index out of range 1..%d (call world.nearby first)", describe(k), nb_count), 2)
   end
-  local item = NB[k - 1]
-  local E = E_
-  return E[item].position.x, E[item].position.y, E[item].velocity.x, E[item].velocity.y
+  local p = GP_[NB[k - 1]]
+  return p.position.x, p.position.y, p.velocity.x, p.velocity.y
 end
 
--- Candidates for a neighbour query: every item of the cells the circle touches, at most
--- MAX_SCANNED, gathered by an integer-only loop. Returns how many are in CAND.
+-- Candidates for a neighbour query: the grid slots of the cells the circle touches, at most
+-- MAX_SCANNED, gathered by an integer-only loop. Returns how many are in CAND. A slot indexes
+-- both the grid's points (position, velocity) and its items (dense enemy indices).
 local CAND = ffi.new("int32_t[?]", MAX_SCANNED)
 ANCHORS[#ANCHORS + 1] = CAND
 local function gather(x, y, radius)
   local c0, c1, r0, r1, cols = cells(x, y, radius)
-  local CS, CI = CS_, CI_
+  local CS = CS_
   local n = 0
   -- Cells are stored row by row, so the cells c0..c1 of one row hold one contiguous run of
   -- items: one short loop per row instead of one per cell (each loop entry costs a trace exit).
@@ -387,7 +387,7 @@ local function gather(x, y, radius)
     local k0, k1 = CS[row * cols + c0], CS[row * cols + c1 + 1]
     if k1 - k0 > MAX_SCANNED - n then k1 = k0 + MAX_SCANNED - n end
     for k = k0, k1 - 1 do
-      CAND[n] = CI[k]
+      CAND[n] = k
       n = n + 1
     end
   end
@@ -402,20 +402,20 @@ local function nearby(radius)
   if radius == 0 then return 0 end
   local x, y = SELF_SCRATCH.x, SELF_SCRATCH.y
   local count = gather(x, y, radius)
-  local me, CP = CURSOR.entity, CP_
+  local me, GP, CI = CURSOR.entity, GP_, CI_
   local r2, n = radius * radius, 0
   for c = 0, count - 1 do
-    local item = CAND[c]
-    local dx, dy = CP[item].x - x, CP[item].y - y
+    local slot = CAND[c]
+    local dx, dy = GP[slot].position.x - x, GP[slot].position.y - y
     local d2 = dx * dx + dy * dy
-    if d2 <= r2 and item ~= me and (n < MAX_NEARBY or d2 < NBD[n - 1]) then
+    if d2 <= r2 and CI[slot] ~= me and (n < MAX_NEARBY or d2 < NBD[n - 1]) then
       -- insertion into the sorted list of the nearest MAX_NEARBY
       local pos = n < MAX_NEARBY and n or n - 1
       while pos > 0 and d2 < NBD[pos - 1] do
         NB[pos], NBD[pos] = NB[pos - 1], NBD[pos - 1]
         pos = pos - 1
       end
-      NB[pos], NBD[pos] = item, d2
+      NB[pos], NBD[pos] = slot, d2
       if n < MAX_NEARBY then n = n + 1 end
     end
   end
@@ -436,19 +436,20 @@ local function flock(radius)
   local x, y = SELF_SCRATCH.x, SELF_SCRATCH.y
   local count = gather(x, y, radius)
   local me = CURSOR.entity
-  local E, CP = E_, CP_
+  local GP, CI = GP_, CI_
   local r2 = radius * radius
   local inv_r2 = 1 / r2
   local sx, sy, ax, ay, cx, cy, n = 0, 0, 0, 0, 0, 0, 0
   for k = 0, count - 1 do
-    local item = CAND[k]
-    local px, py = CP[item].x, CP[item].y
+    local slot = CAND[k]
+    local p = GP[slot]
+    local px, py = p.position.x, p.position.y
     local dx, dy = x - px, y - py
     local d2 = dx * dx + dy * dy
-    local m = max(0, min(1, (r2 - d2) * 1e30)) * min(1, abs(item - me)) -- 1: inside and not me
+    local m = max(0, min(1, (r2 - d2) * 1e30)) * min(1, abs(CI[slot] - me)) -- 1: inside and not me
     local w = m * (1 - d2 * inv_r2)
     sx, sy = sx + dx * w, sy + dy * w
-    ax, ay = ax + E[item].velocity.x * m, ay + E[item].velocity.y * m
+    ax, ay = ax + p.velocity.x * m, ay + p.velocity.y * m
     cx, cy = cx + px * m, cy + py * m
     n = n + m
   end
@@ -678,6 +679,9 @@ function P.layout()
     frame_size = ffi.sizeof("arena_think_frame"),
     frame_world = ffi.offsetof("arena_think_frame", "world"),
     frame_enemy_count = ffi.offsetof("arena_think_frame", "enemy_count"),
+    frame_cell_points = ffi.offsetof("arena_think_frame", "cell_points"),
+    grid_point_size = ffi.sizeof("arena_grid_point"),
+    grid_point_velocity = ffi.offsetof("arena_grid_point", "velocity"),
   }
 end
 

@@ -38,6 +38,9 @@ TEST(ScriptVm, FfiLayoutMatchesTheEngineStructs) {
     EXPECT_EQ(ffi.at("frame_size"), long(sizeof(ThinkFrame)));
     EXPECT_EQ(ffi.at("frame_world"), long(offsetof(ThinkFrame, world)));
     EXPECT_EQ(ffi.at("frame_enemy_count"), long(offsetof(ThinkFrame, enemyCount)));
+    EXPECT_EQ(ffi.at("frame_cell_points"), long(offsetof(ThinkFrame, cellPoints)));
+    EXPECT_EQ(ffi.at("grid_point_size"), long(sizeof(engine::GridPoint)));
+    EXPECT_EQ(ffi.at("grid_point_velocity"), long(offsetof(engine::GridPoint, velocity)));
 }
 
 TEST(ScriptVm, ContractErrorsNameTheFileAndLine) {

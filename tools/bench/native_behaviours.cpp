@@ -56,7 +56,7 @@ void NativeSwarm::think(const engine::ThinkContext& ctx, std::span<engine::Inten
     const engine::SpatialGrid& grid = ctx.world.enemyGrid;
     const uint32_t* cs = grid.cellStartData();
     const uint32_t* ci = grid.itemData();
-    const glm::vec2* cp = grid.positionData();
+    const engine::GridPoint* gp = grid.pointData();
     const int cols = grid.columns(), rows = grid.rows();
     const double inv = double(1.0f / grid.cellSize());
     const double px = double(ctx.world.player.position.x), py = double(ctx.world.player.position.y);
@@ -74,23 +74,24 @@ void NativeSwarm::think(const engine::ThinkContext& ctx, std::span<engine::Inten
             if (int(k1 - k0) > kMaxScanned - n)
                 k1 = k0 + uint32_t(kMaxScanned - n);
             for (uint32_t k = k0; k < k1; ++k)
-                cand[n++] = int32_t(ci[k]);
+                cand[n++] = int32_t(k);
         }
         // flock()
         const double r2 = kRadius * kRadius, invR2 = 1.0 / r2;
         double sx = 0, sy = 0, ax = 0, ay = 0, cx = 0, cy = 0, cnt = 0;
         for (int k = 0; k < n; ++k) {
-            const int32_t item = cand[k];
-            const double qx = double(cp[item].x), qy = double(cp[item].y);
+            const engine::GridPoint& p = gp[cand[k]];
+            const double item = double(ci[cand[k]]);
+            const double qx = double(p.position.x), qy = double(p.position.y);
             const double dx = x - qx, dy = y - qy;
             const double d2 = dx * dx + dy * dy;
             const double m = std::max(0.0, std::min(1.0, (r2 - d2) * 1e30)) *
-                             std::min(1.0, std::fabs(double(item) - double(i)));
+                             std::min(1.0, std::fabs(item - double(i)));
             const double w = m * (1 - d2 * invR2);
             sx += dx * w;
             sy += dy * w;
-            ax += double(enemies[size_t(item)].velocity.x) * m;
-            ay += double(enemies[size_t(item)].velocity.y) * m;
+            ax += double(p.velocity.x) * m;
+            ay += double(p.velocity.y) * m;
             cx += qx * m;
             cy += qy * m;
             cnt += m;
