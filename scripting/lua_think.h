@@ -44,6 +44,7 @@ public:
     ~LuaThinkPhase() override;
 
     void think(const engine::ThinkContext& context, std::span<engine::Intent> intents) override;
+    engine::WorkerPool* workers() override { return m_pool.get(); }
 
     std::vector<engine::EnemyType> types() const;
     const std::vector<EnemyScriptInfo>& scripts() const { return m_scripts; }

@@ -37,7 +37,7 @@ if [ "${ARENA_QUICK:-0}" != 1 ]; then
   cmake --build "$ARENA_ROOT/build-tsan" -j"$(nproc)" --target engine_tests scripting_tests game_tests arena
   TSAN_OPTIONS="halt_on_error=1 suppressions=$ARENA_ROOT/tools/tsan.supp" \
     ctest --test-dir "$ARENA_ROOT/build-tsan" -j"$(nproc)" --output-on-failure \
-    -R "WorkerPool|LuaThink|LiveScripts|LuaHooks|MainVm|Headless.PoolSize"
+    -R "WorkerPool|ParallelRanges|SpatialGrid|Game\\.|LuaThink|LiveScripts|LuaHooks|MainVm|Headless.PoolSize"
 
   echo "==> fuzzing: each target for 45 s"
   bash "$ARENA_ROOT/tools/fuzz.sh" 45

@@ -1,5 +1,7 @@
 #include "engine/world/spatial_grid.h"
 
+#include "engine/core/parallel_ranges.h"
+
 #include <algorithm>
 #include <cmath>
 
@@ -33,31 +35,47 @@ int SpatialGrid::clampRow(float y) const {
 
 int SpatialGrid::cellIndex(glm::vec2 p) const { return clampRow(p.y) * m_columns + clampColumn(p.x); }
 
-void SpatialGrid::rebuild(std::span<const glm::vec2> positions, std::span<const glm::vec2> velocities) {
+void SpatialGrid::rebuild(std::span<const glm::vec2> positions, std::span<const glm::vec2> velocities,
+                          WorkerPool* pool) {
     const size_t cells = size_t(m_columns) * size_t(m_rows);
     const size_t n = positions.size();
     const bool hasVelocities = velocities.size() == n;
     m_items.resize(n);
     m_points.resize(n);
     m_slotOf.resize(n);
-    std::fill(m_cellStart.begin(), m_cellStart.end(), 0u);
-    // Counting sort: count per cell (m_slotOf holds each item's cell meanwhile), prefix-sum, then
-    // place items in ascending index order, so results within a cell are deterministic.
-    for (size_t i = 0; i < n; ++i) {
-        const uint32_t cell = uint32_t(cellIndex(positions[i]));
-        m_slotOf[i] = cell;
-        ++m_cellStart[cell + 1];
+    // Counting sort in contiguous parts of the items: each part counts its items per cell
+    // (m_slotOf holds each item's cell meanwhile); cell by cell, part 0's items get the first
+    // slots, so items stay in ascending index order within a cell whatever the number of parts.
+    const uint32_t parts = partsFor(pool, n);
+    m_partCursor.assign(size_t(parts) * cells, 0u);
+    parallelRanges(pool, n, parts, [&](uint32_t part, size_t begin, size_t end) {
+        uint32_t* count = m_partCursor.data() + size_t(part) * cells;
+        for (size_t i = begin; i < end; ++i) {
+            const uint32_t cell = uint32_t(cellIndex(positions[i]));
+            m_slotOf[i] = cell;
+            ++count[cell];
+        }
+    });
+    uint32_t next = 0;
+    for (size_t c = 0; c < cells; ++c) {
+        m_cellStart[c] = next;
+        for (uint32_t p = 0; p < parts; ++p) {
+            uint32_t& slot = m_partCursor[size_t(p) * cells + c];
+            const uint32_t count = slot;
+            slot = next;
+            next += count;
+        }
     }
-    for (size_t c = 0; c < cells; ++c)
-        m_cellStart[c + 1] += m_cellStart[c];
-    thread_local std::vector<uint32_t> cursor;
-    cursor.assign(m_cellStart.begin(), m_cellStart.end() - 1);
-    for (size_t i = 0; i < n; ++i) {
-        const uint32_t slot = cursor[m_slotOf[i]]++;
-        m_items[slot] = uint32_t(i);
-        m_points[slot] = {positions[i], hasVelocities ? velocities[i] : glm::vec2(0.0f)};
-        m_slotOf[i] = slot;
-    }
+    m_cellStart[cells] = next;
+    parallelRanges(pool, n, parts, [&](uint32_t part, size_t begin, size_t end) {
+        uint32_t* cursor = m_partCursor.data() + size_t(part) * cells;
+        for (size_t i = begin; i < end; ++i) {
+            const uint32_t slot = cursor[m_slotOf[i]]++;
+            m_items[slot] = uint32_t(i);
+            m_points[slot] = {positions[i], hasVelocities ? velocities[i] : glm::vec2(0.0f)};
+            m_slotOf[i] = slot;
+        }
+    });
 }
 
 int SpatialGrid::nearest(glm::vec2 center, float radius, uint32_t exclude,

@@ -18,6 +18,8 @@
 
 namespace engine {
 
+class WorkerPool;
+
 /// One stored item, in cell order: what neighbour queries read.
 struct GridPoint {
     glm::vec2 position;
@@ -27,7 +29,9 @@ struct GridPoint {
 class SpatialGrid {
 public:
     void configure(glm::vec2 worldSize, float cellSize);
-    void rebuild(std::span<const glm::vec2> positions, std::span<const glm::vec2> velocities = {});
+    /// With a pool, both passes of the counting sort run in parallel; the result is the same.
+    void rebuild(std::span<const glm::vec2> positions, std::span<const glm::vec2> velocities = {},
+                 WorkerPool* pool = nullptr);
 
     template <class Fn> // Fn(uint32_t item, glm::vec2 position)
     void forEachInRadius(glm::vec2 center, float radius, Fn&& fn) const;
@@ -62,6 +66,7 @@ private:
     std::vector<uint32_t> m_items;     // slot -> item
     std::vector<GridPoint> m_points;   // slot -> its point: a query reads memory in order
     std::vector<uint32_t> m_slotOf;    // item -> slot
+    std::vector<uint32_t> m_partCursor; // rebuild: per part and cell, the next slot
 };
 
 template <class Fn>

@@ -13,6 +13,8 @@
 
 namespace engine {
 
+class WorkerPool;
+
 struct ThinkContext {
     const World& world;
     std::span<const EnemyType> types;
@@ -24,6 +26,10 @@ class ThinkPhase {
 public:
     virtual ~ThinkPhase() = default;
     virtual void think(const ThinkContext& context, std::span<Intent> intents) = 0;
+    /// The threads the phase thinks on, lent to the tick's other data-parallel steps while it
+    /// is idle (see engine/core/parallel_ranges.h); null when it has none. May change between
+    /// ticks (a pool resize): ask again each tick.
+    virtual WorkerPool* workers() { return nullptr; }
 };
 
 } // namespace engine

@@ -1,6 +1,7 @@
 #include "game/sim/game.h"
 
 #include "engine/core/hash.h"
+#include "engine/core/parallel_ranges.h"
 #include "game/sim/autopilot.h"
 
 #include <glm/geometric.hpp>
@@ -178,17 +179,21 @@ void Game::snapshot() {
     auto enemies = m_world.enemies.dense();
     m_world.enemyPositions.resize(enemies.size());
     m_world.enemyVelocities.resize(enemies.size());
-    for (size_t i = 0; i < enemies.size(); ++i) {
-        engine::Enemy& e = enemies[i];
-        m_world.enemyPositions[i] = e.position;
-        m_world.enemyVelocities[i] = e.velocity;
-        // Per enemy and tick, independent of who computes the think: pure behaviours stay
-        // deterministic on any VM of the pool.
-        const uint64_t stream = engine::packObjectId(e.id);
-        e.random[0] = engine::unitFloat(engine::hashRandom(m_def.seed, stream, m_world.tick * 2));
-        e.random[1] = engine::unitFloat(engine::hashRandom(m_def.seed, stream, m_world.tick * 2 + 1));
-    }
-    m_world.enemyGrid.rebuild(m_world.enemyPositions, m_world.enemyVelocities);
+    engine::WorkerPool* pool = m_think->workers();
+    engine::parallelRanges(pool, enemies.size(), engine::partsFor(pool, enemies.size()),
+                           [&](uint32_t, size_t begin, size_t end) {
+        for (size_t i = begin; i < end; ++i) {
+            engine::Enemy& e = enemies[i];
+            m_world.enemyPositions[i] = e.position;
+            m_world.enemyVelocities[i] = e.velocity;
+            // Per enemy and tick, independent of who computes the think: pure behaviours stay
+            // deterministic on any VM of the pool.
+            const uint64_t stream = engine::packObjectId(e.id);
+            e.random[0] = engine::unitFloat(engine::hashRandom(m_def.seed, stream, m_world.tick * 2));
+            e.random[1] = engine::unitFloat(engine::hashRandom(m_def.seed, stream, m_world.tick * 2 + 1));
+        }
+    });
+    m_world.enemyGrid.rebuild(m_world.enemyPositions, m_world.enemyVelocities, pool);
 }
 
 void Game::applyPlayer(const PlayerCommand& cmd) {
@@ -223,8 +228,21 @@ void Game::applyPlayer(const PlayerCommand& cmd) {
 
 void Game::applyEnemies() {
     auto enemies = m_world.enemies.dense();
+    engine::WorkerPool* pool = m_think->workers();
+    const uint32_t parts = engine::partsFor(pool, enemies.size());
+    m_partBullets.resize(parts);
+    engine::parallelRanges(pool, enemies.size(), parts, [&](uint32_t part, size_t begin, size_t end) {
+        m_partBullets[part].clear();
+        applyEnemies(begin, end, m_partBullets[part]);
+    });
+    for (uint32_t p = 0; p < parts; ++p) // in part order: the same bullets in the same order on any pool
+        m_world.bullets.insert(m_world.bullets.end(), m_partBullets[p].begin(), m_partBullets[p].end());
+}
+
+void Game::applyEnemies(size_t begin, size_t end, std::vector<engine::Bullet>& fired) {
+    auto enemies = m_world.enemies.dense();
     const glm::vec2 lo(-kEnemyMargin), hi = m_world.size + glm::vec2(kEnemyMargin);
-    for (size_t i = 0; i < enemies.size(); ++i) {
+    for (size_t i = begin; i < end; ++i) {
         engine::Enemy& e = enemies[i];
         const engine::Intent& intent = m_intents[i];
         const engine::EnemyType& type = m_types[e.type];
@@ -251,7 +269,7 @@ void Game::applyEnemies() {
             b.radius = 5.0f;
             b.ticksLeft = 240;
             b.owner = engine::BulletOwner::Enemy;
-            m_world.bullets.push_back(b);
+            fired.push_back(b);
         }
     }
 }

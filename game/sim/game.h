@@ -94,6 +94,7 @@ private:
     void snapshot();
     void applyPlayer(const PlayerCommand& command);
     void applyEnemies();
+    void applyEnemies(size_t begin, size_t end, std::vector<engine::Bullet>& fired); // one part
     void moveBullets();
     void resolve();
     void hooks();
@@ -108,7 +109,8 @@ private:
     std::unique_ptr<GameHooks> m_hooks;
     scripting::CommandBuffer m_commands;
     std::vector<engine::ObjectId> m_spawnedIds;
-    std::vector<engine::ObjectId> m_dying; // marked dead (markDead), destroyed at the commit
+    std::vector<engine::ObjectId> m_dying;
+    std::vector<std::vector<engine::Bullet>> m_partBullets; // applyEnemies: fired per part, joined in order // marked dead (markDead), destroyed at the commit
     uint64_t m_roundStartTick = 0;
     int m_directorWave = -1;
     engine::World m_world;

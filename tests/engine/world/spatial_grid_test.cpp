@@ -1,6 +1,7 @@
 #include "engine/world/spatial_grid.h"
 
 #include "engine/core/random.h"
+#include "engine/core/worker_pool.h"
 
 #include <gtest/gtest.h>
 
@@ -84,4 +85,25 @@ TEST(SpatialGrid, EmptyAndDegenerateQueries) {
     EXPECT_EQ(visits, 0);
     grid.forEachInRadius({5, 5}, 0.0f, [&](uint32_t, glm::vec2) { ++visits; });
     EXPECT_EQ(visits, 1);
+}
+
+TEST(SpatialGrid, AParallelRebuildStoresExactlyWhatASerialOneDoes) {
+    const glm::vec2 size(1600, 900);
+    const auto points = randomPoints(30000, size, 31);
+    const auto velocities = randomPoints(30000, size, 32);
+    engine::SpatialGrid serial, parallel;
+    serial.configure(size, 64.0f);
+    parallel.configure(size, 64.0f);
+    serial.rebuild(points, velocities);
+    engine::WorkerPool pool(3);
+    parallel.rebuild(points, velocities, &pool);
+    const size_t cells = size_t(serial.columns()) * size_t(serial.rows());
+    ASSERT_TRUE(std::equal(serial.cellStartData(), serial.cellStartData() + cells + 1, parallel.cellStartData()));
+    for (size_t k = 0; k < points.size(); ++k) {
+        ASSERT_EQ(serial.itemData()[k], parallel.itemData()[k]) << "slot " << k;
+        const uint32_t item = parallel.itemData()[k];
+        EXPECT_EQ(parallel.pointData()[k].position, points[item]);
+        EXPECT_EQ(parallel.pointData()[k].velocity, velocities[item]);
+        EXPECT_EQ(parallel.positionOf(item), points[item]);
+    }
 }
