@@ -277,16 +277,23 @@ void LuaThinkPhase::buildBatches(const engine::World& world, std::span<engine::I
         out.faulted = quarantined ? 1 : 0;
     };
     // One script per batch keeps each driver's call site monomorphic (mixed batches break the
-    // JIT's traces). The game keeps enemies grouped by type (EnemyBuckets), so the order is
-    // read off the runs without touching an enemy; the driver skips faulted ones itself.
+    // JIT's traces). The game keeps enemies grouped by type (EnemyBuckets): then each script's
+    // run is read off the bucket counts, the order is the identity, and no enemy is touched here
+    // (the driver skips faulted ones itself).
     const auto counts = world.enemyBuckets.counts();
     size_t counted = 0;
     for (uint32_t c : counts)
         counted += c;
-    m_typeStart.assign(slots + 1, 0);
-    m_order.clear();
+    m_runs.assign(slots, Run{});
     if (counted == enemies.size() && counts.size() <= slots) {
         assert(world.enemyBuckets.isGrouped(world.enemies));
+        if (m_identity.size() < enemies.size()) { // grows once to the largest population seen
+            const size_t from = m_identity.size();
+            m_identity.resize(enemies.size());
+            for (size_t i = from; i < enemies.size(); ++i)
+                m_identity[i] = uint32_t(i);
+        }
+        m_order = m_identity.data();
         uint32_t runStart = 0;
         for (size_t s = 0; s < slots; ++s) {
             const uint32_t count = s < counts.size() ? counts[s] : 0;
@@ -294,41 +301,74 @@ void LuaThinkPhase::buildBatches(const engine::World& world, std::span<engine::I
                 for (uint32_t i = runStart; i < runStart + count; ++i)
                     idle(i, true);
             else
-                for (uint32_t i = runStart; i < runStart + count; ++i)
-                    m_order.push_back(i);
+                m_runs[s] = {runStart, runStart + count};
             runStart += count;
-            m_typeStart[s + 1] = uint32_t(m_order.size());
         }
     } else {
         // Not grouped (worlds built by hand, in tests): a counting sort by script.
+        std::vector<uint32_t>& start = m_sortScratch;
+        start.assign(slots + 1, 0);
         for (size_t i = 0; i < enemies.size(); ++i) {
             const engine::Enemy& e = enemies[i];
             if ((e.flags & engine::kEnemyFaulted) || e.type >= slots || m_quarantined[e.type]) {
                 idle(i, e.type < slots && m_quarantined[e.type]);
                 continue;
             }
-            ++m_typeStart[e.type + 1];
+            ++start[e.type + 1];
         }
-        for (size_t s = 0; s < slots; ++s)
-            m_typeStart[s + 1] += m_typeStart[s];
-        m_order.resize(m_typeStart[slots]);
-        thread_local std::vector<uint32_t> next;
-        next.assign(m_typeStart.begin(), m_typeStart.end() - 1);
+        for (size_t s = 0; s < slots; ++s) {
+            start[s + 1] += start[s];
+            m_runs[s] = {start[s], start[s + 1]};
+        }
+        m_sorted.resize(start[slots]);
         for (size_t i = 0; i < enemies.size(); ++i) {
             const engine::Enemy& e = enemies[i];
             if ((e.flags & engine::kEnemyFaulted) || e.type >= slots || m_quarantined[e.type])
                 continue;
-            m_order[next[e.type]++] = uint32_t(i);
+            m_sorted[start[e.type]++] = uint32_t(i);
         }
+        m_order = m_sorted.data();
     }
-    // Enough batches for dynamic balance (about 8 per VM), none so small that dispatch dominates.
-    const uint32_t total = uint32_t(m_order.size());
-    const uint32_t target = std::max<uint32_t>(1, total / uint32_t(m_vms.size() * 8));
-    const uint32_t batchSize = std::clamp<uint32_t>(target, 64, 1024);
-    m_batches.clear();
+    planBatches();
+}
+
+void LuaThinkPhase::planBatches() {
+    // Batches of about equal time, by each script's measured cost per entity: enough for dynamic
+    // balance (about 8 per VM), none so short that dispatch dominates. The costliest scripts go
+    // first, so the last batches, which decide when the phase ends, are short ones.
+    const size_t slots = m_scripts.size();
+    m_costNs.resize(slots, 100.0);
+    double totalNs = 0.0;
     for (size_t s = 0; s < slots; ++s)
-        for (uint32_t first = m_typeStart[s]; first < m_typeStart[s + 1]; first += batchSize)
-            m_batches.push_back({uint32_t(s), first, std::min(first + batchSize, m_typeStart[s + 1])});
+        totalNs += double(m_runs[s].last - m_runs[s].first) * m_costNs[s];
+    const double batchNs = std::clamp(totalNs / double(m_vms.size() * 8), 20e3, 250e3);
+    thread_local std::vector<uint32_t> bySlot;
+    bySlot.resize(slots);
+    for (size_t s = 0; s < slots; ++s)
+        bySlot[s] = uint32_t(s);
+    std::stable_sort(bySlot.begin(), bySlot.end(), [&](uint32_t a, uint32_t b) { return m_costNs[a] > m_costNs[b]; });
+    m_batches.clear();
+    for (uint32_t s : bySlot) {
+        const uint32_t size = uint32_t(std::clamp(batchNs / std::max(m_costNs[s], 1.0), 32.0, 8192.0));
+        for (uint32_t first = m_runs[s].first; first < m_runs[s].last; first += size)
+            m_batches.push_back({s, first, std::min(first + size, m_runs[s].last)});
+    }
+}
+
+void LuaThinkPhase::measureCosts() {
+    thread_local std::vector<double> ms;
+    thread_local std::vector<uint64_t> entities;
+    ms.assign(m_scripts.size(), 0.0);
+    entities.assign(m_scripts.size(), 0);
+    for (const auto& perVm : m_timings)
+        for (const BatchTiming& b : perVm)
+            if (b.slot < ms.size()) {
+                ms[b.slot] += b.endMs - b.startMs;
+                entities[b.slot] += b.entities;
+            }
+    for (size_t s = 0; s < ms.size(); ++s)
+        if (entities[s] >= 32) // a handful of entities measures the call, not the script
+            m_costNs[s] = 0.7 * m_costNs[s] + 0.3 * (ms[s] * 1e6 / double(entities[s]));
 }
 
 void LuaThinkPhase::think(const engine::ThinkContext& ctx, std::span<engine::Intent> intents) {
@@ -338,7 +378,7 @@ void LuaThinkPhase::think(const engine::ThinkContext& ctx, std::span<engine::Int
     ThinkFrame& f = m_frame;
     f.enemies = world.enemies.dense().data();
     f.intents = intents.data();
-    f.order = m_order.data();
+    f.order = m_order;
     f.enemyCount = uint32_t(world.enemies.size());
     f.columns = world.enemyGrid.columns();
     f.rows = world.enemyGrid.rows();
@@ -389,6 +429,7 @@ void LuaThinkPhase::think(const engine::ThinkContext& ctx, std::span<engine::Int
     for (const auto& perVm : m_timings)
         m_stats.lastBatches.insert(m_stats.lastBatches.end(), perVm.begin(), perVm.end());
     m_stats.totalThinkWallMs += m_stats.lastThinkWallMs;
+    measureCosts();
 
     // Faults in entity order, whatever VM found them: the log and the world stay deterministic.
     thread_local std::vector<ThinkFault*> faults;

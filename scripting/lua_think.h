@@ -106,9 +106,20 @@ private:
     std::vector<bool> m_quarantined; // per script: its enemies idle (it filled VMs again and again)
     static constexpr int kRetirementsBeforeQuarantine = 3;
     std::vector<ScriptError> m_loadErrors;
-    std::vector<uint32_t> m_order;
-    std::vector<uint32_t> m_typeStart;
+    // The tick's order array: m_identity (0, 1, 2, ...) when the world keeps enemies grouped by
+    // type, else m_sorted (a counting sort by script). m_runs[slot] is its range of that array.
+    std::vector<uint32_t> m_identity;
+    std::vector<uint32_t> m_sorted;
+    std::vector<uint32_t> m_sortScratch;
+    const uint32_t* m_order = nullptr;
+    struct Run {
+        uint32_t first = 0, last = 0;
+    };
+    std::vector<Run> m_runs;
+    std::vector<double> m_costNs; // per script: measured ns per entity (moving average), sizes batches
     std::vector<Batch> m_batches;
+    void planBatches();
+    void measureCosts();
     std::vector<std::vector<ThinkFault>> m_faults; // per VM
     std::vector<std::vector<BatchTiming>> m_timings; // per VM, this tick
     ScriptErrorLog m_errors;

@@ -2,6 +2,7 @@
 // SyntheticWorld: N enemies of one type spread over the arena, the player in the middle, and the
 // snapshot built the way Game builds it. For trial runs of scripts before they go live
 // (hot reload), scriptcheck-style checks and benchmarks.
+#include "engine/core/parallel_ranges.h"
 #include "engine/core/random.h"
 #include "engine/world/intent.h"
 #include "engine/world/world.h"
@@ -33,19 +34,23 @@ struct SyntheticWorld {
         intents.resize(count);
     }
 
-    void snapshot() {
+    /// As Game::snapshot does it, on `pool` when given (the think phase's workers()).
+    void snapshot(engine::WorkerPool* pool = nullptr) {
         ++world.tick;
         auto enemies = world.enemies.dense();
         world.enemyPositions.resize(enemies.size());
         world.enemyVelocities.resize(enemies.size());
-        for (size_t i = 0; i < enemies.size(); ++i) {
-            world.enemyPositions[i] = enemies[i].position;
-            world.enemyVelocities[i] = enemies[i].velocity;
-            const uint64_t stream = engine::packObjectId(enemies[i].id);
-            enemies[i].random[0] = engine::unitFloat(engine::hashRandom(seed, stream, world.tick * 2));
-            enemies[i].random[1] = engine::unitFloat(engine::hashRandom(seed, stream, world.tick * 2 + 1));
-        }
-        world.enemyGrid.rebuild(world.enemyPositions, world.enemyVelocities);
+        engine::parallelRanges(pool, enemies.size(), engine::partsFor(pool, enemies.size()),
+                               [&](uint32_t, size_t begin, size_t end) {
+            for (size_t i = begin; i < end; ++i) {
+                world.enemyPositions[i] = enemies[i].position;
+                world.enemyVelocities[i] = enemies[i].velocity;
+                const uint64_t stream = engine::packObjectId(enemies[i].id);
+                enemies[i].random[0] = engine::unitFloat(engine::hashRandom(seed, stream, world.tick * 2));
+                enemies[i].random[1] = engine::unitFloat(engine::hashRandom(seed, stream, world.tick * 2 + 1));
+            }
+        });
+        world.enemyGrid.rebuild(world.enemyPositions, world.enemyVelocities, pool);
     }
 };
 

@@ -59,7 +59,7 @@ double timeThink(engine::ThinkPhase& think, scripting::SyntheticWorld& w, std::s
     double ns = 0;
     auto* lua = dynamic_cast<scripting::LuaThinkPhase*>(&think);
     for (int t = 0; t < ticks; ++t) {
-        w.snapshot();
+        w.snapshot(think.workers()); // as the game does: on the pool, which stays warm for the think
         const auto start = Clock::now();
         think.think(engine::ThinkContext{w.world, types, w.seed, 1.0f / 60.0f}, w.intents);
         ns += std::chrono::duration<double, std::nano>(Clock::now() - start).count();
@@ -285,7 +285,7 @@ std::unique_ptr<scripting::LuaThinkPhase> allScripts(const Settings& s, int pool
 // pool. If native code does not scale either, the limit is the machine, not the Lua.
 nlohmann::json nativeScalingControl(const Settings& s, size_t n) {
     const auto once = [&](engine::WorkerPool& pool, scripting::SyntheticWorld& w) {
-        w.snapshot();
+        w.snapshot(&pool); // on the pool, as the Lua phase does: workers stay warm
         const size_t batch = 1024, batches = (n + batch - 1) / batch;
         const auto start = Clock::now();
         pool.run(uint32_t(batches), [&](int, uint32_t b) {
