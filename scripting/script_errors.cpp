@@ -55,21 +55,36 @@ bool parseLuaErrorPosition(const std::string& message, std::string* file, int* l
     return false;
 }
 
+void ScriptErrorLog::update(ScriptErrorEntry& entry, const ScriptError& e) {
+    ++entry.count;
+    entry.lastTick = e.tick;
+    entry.lastEntity = e.entity;
+    entry.lastVm = e.vm;
+    if (e.entity && entry.entities.size() < 32 &&
+        std::find(entry.entities.begin(), entry.entities.end(), e.entity) == entry.entities.end())
+        entry.entities.push_back(e.entity);
+}
+
 void ScriptErrorLog::add(const ScriptError& e) {
     ++m_total;
     m_notices += e.kind == ScriptErrorKind::Notice;
-    for (ScriptErrorEntry& entry : m_entries) {
-        if (entry.first.script == e.script && entry.first.line == e.line && entry.first.message == e.message) {
-            ++entry.count;
-            entry.lastTick = e.tick;
-            entry.lastEntity = e.entity;
-            entry.lastVm = e.vm;
-            if (e.entity && entry.entities.size() < 32 &&
-                std::find(entry.entities.begin(), entry.entities.end(), e.entity) == entry.entities.end())
-                entry.entities.push_back(e.entity);
-            return;
-        }
+    std::string location = e.script;
+    location += '\x1f';
+    location += std::to_string(e.line);
+    const std::string key = location + '\x1f' + e.message;
+    if (const auto found = m_byKey.find(key); found != m_byKey.end()) {
+        update(m_entries[found->second], e);
+        return;
     }
+    if (m_entries.size() >= kMaxEntries) {
+        if (const auto same = m_byLocation.find(location); same != m_byLocation.end())
+            update(m_entries[same->second], e);
+        else
+            ++m_dropped;
+        return;
+    }
+    m_byKey.emplace(key, m_entries.size());
+    m_byLocation.emplace(location, m_entries.size());
     m_entries.push_back(ScriptErrorEntry{e, 1, e.tick, e.tick, e.entity, e.vm, {}});
     if (e.entity)
         m_entries.back().entities.push_back(e.entity);
@@ -79,8 +94,11 @@ void ScriptErrorLog::add(const ScriptError& e) {
 
 void ScriptErrorLog::clear() {
     m_entries.clear();
+    m_byKey.clear();
+    m_byLocation.clear();
     m_total = 0;
     m_notices = 0;
+    m_dropped = 0;
 }
 
 } // namespace scripting

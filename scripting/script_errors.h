@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <functional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 namespace scripting {
@@ -42,8 +43,13 @@ std::string sourceLine(const std::string& source, int line);
 /// Splits "file:line: message" (Lua's format) into its parts; false if it has no position.
 bool parseLuaErrorPosition(const std::string& message, std::string* file, int* line);
 
+/// Errors grouped by (script, line, message). Bounded: a script whose messages all differ (one
+/// per enemy, say) cannot grow it without limit or make add() slow. After kMaxEntries keys, a new
+/// message joins the entry of its script and line when there is one, and is only counted
+/// (droppedCount) when there is none.
 class ScriptErrorLog {
 public:
+    static constexpr size_t kMaxEntries = 256;
     /// Called once per new (script, line, message) key, e.g. to print it to stderr.
     void setOnNewEntry(std::function<void(const ScriptErrorEntry&)> fn) { m_onNew = std::move(fn); }
     void add(const ScriptError& error);
@@ -51,10 +57,16 @@ public:
     uint64_t total() const { return m_total; }
     /// Everything but notices (which report, e.g., a memory layout migrated on reload).
     uint64_t errorCount() const { return m_total - m_notices; }
+    /// Errors with a new key after the log was full and no entry for their script and line.
+    uint64_t droppedCount() const { return m_dropped; }
     void clear();
 
 private:
+    void update(ScriptErrorEntry& entry, const ScriptError& e);
     std::vector<ScriptErrorEntry> m_entries;
+    std::unordered_map<std::string, size_t> m_byKey;      // script, line, message -> entry
+    std::unordered_map<std::string, size_t> m_byLocation; // script, line -> its first entry
+    uint64_t m_dropped = 0;
     uint64_t m_total = 0;
     uint64_t m_notices = 0;
     std::function<void(const ScriptErrorEntry&)> m_onNew;

@@ -67,6 +67,10 @@ void Overlay::drawConsole(const OverlayModel& model, OverlayActions& actions) {
             ImGui::Separator();
             ImGui::PopID();
         }
+        if (model.errors->droppedCount() > 0)
+            overlay_text::disabled("%llu more errors with messages of their own: counted, not listed (the log keeps %zu)",
+                                   static_cast<unsigned long long>(model.errors->droppedCount()),
+                                   scripting::ScriptErrorLog::kMaxEntries);
     }
     if (shown == 0)
         overlay_text::disabled("no script errors");

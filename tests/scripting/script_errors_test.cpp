@@ -1,0 +1,52 @@
+#include "scripting/script_errors.h"
+
+#include <gtest/gtest.h>
+
+using scripting::ScriptError;
+using scripting::ScriptErrorLog;
+
+namespace {
+ScriptError errorAt(const std::string& script, int line, const std::string& text, uint64_t entity) {
+    ScriptError e;
+    e.script = script;
+    e.file = "enemies/" + script + ".lua";
+    e.line = line;
+    e.message = e.file + ":" + std::to_string(line) + ": " + text;
+    e.entity = entity;
+    return e;
+}
+} // namespace
+
+TEST(ScriptErrorLog, TheSameErrorIsOneEntryWithACount) {
+    ScriptErrorLog log;
+    int announced = 0;
+    log.setOnNewEntry([&](const scripting::ScriptErrorEntry&) { ++announced; });
+    for (uint64_t entity = 1; entity <= 50; ++entity)
+        log.add(errorAt("chaser", 7, "attempt to index a nil value", entity));
+    log.add(errorAt("chaser", 9, "attempt to index a nil value", 3));
+    ASSERT_EQ(log.entries().size(), 2u);
+    EXPECT_EQ(log.entries()[0].count, 50u);
+    EXPECT_EQ(log.entries()[0].lastEntity, 50u);
+    EXPECT_EQ(log.entries()[0].entities.size(), 32u); // a sample, not all of them
+    EXPECT_EQ(announced, 2);
+    EXPECT_EQ(log.total(), 51u);
+}
+
+TEST(ScriptErrorLog, MessagesThatAllDifferStayBoundedAndAreStillCounted) {
+    // One distinct message per enemy (the error names it): 100k of them used to make one entry
+    // each, and every add compared against all of them.
+    ScriptErrorLog log;
+    for (uint64_t entity = 1; entity <= 100000; ++entity)
+        log.add(errorAt("swarm", 4, "entity " + std::to_string(entity) + " refuses", entity));
+    log.add(errorAt("sniper", 2, "another place", 1));
+    EXPECT_EQ(log.entries().size(), ScriptErrorLog::kMaxEntries);
+    EXPECT_EQ(log.total(), 100001u);
+    uint64_t listed = 0;
+    for (const auto& entry : log.entries())
+        listed += entry.count;
+    EXPECT_EQ(listed + log.droppedCount(), log.total()); // nothing lost from the count
+    EXPECT_EQ(log.droppedCount(), 1u);                    // only the sniper's had no entry to join
+    log.clear();
+    EXPECT_TRUE(log.entries().empty());
+    EXPECT_EQ(log.droppedCount(), 0u);
+}
