@@ -5,20 +5,52 @@
 #include <lua.hpp>
 
 #include <cstdlib>
+#include <cstring>
 
 namespace scripting {
+
+namespace {
+// Under AddressSanitizer every block comes from malloc, so it still sees each Lua object.
+#if defined(__SANITIZE_ADDRESS__)
+constexpr bool kUseSmallBlocks = false;
+#else
+constexpr bool kUseSmallBlocks = true;
+#endif
+bool isSmall(size_t size) { return kUseSmallBlocks && size > 0 && size <= SmallBlocks::kMaxSize; }
+} // namespace
+
+void* LuaVm::resize(void* ptr, size_t old, size_t newSize) {
+    if (!isSmall(old) && !isSmall(newSize))
+        return std::realloc(ptr, newSize);
+    if (isSmall(old) && isSmall(newSize) && SmallBlocks::sizeClass(old) == SmallBlocks::sizeClass(newSize))
+        return ptr;
+    void* p = isSmall(newSize) ? m_small.allocate(newSize) : std::malloc(newSize);
+    if (!p)
+        return nullptr;
+    if (ptr) {
+        std::memcpy(p, ptr, old < newSize ? old : newSize);
+        if (isSmall(old))
+            m_small.release(ptr, old);
+        else
+            std::free(ptr);
+    }
+    return p;
+}
 
 void* LuaVm::allocate(void* ud, void* ptr, size_t oldSize, size_t newSize) {
     auto* vm = static_cast<LuaVm*>(ud);
     const size_t old = ptr ? oldSize : 0;
     if (newSize == 0) {
-        std::free(ptr);
+        if (isSmall(old))
+            vm->m_small.release(ptr, old);
+        else
+            std::free(ptr);
         vm->m_used -= old;
         return nullptr;
     }
     if (newSize > old && vm->m_used - old + newSize > vm->m_limit)
         return nullptr; // Lua turns this into "not enough memory" in the running protected call
-    void* p = std::realloc(ptr, newSize);
+    void* p = vm->resize(ptr, old, newSize);
     if (!p)
         return nullptr;
     vm->m_used = vm->m_used - old + newSize;

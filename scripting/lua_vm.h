@@ -4,9 +4,12 @@
 //
 // Contract:
 // - The allocator refuses to grow the state past memoryLimit(): Lua then raises "not enough
-//   memory" inside the running protected call. Frees and shrinks always succeed.
+//   memory" inside the running protected call. Frees and shrinks always succeed (short of the
+//   system itself running out of memory).
 // - Host-side API calls outside a protected call must not allocate near the cap (they would abort
 //   the process): callers lift the cap with ScopedUnlimitedMemory for such work.
+#include "scripting/small_blocks.h"
+
 #include <cstddef>
 #include <cstdint>
 #include <memory>
@@ -59,7 +62,9 @@ public:
 private:
     LuaVm() = default;
     static void* allocate(void* ud, void* ptr, size_t oldSize, size_t newSize);
+    void* resize(void* ptr, size_t oldSize, size_t newSize); // small blocks or malloc, as sizes say
 
+    SmallBlocks m_small; // outlives lua_close (called in ~LuaVm), which hands every block back
     lua_State* m_L = nullptr;
     size_t m_used = 0;
     size_t m_limit = 0;
