@@ -158,19 +158,31 @@ nlohmann::json budgetCost(const Settings& s) {
     nlohmann::json out = nlohmann::json::array();
     const scripting::ScriptFiles files = scripting::readScriptFiles(s.scriptsDir);
     for (const scripting::ScriptFile& file : files.enemies) {
-        auto with = luaPhaseFor(s, file.name, 1, true);
-        auto without = luaPhaseFor(s, file.name, 1, false);
-        if (!with || !without)
-            continue;
-        const auto types = with->types();
-        scripting::SyntheticWorld a(n, 0, types[0].speed), b(n, 0, types[0].speed);
-        timeThink(*with, a, types, 3);
-        timeThink(*without, b, types, 3);
         std::vector<double> w, wo, ratios;
-        for (int r = 0; r < s.reps; ++r) {
-            w.push_back(timeThink(*with, a, types, s.ticksPerRep));
-            wo.push_back(timeThink(*without, b, types, s.ticksPerRep));
-            ratios.push_back(w.back() / wo.back());
+        // Fresh VMs per pair: which branch of a branchy script the JIT compiles first differs
+        // from VM to VM (+-10% for the dasher), so one pair would measure that, not the budget.
+        const int pairs = s.quick ? 1 : 3;
+        for (int pair = 0; pair < pairs; ++pair) {
+            auto with = luaPhaseFor(s, file.name, 1, true);
+            auto without = luaPhaseFor(s, file.name, 1, false);
+            if (!with || !without)
+                return out;
+            const auto types = with->types();
+            scripting::SyntheticWorld a(n, 0, types[0].speed), b(n, 0, types[0].speed);
+            timeThink(*with, a, types, 3);
+            timeThink(*without, b, types, 3);
+            // A difference of a few percent: alternate tick by tick, so a burst of noise on this
+            // shared host lands on both sides instead of on one rep of one side.
+            for (int r = 0; r < s.reps; ++r) {
+                double withNs = 0, withoutNs = 0;
+                for (int t = 0; t < s.ticksPerRep; ++t) {
+                    withNs += timeThink(*with, a, types, 1);
+                    withoutNs += timeThink(*without, b, types, 1);
+                }
+                w.push_back(withNs / s.ticksPerRep);
+                wo.push_back(withoutNs / s.ticksPerRep);
+                ratios.push_back(w.back() / wo.back());
+            }
         }
         const Stat sw = summarize(w), so = summarize(wo), q = summarize(ratios);
         std::printf("   %-8s %7.1f [%5.1f-%6.1f] %7.1f [%5.1f-%6.1f] %+8.1f%%\n", file.name.c_str(), sw.median, sw.min,
@@ -192,17 +204,13 @@ return function(x, y, px, py, age, id, speed)
   return (dx - dy * weave) * speed, (dy + dx * weave) * speed
 end)";
 
-nlohmann::json usualBinding(const Settings& s) {
-    std::printf("\n2. The usual binding: chaser, one lua_pcall per entity with its fields pushed, 1 VM\n");
-    std::printf("   %8s %22s %22s %9s\n", "enemies", "usual lua_pcall", "Arena batch driver", "speedup");
+// The usual binding against Arena's driver on `arena` (one script), at 10k and 100k: one row each.
+nlohmann::json compareBindings(const Settings& s, const char* usualSource, scripting::LuaThinkPhase& arena) {
     nlohmann::json out = nlohmann::json::array();
-    auto arena = luaPhaseFor(s, "chaser", 1);
-    if (!arena)
-        return out;
-    const auto types = arena->types();
+    const auto types = arena.types();
     lua_State* L = luaL_newstate();
     luaL_openlibs(L);
-    luaL_loadstring(L, kUsualChaser);
+    luaL_loadstring(L, usualSource);
     lua_call(L, 0, 1);
     const int fn = luaL_ref(L, LUA_REGISTRYINDEX);
     const std::vector<size_t> sizes = s.quick ? std::vector<size_t>{10000} : std::vector<size_t>{10000, 100000};
@@ -234,7 +242,7 @@ nlohmann::json usualBinding(const Settings& s) {
         };
         for (int i = 0; i < 3; ++i) {
             usualTick(a);
-            timeThink(*arena, b, types, 1);
+            timeThink(arena, b, types, 1);
         }
         std::vector<double> usual, ours, ratio;
         for (int r = 0; r < s.reps; ++r) {
@@ -242,7 +250,7 @@ nlohmann::json usualBinding(const Settings& s) {
             for (int t = 0; t < s.ticksPerRep; ++t)
                 u += usualTick(a);
             usual.push_back(u / s.ticksPerRep);
-            ours.push_back(timeThink(*arena, b, types, s.ticksPerRep));
+            ours.push_back(timeThink(arena, b, types, s.ticksPerRep));
             ratio.push_back(usual.back() / ours.back());
         }
         const Stat u = summarize(usual), o = summarize(ours), q = summarize(ratio);
@@ -253,6 +261,35 @@ nlohmann::json usualBinding(const Settings& s) {
     luaL_unref(L, LUA_REGISTRYINDEX, fn);
     lua_close(L);
     return out;
+}
+
+nlohmann::json usualBinding(const Settings& s) {
+    std::printf("\n2. The usual binding: chaser, one lua_pcall per entity with its fields pushed, 1 VM\n");
+    std::printf("   %8s %22s %22s %9s\n", "enemies", "usual lua_pcall", "Arena batch driver", "speedup");
+    auto arena = luaPhaseFor(s, "chaser", 1);
+    if (!arena)
+        return nlohmann::json::array();
+    return compareBindings(s, kUsualChaser, *arena);
+}
+
+// Scenario 2b: what each binding costs by itself: the same calls with a think that returns 0, 0.
+nlohmann::json bindingFixedCost(const Settings& s) {
+    std::printf("\n2b. Fixed cost per entity of each binding: a think that only returns 0, 0, 1 VM\n");
+    std::printf("   %8s %22s %22s %9s\n", "enemies", "usual lua_pcall", "Arena batch driver", "speedup");
+    scripting::ScriptFiles files = scripting::readScriptFiles(s.scriptsDir);
+    std::erase_if(files.enemies, [](const scripting::ScriptFile& f) { return f.name != "chaser"; });
+    if (files.enemies.empty())
+        return nlohmann::json::array();
+    files.enemies[0].source = "return { name = 'Empty', hp = 3, speed = 125, radius = 12, color = '#ffffff', score = 1, think = function() return 0, 0 end }";
+    scripting::LuaThinkDef def = scripting::defaultLuaThinkDef();
+    def.poolSize = 1;
+    std::string error;
+    auto arena = scripting::LuaThinkPhase::create(def, files, &error);
+    if (!arena) {
+        std::fprintf(stderr, "arena-bench: %s\n", error.c_str());
+        return nlohmann::json::array();
+    }
+    return compareBindings(s, "return function(x, y, px, py, age, id, speed) return 0, 0 end", *arena);
 }
 
 // A world with every shipped script, in equal shares.
@@ -569,6 +606,7 @@ int main(int argc, char** argv) {
     const std::vector<std::pair<std::string, std::function<nlohmann::json(const Settings&)>>> scenarios{
         {"behaviour_cost", behaviourCost},
         {"usual_binding", usualBinding},
+        {"binding_fixed_cost", bindingFixedCost},
         {"pool_scaling", poolScaling},
         {"dispatch", dispatch},
         {"full_tick", fullTick},
