@@ -267,118 +267,14 @@ std::vector<engine::EnemyType> LuaThinkPhase::types() const {
     return types;
 }
 
-void LuaThinkPhase::buildBatches(const engine::World& world, std::span<engine::Intent> intents) {
-    const auto enemies = world.enemies.dense();
-    const size_t slots = m_scripts.size();
-    const auto idle = [&](size_t i, bool quarantined) {
-        engine::Intent& out = intents[i];
-        out.velocity = out.aim = glm::vec2(0.0f);
-        out.fire = out.hasMemory = 0;
-        out.faulted = quarantined ? 1 : 0;
-    };
-    // One script per batch keeps each driver's call site monomorphic (mixed batches break the
-    // JIT's traces). The game keeps enemies grouped by type (EnemyBuckets): then each script's
-    // run is read off the bucket counts, the order is the identity, and no enemy is touched here
-    // (the driver skips faulted ones itself).
-    const auto counts = world.enemyBuckets.counts();
-    size_t counted = 0;
-    for (uint32_t c : counts)
-        counted += c;
-    m_runs.assign(slots, Run{});
-    if (counted == enemies.size() && counts.size() <= slots) {
-        assert(world.enemyBuckets.isGrouped(world.enemies));
-        if (m_identity.size() < enemies.size()) { // grows once to the largest population seen
-            const size_t from = m_identity.size();
-            m_identity.resize(enemies.size());
-            for (size_t i = from; i < enemies.size(); ++i)
-                m_identity[i] = uint32_t(i);
-        }
-        m_order = m_identity.data();
-        uint32_t runStart = 0;
-        for (size_t s = 0; s < slots; ++s) {
-            const uint32_t count = s < counts.size() ? counts[s] : 0;
-            if (m_quarantined[s])
-                for (uint32_t i = runStart; i < runStart + count; ++i)
-                    idle(i, true);
-            else
-                m_runs[s] = {runStart, runStart + count};
-            runStart += count;
-        }
-    } else {
-        // Not grouped (worlds built by hand, in tests): a counting sort by script.
-        std::vector<uint32_t>& start = m_sortScratch;
-        start.assign(slots + 1, 0);
-        for (size_t i = 0; i < enemies.size(); ++i) {
-            const engine::Enemy& e = enemies[i];
-            if ((e.flags & engine::kEnemyFaulted) || e.type >= slots || m_quarantined[e.type]) {
-                idle(i, e.type < slots && m_quarantined[e.type]);
-                continue;
-            }
-            ++start[e.type + 1];
-        }
-        for (size_t s = 0; s < slots; ++s) {
-            start[s + 1] += start[s];
-            m_runs[s] = {start[s], start[s + 1]};
-        }
-        m_sorted.resize(start[slots]);
-        for (size_t i = 0; i < enemies.size(); ++i) {
-            const engine::Enemy& e = enemies[i];
-            if ((e.flags & engine::kEnemyFaulted) || e.type >= slots || m_quarantined[e.type])
-                continue;
-            m_sorted[start[e.type]++] = uint32_t(i);
-        }
-        m_order = m_sorted.data();
-    }
-    planBatches();
-}
-
-void LuaThinkPhase::planBatches() {
-    // Batches of about equal time, by each script's measured cost per entity: enough for dynamic
-    // balance (about 8 per VM), none so short that dispatch dominates. The costliest scripts go
-    // first, so the last batches, which decide when the phase ends, are short ones.
-    const size_t slots = m_scripts.size();
-    m_costNs.resize(slots, 100.0);
-    double totalNs = 0.0;
-    for (size_t s = 0; s < slots; ++s)
-        totalNs += double(m_runs[s].last - m_runs[s].first) * m_costNs[s];
-    const double batchNs = std::clamp(totalNs / double(m_vms.size() * 8), 20e3, 250e3);
-    thread_local std::vector<uint32_t> bySlot;
-    bySlot.resize(slots);
-    for (size_t s = 0; s < slots; ++s)
-        bySlot[s] = uint32_t(s);
-    std::stable_sort(bySlot.begin(), bySlot.end(), [&](uint32_t a, uint32_t b) { return m_costNs[a] > m_costNs[b]; });
-    m_batches.clear();
-    for (uint32_t s : bySlot) {
-        const uint32_t size = uint32_t(std::clamp(batchNs / std::max(m_costNs[s], 1.0), 32.0, 8192.0));
-        for (uint32_t first = m_runs[s].first; first < m_runs[s].last; first += size)
-            m_batches.push_back({s, first, std::min(first + size, m_runs[s].last)});
-    }
-}
-
-void LuaThinkPhase::measureCosts() {
-    thread_local std::vector<double> ms;
-    thread_local std::vector<uint64_t> entities;
-    ms.assign(m_scripts.size(), 0.0);
-    entities.assign(m_scripts.size(), 0);
-    for (const auto& perVm : m_timings)
-        for (const BatchTiming& b : perVm)
-            if (b.slot < ms.size()) {
-                ms[b.slot] += b.endMs - b.startMs;
-                entities[b.slot] += b.entities;
-            }
-    for (size_t s = 0; s < ms.size(); ++s)
-        if (entities[s] >= 32) // a handful of entities measures the call, not the script
-            m_costNs[s] = 0.7 * m_costNs[s] + 0.3 * (ms[s] * 1e6 / double(entities[s]));
-}
-
 void LuaThinkPhase::think(const engine::ThinkContext& ctx, std::span<engine::Intent> intents) {
     const engine::World& world = ctx.world;
-    buildBatches(world, intents);
+    m_batches.plan(world, intents, m_quarantined, m_vms.size());
 
     ThinkFrame& f = m_frame;
     f.enemies = world.enemies.dense().data();
     f.intents = intents.data();
-    f.order = m_order;
+    f.order = m_batches.order();
     f.enemyCount = uint32_t(world.enemies.size());
     f.columns = world.enemyGrid.columns();
     f.rows = world.enemyGrid.rows();
@@ -409,8 +305,8 @@ void LuaThinkPhase::think(const engine::ThinkContext& ctx, std::span<engine::Int
         std::fill(m_allocatedBySlot[v].begin(), m_allocatedBySlot[v].end(), 0);
     }
     const Clock::time_point start = Clock::now();
-    m_pool->run(uint32_t(m_batches.size()), [this, start](int worker, uint32_t job) {
-        const Batch& b = m_batches[job];
+    m_pool->run(uint32_t(m_batches.batches().size()), [this, start](int worker, uint32_t job) {
+        const ThinkBatch& b = m_batches.batches()[job];
         const Clock::time_point t0 = Clock::now();
         ScriptVm& vm = *m_vms[size_t(worker)];
         const uint64_t allocatedBefore = vm.luaBytesAllocated();
@@ -429,7 +325,7 @@ void LuaThinkPhase::think(const engine::ThinkContext& ctx, std::span<engine::Int
     for (const auto& perVm : m_timings)
         m_stats.lastBatches.insert(m_stats.lastBatches.end(), perVm.begin(), perVm.end());
     m_stats.totalThinkWallMs += m_stats.lastThinkWallMs;
-    measureCosts();
+    m_batches.measure(m_timings);
 
     // Faults in entity order, whatever VM found them: the log and the world stay deterministic.
     thread_local std::vector<ThinkFault*> faults;

@@ -11,6 +11,7 @@
 // - create() fails only if no enemy script loads; scripts that fail to load are reported in
 //   loadErrors() and left out of types().
 #include "engine/core/worker_pool.h"
+#include "scripting/think_batches.h"
 #include "engine/world/think_phase.h"
 #include "scripting/enemy_script.h"
 #include "scripting/pool_stats.h"
@@ -80,16 +81,11 @@ public:
 
 private:
     LuaThinkPhase() = default;
-    void buildBatches(const engine::World& world, std::span<engine::Intent> intents);
     std::unique_ptr<ScriptVm> makeVm(std::string* error);
     /// After a tick: a VM whose memory stays above 3/4 of its cap after a full collection cannot
     /// recover (a script hoards data in file-level variables). Replace it; returns the slot of the
     /// script that allocated most in it this tick (the likely hoarder), or -1.
     int retireIfFull(size_t vm, uint64_t tick);
-
-    struct Batch {
-        uint32_t slot, first, last;
-    };
 
     LuaThinkDef m_def;
     ThinkFrame m_frame{};
@@ -106,20 +102,7 @@ private:
     std::vector<bool> m_quarantined; // per script: its enemies idle (it filled VMs again and again)
     static constexpr int kRetirementsBeforeQuarantine = 3;
     std::vector<ScriptError> m_loadErrors;
-    // The tick's order array: m_identity (0, 1, 2, ...) when the world keeps enemies grouped by
-    // type, else m_sorted (a counting sort by script). m_runs[slot] is its range of that array.
-    std::vector<uint32_t> m_identity;
-    std::vector<uint32_t> m_sorted;
-    std::vector<uint32_t> m_sortScratch;
-    const uint32_t* m_order = nullptr;
-    struct Run {
-        uint32_t first = 0, last = 0;
-    };
-    std::vector<Run> m_runs;
-    std::vector<double> m_costNs; // per script: measured ns per entity (moving average), sizes batches
-    std::vector<Batch> m_batches;
-    void planBatches();
-    void measureCosts();
+    ThinkBatches m_batches;
     std::vector<std::vector<ThinkFault>> m_faults; // per VM
     std::vector<std::vector<BatchTiming>> m_timings; // per VM, this tick
     ScriptErrorLog m_errors;
