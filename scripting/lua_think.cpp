@@ -267,6 +267,31 @@ std::vector<engine::EnemyType> LuaThinkPhase::types() const {
     return types;
 }
 
+BatchResult LuaThinkPhase::runHealthy(ScriptVm& vm, const ThinkBatch& b, std::vector<ThinkFault>& faults) const {
+    // A grouped world's batches still hold its faulted enemies (ThinkBatches does not scan for
+    // them): run the healthy stretches between them. This reads the lines the driver is about to
+    // read, and keeps the driver's loop free of a branch that made a trace abort now and then.
+    BatchResult total;
+    const engine::Enemy* enemies = m_frame.enemies;
+    const uint32_t* order = m_frame.order;
+    uint32_t from = b.first;
+    const auto run = [&](uint32_t first, uint32_t last) {
+        const BatchResult r = vm.runBatch(b.slot, first, last, faults);
+        total.entities += r.entities;
+        total.faults += r.faults;
+    };
+    for (uint32_t k = b.first; k < b.last; ++k) {
+        if (enemies[order[k]].flags & engine::kEnemyFaulted) {
+            if (from < k)
+                run(from, k);
+            from = k + 1;
+        }
+    }
+    if (from < b.last)
+        run(from, b.last);
+    return total;
+}
+
 void LuaThinkPhase::think(const engine::ThinkContext& ctx, std::span<engine::Intent> intents) {
     const engine::World& world = ctx.world;
     m_batches.plan(world, intents, m_quarantined, m_vms.size());
@@ -310,7 +335,7 @@ void LuaThinkPhase::think(const engine::ThinkContext& ctx, std::span<engine::Int
         const Clock::time_point t0 = Clock::now();
         ScriptVm& vm = *m_vms[size_t(worker)];
         const uint64_t allocatedBefore = vm.luaBytesAllocated();
-        const BatchResult r = vm.runBatch(b.slot, b.first, b.last, m_faults[size_t(worker)]);
+        const BatchResult r = runHealthy(vm, b, m_faults[size_t(worker)]);
         m_allocatedBySlot[size_t(worker)][b.slot] += vm.luaBytesAllocated() - allocatedBefore;
         VmStats& s = m_stats.lastTick[size_t(worker)];
         const Clock::time_point t1 = Clock::now();

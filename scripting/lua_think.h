@@ -82,6 +82,7 @@ public:
 private:
     LuaThinkPhase() = default;
     std::unique_ptr<ScriptVm> makeVm(std::string* error);
+    BatchResult runHealthy(ScriptVm& vm, const ThinkBatch& b, std::vector<ThinkFault>& faults) const;
     /// After a tick: a VM whose memory stays above 3/4 of its cap after a full collection cannot
     /// recover (a script hoards data in file-level variables). Replace it; returns the slot of the
     /// script that allocated most in it this tick (the likely hoarder), or -1.

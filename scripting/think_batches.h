@@ -6,7 +6,8 @@
 //   batch keeps each driver's call site monomorphic: mixed batches break the JIT's traces).
 //   Batches index order(): dense enemy indices grouped by script.
 // - Enemies that must not think (faulted, unknown type, quarantined script) get an idle intent
-//   here, except the faulted ones of a grouped world, which the driver skips itself.
+//   here, except the faulted ones of a grouped world: they stay in the batches, and whoever runs
+//   a batch skips them (LuaThinkPhase::runHealthy).
 // - Batches take about the same time, by each script's measured cost per entity (measure()), and
 //   the costliest scripts come first, so the phase ends on short batches.
 // - No allocation once the largest population has been seen.

@@ -26,31 +26,29 @@ return function(first, last)
   for k = first, last - 1 do
     CURSOR.position = k
     local i = O[k]
-    if E[i].flags % 2 == 0 then -- kEnemyFaulted: it idles until its script is fixed
-      CURSOR.entity = i
-      SS.x, SS.y = E[i].position.x, E[i].position.y
-      SS.vx, SS.vy = E[i].velocity.x, E[i].velocity.y
-      SS.hp, SS.max_hp = E[i].hp, E[i].max_hp
-      SS.radius, SS.speed = E[i].radius, E[i].speed
-      SS.id = E[i].id.generation * 16777216 + E[i].id.index
-      SS.age = tick - E[i].spawn_tick
-      SS.rand, SS.rand2 = E[i].random[0], E[i].random[1]
-      if MEMSIZE > 0 then copy(MEM, E[i].memory, MEMSIZE) end
-      BUDGET.countdown, BUDGET.refills, BUDGET.exhausted, BUDGET.depth = REFILL, THINK_REFILLS, 0, 0
+    CURSOR.entity = i
+    SS.x, SS.y = E[i].position.x, E[i].position.y
+    SS.vx, SS.vy = E[i].velocity.x, E[i].velocity.y
+    SS.hp, SS.max_hp = E[i].hp, E[i].max_hp
+    SS.radius, SS.speed = E[i].radius, E[i].speed
+    SS.id = E[i].id.generation * 16777216 + E[i].id.index
+    SS.age = tick - E[i].spawn_tick
+    SS.rand, SS.rand2 = E[i].random[0], E[i].random[1]
+    if MEMSIZE > 0 then copy(MEM, E[i].memory, MEMSIZE) end
+    BUDGET.countdown, BUDGET.refills, BUDGET.exhausted, BUDGET.depth = REFILL, THINK_REFILLS, 0, 0
 
-      local vx, vy, fire, ax, ay = think(SELF, WORLD, MEM)
+    local vx, vy, fire, ax, ay = think(SELF, WORLD, MEM)
 
-      if type(vx) ~= "number" or type(vy) ~= "number" then bad_return("vx, vy as numbers", vx, vy) end
-      I[i].velocity.x, I[i].velocity.y = vx, vy
-      if fire then
-        if type(ax) ~= "number" or type(ay) ~= "number" then bad_return("aim_x, aim_y numbers when it fires", ax, ay) end
-        I[i].fire, I[i].aim.x, I[i].aim.y = 1, ax, ay
-      else
-        I[i].fire = 0
-      end
-      I[i].faulted = 0
-      I[i].has_memory = HAS_MEMORY
-      if MEMSIZE > 0 then copy(I[i].memory, MEM, MEMSIZE) end
+    if type(vx) ~= "number" or type(vy) ~= "number" then bad_return("vx, vy as numbers", vx, vy) end
+    I[i].velocity.x, I[i].velocity.y = vx, vy
+    if fire then
+      if type(ax) ~= "number" or type(ay) ~= "number" then bad_return("aim_x, aim_y numbers when it fires", ax, ay) end
+      I[i].fire, I[i].aim.x, I[i].aim.y = 1, ax, ay
+    else
+      I[i].fire = 0
     end
+    I[i].faulted = 0
+    I[i].has_memory = HAS_MEMORY
+    if MEMSIZE > 0 then copy(I[i].memory, MEM, MEMSIZE) end
   end
 end

@@ -126,6 +126,35 @@ TEST(LuaThink, AnErrorStopsOnlyTheEntityThatRaisedIt) {
     }
 }
 
+TEST(LuaThink, FaultedEnemiesOfAGroupedWorldDoNotThinkAgain) {
+    // The game keeps enemies grouped by type, so batches come straight from the runs and still
+    // hold the faulted enemies: they must be skipped, not run (and fault) again every tick.
+    TempScripts scripts(std::map<std::string, std::string>{{"enemies/faulty.lua", fixture("faults_some.lua")}});
+    for (int pool : {1, 2}) {
+        auto phase = makePhase(scripts.root(), pool);
+        ASSERT_TRUE(phase);
+        TestWorld w;
+        for (int i = 0; i < 300; ++i) {
+            engine::Enemy e;
+            e.position = {float(i % 40) * 30.0f, float(i / 40) * 30.0f};
+            e.speed = 100.0f;
+            w.world.addEnemy(e);
+        }
+        think(*phase, w);
+        const uint64_t faulted = phase->errors().total();
+        ASSERT_GT(faulted, 50u);
+        for (size_t i = 0; i < w.world.enemies.size(); ++i) // what the game's apply does
+            if (w.intents[i].faulted)
+                w.world.enemies.dense()[i].flags |= engine::kEnemyFaulted;
+        think(*phase, w);
+        EXPECT_EQ(phase->errors().total(), faulted) << "a faulted enemy thought again";
+        uint64_t thought = 0;
+        for (const VmStats& s : phase->stats().lastTick)
+            thought += s.entities;
+        EXPECT_EQ(thought, 300u - faulted);
+    }
+}
+
 TEST(LuaThink, MemoryIsReadAsLastTicksAndWrittenAsNextTicks) {
     TempScripts scripts(std::map<std::string, std::string>{{"enemies/counter.lua", fixture("counter.lua")}});
     auto phase = makePhase(scripts.root(), 2);
