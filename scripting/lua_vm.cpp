@@ -12,7 +12,7 @@ namespace scripting {
 namespace {
 // Under AddressSanitizer every block comes from malloc, so it still sees each Lua object.
 #if defined(__SANITIZE_ADDRESS__)
-constexpr bool kUseSmallBlocks = true;
+constexpr bool kUseSmallBlocks = false;
 #else
 constexpr bool kUseSmallBlocks = true;
 #endif

@@ -76,15 +76,20 @@ void ScriptErrorLog::add(const ScriptError& e) {
         update(m_entries[found->second], e);
         return;
     }
+    const auto place = m_byLocation.find(location);
+    if (place != m_byLocation.end() && (place->second.messages >= kMaxPerPlace || m_entries.size() >= kMaxEntries)) {
+        update(m_entries[place->second.firstEntry], e);
+        return;
+    }
     if (m_entries.size() >= kMaxEntries) {
-        if (const auto same = m_byLocation.find(location); same != m_byLocation.end())
-            update(m_entries[same->second], e);
-        else
-            ++m_dropped;
+        ++m_dropped;
         return;
     }
     m_byKey.emplace(key, m_entries.size());
-    m_byLocation.emplace(location, m_entries.size());
+    if (place == m_byLocation.end())
+        m_byLocation.emplace(location, Place{m_entries.size(), 1});
+    else
+        ++place->second.messages;
     m_entries.push_back(ScriptErrorEntry{e, 1, e.tick, e.tick, e.entity, e.vm, {}});
     if (e.entity)
         m_entries.back().entities.push_back(e.entity);

@@ -43,13 +43,14 @@ std::string sourceLine(const std::string& source, int line);
 /// Splits "file:line: message" (Lua's format) into its parts; false if it has no position.
 bool parseLuaErrorPosition(const std::string& message, std::string* file, int* line);
 
-/// Errors grouped by (script, line, message). Bounded: a script whose messages all differ (one
-/// per enemy, say) cannot grow it without limit or make add() slow. After kMaxEntries keys, a new
-/// message joins the entry of its script and line when there is one, and is only counted
-/// (droppedCount) when there is none.
+/// Errors grouped by (script, line, message). Bounded, so a script whose messages all differ (one
+/// per enemy, say) cannot grow it without limit, slow add() down, or crowd out other errors: one
+/// place (script and line) keeps at most kMaxPerPlace messages, and further ones join its first
+/// entry. Past kMaxEntries in all, an error from a new place is only counted (droppedCount).
 class ScriptErrorLog {
 public:
-    static constexpr size_t kMaxEntries = 256;
+    static constexpr size_t kMaxPerPlace = 8;
+    static constexpr size_t kMaxEntries = 1024;
     /// Called once per new (script, line, message) key, e.g. to print it to stderr.
     void setOnNewEntry(std::function<void(const ScriptErrorEntry&)> fn) { m_onNew = std::move(fn); }
     void add(const ScriptError& error);
@@ -57,7 +58,7 @@ public:
     uint64_t total() const { return m_total; }
     /// Everything but notices (which report, e.g., a memory layout migrated on reload).
     uint64_t errorCount() const { return m_total - m_notices; }
-    /// Errors with a new key after the log was full and no entry for their script and line.
+    /// Errors from a new place after the log held kMaxEntries.
     uint64_t droppedCount() const { return m_dropped; }
     void clear();
 
@@ -65,7 +66,11 @@ private:
     void update(ScriptErrorEntry& entry, const ScriptError& e);
     std::vector<ScriptErrorEntry> m_entries;
     std::unordered_map<std::string, size_t> m_byKey;      // script, line, message -> entry
-    std::unordered_map<std::string, size_t> m_byLocation; // script, line -> its first entry
+    struct Place {
+        size_t firstEntry;
+        size_t messages;
+    };
+    std::unordered_map<std::string, Place> m_byLocation; // script, line -> its entries
     uint64_t m_dropped = 0;
     uint64_t m_total = 0;
     uint64_t m_notices = 0;

@@ -18,11 +18,8 @@ void ThinkBatches::plan(const engine::World& world, std::span<engine::Intent> in
     // A grouped world: each script's run is read off the bucket counts, the order is the
     // identity, and no enemy is touched here.
     const auto counts = world.enemyBuckets.counts();
-    size_t counted = 0;
-    for (uint32_t c : counts)
-        counted += c;
     m_runs.assign(slots, Run{});
-    if (counted == enemies.size() && counts.size() <= slots) {
+    if (world.enemyBuckets.tracks(world.enemies) && counts.size() <= slots) {
         assert(world.enemyBuckets.isGrouped(world.enemies));
         if (m_identity.size() < enemies.size()) { // grows once to the largest population seen
             const size_t from = m_identity.size();

@@ -8,6 +8,8 @@
 // - Work that is joined in part order (per-part outputs appended part 0 first) gives the same
 //   result for any pool size and any number of parts: determinism does not depend on the machine.
 // - fn must not touch what another part writes.
+// - Call it from the thread that created the pool, never from inside a pool job: WorkerPool::run
+//   is not reentrant.
 #include "engine/core/worker_pool.h"
 
 #include <cstddef>

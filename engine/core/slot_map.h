@@ -10,6 +10,7 @@
 #include "engine/core/handle.h"
 
 #include <cassert>
+#include <cstdint>
 #include <span>
 #include <utility>
 #include <vector>
@@ -32,6 +33,7 @@ public:
         Slot& slot = m_slots[slotIndex];
         slot.generation = nextGeneration(slot.generation);
         slot.dense = uint32_t(m_values.size());
+        ++m_changes;
         slot.alive = true;
         m_values.push_back(std::move(value));
         m_denseToSlot.push_back(slotIndex);
@@ -52,6 +54,7 @@ public:
         }
         m_values.pop_back();
         m_denseToSlot.pop_back();
+        ++m_changes;
         slot.alive = false;
         m_freeSlots.push_back(id.index);
         return true;
@@ -62,6 +65,7 @@ public:
     void swapDense(size_t a, size_t b) {
         if (a == b)
             return;
+        ++m_changes;
         std::swap(m_values[a], m_values[b]);
         std::swap(m_denseToSlot[a], m_denseToSlot[b]);
         m_slots[m_denseToSlot[a]].dense = uint32_t(a);
@@ -92,6 +96,9 @@ public:
     size_t size() const { return m_values.size(); }
     bool empty() const { return m_values.empty(); }
     size_t slotCapacity() const { return m_slots.size(); }
+    /// Counts creates, destroys and swaps: lets a caller that keeps its own order (EnemyBuckets)
+    /// tell whether someone else changed the map.
+    uint64_t changes() const { return m_changes; }
 
     /// Destroys every value. Generations are kept, so ids issued before clear() stay stale.
     void clear() {
@@ -108,6 +115,7 @@ private:
     std::vector<T> m_values;
     std::vector<uint32_t> m_denseToSlot;
     std::vector<Slot> m_slots;
+    uint64_t m_changes = 0;
     std::vector<uint32_t> m_freeSlots;
 };
 

@@ -9,12 +9,20 @@ uint32_t EnemyBuckets::start(uint16_t type) const {
     return s;
 }
 
+void EnemyBuckets::noticeForeignChanges(const SlotMap<Enemy>& enemies) {
+    if (m_seen != enemies.changes())
+        m_lost = true;
+}
+
 ObjectId EnemyBuckets::create(SlotMap<Enemy>& enemies, const Enemy& e) {
-    if (e.type >= m_count.size())
-        m_count.resize(size_t(e.type) + 1, 0);
+    noticeForeignChanges(enemies);
     const ObjectId id = enemies.create(e);
     size_t pos = enemies.size() - 1;
     enemies.dense()[pos].id = id;
+    if (m_lost)
+        return id;
+    if (e.type >= m_count.size())
+        m_count.resize(size_t(e.type) + 1, 0);
     // Walk down from the last run: the newcomer trades places with each later run's first
     // enemy, which becomes that run's last; it ends just past its own type's run.
     uint32_t runStart = uint32_t(pos);
@@ -26,16 +34,18 @@ ObjectId EnemyBuckets::create(SlotMap<Enemy>& enemies, const Enemy& e) {
         pos = runStart;
     }
     ++m_count[e.type];
+    m_seen = enemies.changes();
     return id;
 }
 
 bool EnemyBuckets::destroy(SlotMap<Enemy>& enemies, ObjectId id) {
+    noticeForeignChanges(enemies);
     const int64_t at = enemies.denseIndexOf(id);
     if (at < 0)
         return false;
-    const uint16_t type = enemies.dense()[size_t(at)].type;
-    if (type >= m_count.size() || m_count[type] == 0) // created behind our back: no runs to keep
+    if (m_lost)
         return enemies.destroy(id);
+    const uint16_t type = enemies.dense()[size_t(at)].type;
     // The leaver walks up: to its run's end, then to each later run's end, whose last enemy
     // takes the slot just before that run (the run shifts down by one). It ends last in the
     // array, where SlotMap's destroy moves nothing.
@@ -49,12 +59,16 @@ bool EnemyBuckets::destroy(SlotMap<Enemy>& enemies, ObjectId id) {
         runEnd += m_count[t];
     }
     --m_count[type];
-    return enemies.destroy(id);
+    const bool destroyed = enemies.destroy(id);
+    m_seen = enemies.changes();
+    return destroyed;
 }
 
 void EnemyBuckets::clear(SlotMap<Enemy>& enemies) {
     enemies.clear();
     m_count.clear();
+    m_seen = enemies.changes();
+    m_lost = false;
 }
 
 bool EnemyBuckets::isGrouped(const SlotMap<Enemy>& enemies) const {

@@ -8,8 +8,9 @@
 // "Performance"). Grouping costs at most one swap per type on each create and destroy.
 //
 // Contract:
-// - Every create and destroy of the map goes through here (a direct one breaks the grouping,
-//   which costs speed, never correctness: nothing reads the order as a promise).
+// - Every create and destroy of the map goes through here. A direct one is noticed (SlotMap
+//   counts its changes): from then on tracks() is false and creates and destroys here are plain
+//   ones, until clear(). Readers that rely on the grouping (the think batches) check tracks().
 // - Order within a type is not creation order, but it is deterministic: same calls, same order.
 #include "engine/core/slot_map.h"
 #include "engine/world/objects.h"
@@ -32,11 +33,17 @@ public:
     uint32_t start(uint16_t type) const;
     /// Enemies per type, indexed by type.
     std::span<const uint32_t> counts() const { return m_count; }
-    /// True when the dense array is grouped as promised (tests and debug checks).
+    /// True when every change of the map went through here, so it is grouped and counts() holds.
+    bool tracks(const SlotMap<Enemy>& enemies) const { return !m_lost && m_seen == enemies.changes(); }
+    /// Checks the grouping element by element (tests and debug checks).
     bool isGrouped(const SlotMap<Enemy>& enemies) const;
 
 private:
+    void noticeForeignChanges(const SlotMap<Enemy>& enemies);
+
     std::vector<uint32_t> m_count;
+    uint64_t m_seen = 0;  // enemies.changes() after our last change
+    bool m_lost = false;  // someone else changed the map: no runs to keep until clear()
 };
 
 } // namespace engine

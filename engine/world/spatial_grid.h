@@ -9,7 +9,7 @@
 //   then read one contiguous run per row of cells instead of chasing items across the world.
 // - forEachInRadius visits every item whose position is within radius (inclusive) of center, in a
 //   deterministic order (cells row by row, items by ascending index within a cell).
-// - No allocation after the first rebuild of a given size.
+// - No allocation after the first rebuild of a given size and number of parts (see partsFor).
 #include <glm/vec2.hpp>
 
 #include <cstdint>

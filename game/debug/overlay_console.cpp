@@ -68,7 +68,7 @@ void Overlay::drawConsole(const OverlayModel& model, OverlayActions& actions) {
             ImGui::PopID();
         }
         if (model.errors->droppedCount() > 0)
-            overlay_text::disabled("%llu more errors with messages of their own: counted, not listed (the log keeps %zu)",
+            overlay_text::disabled("%llu more errors from new places: counted, not listed (the log keeps %zu entries)",
                                    static_cast<unsigned long long>(model.errors->droppedCount()),
                                    scripting::ScriptErrorLog::kMaxEntries);
     }

@@ -151,7 +151,8 @@ void Game::step(const PlayerCommand* command) {
     snapshot();
     m_last.ms[size_t(Phase::Snapshot)] = msSince(t);
 
-    // Not cleared: the think phase writes every intent (see ThinkPhase), and 100k intents are 9 MB.
+    // Not cleared: the think phase writes every intent apply reads (a faulted enemy's is ignored,
+    // see ThinkPhase), and 100k intents are 9 MB.
     m_intents.resize(m_world.enemies.size());
     if (m_think)
         m_think->think(engine::ThinkContext{m_world, m_types, m_def.seed, kDt}, m_intents);
@@ -179,7 +180,7 @@ void Game::snapshot() {
     auto enemies = m_world.enemies.dense();
     m_world.enemyPositions.resize(enemies.size());
     m_world.enemyVelocities.resize(enemies.size());
-    engine::WorkerPool* pool = m_think->workers();
+    engine::WorkerPool* pool = m_think ? m_think->workers() : nullptr;
     engine::parallelRanges(pool, enemies.size(), engine::partsFor(pool, enemies.size()),
                            [&](uint32_t, size_t begin, size_t end) {
         for (size_t i = begin; i < end; ++i) {
@@ -228,7 +229,7 @@ void Game::applyPlayer(const PlayerCommand& cmd) {
 
 void Game::applyEnemies() {
     auto enemies = m_world.enemies.dense();
-    engine::WorkerPool* pool = m_think->workers();
+    engine::WorkerPool* pool = m_think ? m_think->workers() : nullptr;
     const uint32_t parts = engine::partsFor(pool, enemies.size());
     m_partBullets.resize(parts);
     engine::parallelRanges(pool, enemies.size(), parts, [&](uint32_t part, size_t begin, size_t end) {

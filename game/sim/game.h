@@ -109,8 +109,8 @@ private:
     std::unique_ptr<GameHooks> m_hooks;
     scripting::CommandBuffer m_commands;
     std::vector<engine::ObjectId> m_spawnedIds;
-    std::vector<engine::ObjectId> m_dying;
-    std::vector<std::vector<engine::Bullet>> m_partBullets; // applyEnemies: fired per part, joined in order // marked dead (markDead), destroyed at the commit
+    std::vector<engine::ObjectId> m_dying; // marked dead (markDead), destroyed at the commit
+    std::vector<std::vector<engine::Bullet>> m_partBullets; // applyEnemies: fired per part, joined in order
     uint64_t m_roundStartTick = 0;
     int m_directorWave = -1;
     engine::World m_world;

@@ -38,15 +38,28 @@ TEST(ScriptErrorLog, MessagesThatAllDifferStayBoundedAndAreStillCounted) {
     ScriptErrorLog log;
     for (uint64_t entity = 1; entity <= 100000; ++entity)
         log.add(errorAt("swarm", 4, "entity " + std::to_string(entity) + " refuses", entity));
-    log.add(errorAt("sniper", 2, "another place", 1));
-    EXPECT_EQ(log.entries().size(), ScriptErrorLog::kMaxEntries);
-    EXPECT_EQ(log.total(), 100001u);
+    EXPECT_EQ(log.entries().size(), ScriptErrorLog::kMaxPerPlace);
+    EXPECT_EQ(log.total(), 100000u);
     uint64_t listed = 0;
     for (const auto& entry : log.entries())
         listed += entry.count;
-    EXPECT_EQ(listed + log.droppedCount(), log.total()); // nothing lost from the count
-    EXPECT_EQ(log.droppedCount(), 1u);                    // only the sniper's had no entry to join
+    EXPECT_EQ(listed, log.total()); // nothing lost from the count
+    // ...and the flood does not crowd out an error from another place.
+    log.add(errorAt("sniper", 2, "another place", 1));
+    ASSERT_EQ(log.entries().size(), ScriptErrorLog::kMaxPerPlace + 1);
+    EXPECT_EQ(log.entries().back().first.script, "sniper");
     log.clear();
     EXPECT_TRUE(log.entries().empty());
-    EXPECT_EQ(log.droppedCount(), 0u);
+}
+
+TEST(ScriptErrorLog, PastItsSizeOnlyErrorsFromNewPlacesAreDropped) {
+    ScriptErrorLog log;
+    for (int line = 1; line <= int(ScriptErrorLog::kMaxEntries); ++line)
+        log.add(errorAt("big", line, "boom", 1));
+    log.add(errorAt("big", 3, "a new message at a known place", 2)); // joins that place's entry
+    log.add(errorAt("other", 1, "nowhere to go", 3));
+    EXPECT_EQ(log.entries().size(), ScriptErrorLog::kMaxEntries);
+    EXPECT_EQ(log.entries()[2].count, 2u);
+    EXPECT_EQ(log.droppedCount(), 1u);
+    EXPECT_EQ(log.total(), ScriptErrorLog::kMaxEntries + 2);
 }

@@ -87,6 +87,24 @@ TEST(ThinkBatches, AnUngroupedWorldLeavesItsFaultedEnemiesOut) {
         ASSERT_EQ(seen[i], i % 7 == 0 ? 0 : 1) << "enemy " << i;
 }
 
+TEST(ThinkBatches, AWorldChangedBehindTheBucketsIsSortedNotTrusted) {
+    // Counts that still add up must not be enough: a direct create and destroy leave them
+    // matching the size while a type-1 enemy sits in type 0's run.
+    engine::World world;
+    engine::Enemy e;
+    world.addEnemy(e);
+    world.addEnemy(e);
+    e.type = 1;
+    const engine::ObjectId direct = world.enemies.create(e);
+    world.enemies.dense().back().id = direct;
+    world.enemies.destroy(world.enemies.idAt(0));
+    std::vector<engine::Intent> intents(world.enemies.size());
+    ThinkBatches b;
+    b.plan(world, intents, std::vector<bool>(kSlots, false), 1);
+    for (int count : visits(world, b)) // visits() checks each enemy's type against its batch
+        EXPECT_EQ(count, 1);
+}
+
 TEST(ThinkBatches, MeasuredCostsPutTheCostliestScriptFirstInShorterBatches) {
     engine::World world = worldOf(40000, true, 4);
     std::vector<engine::Intent> intents(world.enemies.size());

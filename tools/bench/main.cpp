@@ -166,7 +166,7 @@ nlohmann::json budgetCost(const Settings& s) {
             auto with = luaPhaseFor(s, file.name, 1, true);
             auto without = luaPhaseFor(s, file.name, 1, false);
             if (!with || !without)
-                return out;
+                break;
             const auto types = with->types();
             scripting::SyntheticWorld a(n, 0, types[0].speed), b(n, 0, types[0].speed);
             timeThink(*with, a, types, 3);
@@ -184,6 +184,8 @@ nlohmann::json budgetCost(const Settings& s) {
                 ratios.push_back(w.back() / wo.back());
             }
         }
+        if (w.empty()) // did not load: reported above
+            continue;
         const Stat sw = summarize(w), so = summarize(wo), q = summarize(ratios);
         std::printf("   %-8s %7.1f [%5.1f-%6.1f] %7.1f [%5.1f-%6.1f] %+8.1f%%\n", file.name.c_str(), sw.median, sw.min,
                     sw.max, so.median, so.min, so.max, (q.median - 1.0) * 100.0);
@@ -298,7 +300,7 @@ struct MixedWorld {
     // Types in equal shares, grouped in the dense array the way the game keeps them.
     MixedWorld(size_t n, const std::vector<engine::EnemyType>& types) : world(n, 0, 100.0f) {
         std::vector<engine::Enemy> all(world.world.enemies.dense().begin(), world.world.enemies.dense().end());
-        world.world.enemies.clear();
+        world.world.clearEnemies();
         for (size_t i = 0; i < all.size(); ++i) {
             all[i].type = uint16_t(i % types.size());
             all[i].speed = types[all[i].type].speed;

@@ -59,6 +59,7 @@ TEST(EnemyBuckets, EveryIdKeepsItsOwnEnemyThroughRandomChurn) {
             ASSERT_TRUE(buckets.isGrouped(map)) << "after step " << step;
     }
     ASSERT_TRUE(buckets.isGrouped(map));
+    ASSERT_TRUE(buckets.tracks(map));
     ASSERT_EQ(map.size(), live.size());
     for (ObjectId id : live) {
         const Enemy* e = map.get(id);
@@ -94,11 +95,26 @@ TEST(EnemyBuckets, TheSameCallsGiveTheSameOrder) {
     EXPECT_EQ(run(), run());
 }
 
-TEST(EnemyBuckets, AnEnemyCreatedBehindItsBackIsStillDestroyed) {
+TEST(EnemyBuckets, AChangeBehindItsBackIsNoticedAndNothingBreaks) {
     SlotMap<Enemy> map;
     EnemyBuckets buckets;
-    const ObjectId direct = map.create(enemyOf(3, 1.0f));
-    EXPECT_FALSE(buckets.isGrouped(map)); // it does not know that one
+    const ObjectId a = buckets.create(map, enemyOf(0, 1.0f));
+    const ObjectId b = buckets.create(map, enemyOf(0, 2.0f));
+    EXPECT_TRUE(buckets.tracks(map));
+    const ObjectId direct = map.create(enemyOf(1, 3.0f)); // not through the buckets
+    map.dense().back().id = direct;
+    EXPECT_FALSE(buckets.tracks(map));
+    ASSERT_TRUE(map.destroy(a)); // nor this: the counts no longer describe the array
+    const ObjectId c = buckets.create(map, enemyOf(0, 4.0f));
+    EXPECT_FALSE(buckets.tracks(map)) << "one of its own changes must not make it trust the map again";
+    EXPECT_TRUE(buckets.destroy(map, b));
     EXPECT_TRUE(buckets.destroy(map, direct));
-    EXPECT_TRUE(map.empty());
+    ASSERT_NE(map.get(c), nullptr);
+    EXPECT_EQ(map.get(c)->hp, 4.0f);
+    EXPECT_EQ(map.size(), 1u);
+    buckets.clear(map);
+    EXPECT_TRUE(buckets.tracks(map));
+    buckets.create(map, enemyOf(2, 5.0f));
+    EXPECT_TRUE(buckets.tracks(map));
+    EXPECT_TRUE(buckets.isGrouped(map));
 }
