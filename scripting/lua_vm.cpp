@@ -19,20 +19,28 @@ constexpr bool kUseSmallBlocks = true;
 bool isSmall(size_t size) { return kUseSmallBlocks && size > 0 && size <= SmallBlocks::kMaxSize; }
 } // namespace
 
+void LuaVm::release(void* ptr, size_t old) {
+    if (isSmall(old) && m_small.owns(ptr))
+        m_small.release(ptr, old);
+    else
+        std::free(ptr);
+}
+
 void* LuaVm::resize(void* ptr, size_t old, size_t newSize) {
-    if (!isSmall(old) && !isSmall(newSize))
-        return std::realloc(ptr, newSize);
-    if (isSmall(old) && isSmall(newSize) && SmallBlocks::sizeClass(old) == SmallBlocks::sizeClass(newSize))
+    const bool fromSlab = ptr && isSmall(old) && m_small.owns(ptr);
+    if (fromSlab && isSmall(newSize) && SmallBlocks::sizeClass(old) == SmallBlocks::sizeClass(newSize))
         return ptr;
-    void* p = isSmall(newSize) ? m_small.allocate(newSize) : std::malloc(newSize);
-    if (!p)
-        return nullptr;
+    void* p = isSmall(newSize) ? m_small.allocate(newSize) : nullptr;
+    if (!p) {
+        if (!fromSlab) // a malloc block (or none): plain realloc
+            return std::realloc(ptr, newSize);
+        p = std::malloc(newSize);
+        if (!p)
+            return nullptr;
+    }
     if (ptr) {
         std::memcpy(p, ptr, old < newSize ? old : newSize);
-        if (isSmall(old))
-            m_small.release(ptr, old);
-        else
-            std::free(ptr);
+        release(ptr, old);
     }
     return p;
 }
@@ -41,10 +49,8 @@ void* LuaVm::allocate(void* ud, void* ptr, size_t oldSize, size_t newSize) {
     auto* vm = static_cast<LuaVm*>(ud);
     const size_t old = ptr ? oldSize : 0;
     if (newSize == 0) {
-        if (isSmall(old))
-            vm->m_small.release(ptr, old);
-        else
-            std::free(ptr);
+        if (ptr)
+            vm->release(ptr, old);
         vm->m_used -= old;
         return nullptr;
     }

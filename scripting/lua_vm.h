@@ -62,7 +62,8 @@ public:
 private:
     LuaVm() = default;
     static void* allocate(void* ud, void* ptr, size_t oldSize, size_t newSize);
-    void* resize(void* ptr, size_t oldSize, size_t newSize); // small blocks or malloc, as sizes say
+    void* resize(void* ptr, size_t oldSize, size_t newSize); // small blocks or malloc
+    void release(void* ptr, size_t oldSize);
 
     SmallBlocks m_small; // outlives lua_close (called in ~LuaVm), which hands every block back
     lua_State* m_L = nullptr;

@@ -1,12 +1,12 @@
 #include "scripting/small_blocks.h"
 
-#include <cstdlib>
+#include <sys/mman.h>
 
 namespace scripting {
 
 SmallBlocks::~SmallBlocks() {
-    for (void* slab : m_slabs)
-        std::free(slab);
+    if (m_region)
+        munmap(m_region, kMaxReservedBytes);
 }
 
 void* SmallBlocks::allocate(size_t size) {
@@ -15,16 +15,17 @@ void* SmallBlocks::allocate(size_t size) {
         m_free[cls] = b->next;
         return b;
     }
-    const size_t bytes = (cls + 1) * kGranule;
-    if (size_t(m_bumpEnd - m_bump) < bytes) {
-        // The old slab's tail (less than one block of this class) stays unused: at most 240 bytes.
-        void* slab = std::aligned_alloc(kGranule, kSlabBytes);
-        if (!slab)
-            return nullptr;
-        m_slabs.push_back(slab);
-        m_bump = static_cast<char*>(slab);
-        m_bumpEnd = m_bump + kSlabBytes;
+    if (!m_region) {
+        void* region = mmap(nullptr, kMaxReservedBytes, PROT_READ | PROT_WRITE,
+                            MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+        if (region == MAP_FAILED)
+            return nullptr; // malloc serves this VM then
+        m_region = m_bump = static_cast<char*>(region);
+        m_end = m_region + kMaxReservedBytes;
     }
+    const size_t bytes = (cls + 1) * kGranule;
+    if (size_t(m_end - m_bump) < bytes)
+        return nullptr;
     void* p = m_bump;
     m_bump += bytes;
     return p;
