@@ -3,7 +3,7 @@
 // screenshot) and the tests get their Game from, so they all simulate the same thing.
 #include "game/app/options.h"
 #include "game/sim/game.h"
-#include "scripting/lua_think.h"
+#include "scripting/think_phase.h"
 #include "scripting/main_vm.h"
 
 #include <nlohmann/json_fwd.hpp>

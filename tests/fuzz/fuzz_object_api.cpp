@@ -1,7 +1,7 @@
 // Fuzz target 3: the object API as hooks use it, with random handles (live, stale, reused),
 // random keys and values, and random command arguments. Invariant: no crash, and the registry
 // holds exactly one ref per identity.
-#include "scripting/lua_think.h"
+#include "scripting/think_phase.h"
 #include "scripting/main_vm.h"
 #include "scripting/synthetic_world.h"
 

@@ -1,6 +1,6 @@
 // Fuzz target 1: arbitrary bytes as an enemy script, through the full path: read, load and
 // contract check in a pool VM, a trial think over a synthetic crowd, the hooks in the main VM.
-#include "scripting/lua_think.h"
+#include "scripting/think_phase.h"
 #include "scripting/main_vm.h"
 #include "scripting/synthetic_world.h"
 

@@ -8,7 +8,7 @@
 #include "game/app/game_setup.h"
 #include "game/app/live_scripts.h"
 #include "scripting/main_vm.h"
-#include "scripting/lua_think.h"
+#include "scripting/think_phase.h"
 
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>

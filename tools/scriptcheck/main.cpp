@@ -16,10 +16,10 @@
 // think is not pure. Prints "file:line: message" per problem and exits 1 if there was any.
 #include "game/sim/game.h"
 #include "game/sim/lua_hooks.h"
-#include "scripting/lua_think.h"
+#include "scripting/think_phase.h"
 #include "scripting/script_api.h"
 #include "scripting/script_files.h"
-#include "scripting/script_vm.h"
+#include "vm/script_vm.h"
 #include "scripting/synthetic_world.h"
 
 #include <CLI/CLI.hpp>

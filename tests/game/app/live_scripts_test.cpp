@@ -4,7 +4,7 @@
 #include "game/app/live_scripts.h"
 
 #include "game/app/game_setup.h"
-#include "scripting/object_api.h"
+#include "identity/object_api.h"
 
 #include <gtest/gtest.h>
 #include <lua.hpp>

@@ -1,6 +1,6 @@
 // Runs `arena --screenshot` offscreen (no X server, no GPU: EGL + llvmpipe) and checks what matters
 // in the picture: the arena is drawn, enemies are in it. Not a pixel-exact comparison.
-#include "scripting/lua_think.h"
+#include "scripting/think_phase.h"
 
 #include <gtest/gtest.h>
 #include <stb/stb_image.h>

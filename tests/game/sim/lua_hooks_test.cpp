@@ -4,7 +4,7 @@
 
 #include "game/app/game_setup.h"
 #include "game/sim/game.h"
-#include "scripting/lua_think.h"
+#include "scripting/think_phase.h"
 
 #include <gtest/gtest.h>
 

@@ -1,4 +1,4 @@
-#include "scripting/think_batches.h"
+#include "pool/think_batches.h"
 
 #include "engine/core/random.h"
 

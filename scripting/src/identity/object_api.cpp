@@ -1,8 +1,8 @@
 // The Lua side of game objects in the main VM: the object userdata's metatable and the `arena`
 // command API. Thin bindings in LÖVE's style: check the arguments, read or queue, push results.
-#include "scripting/object_api.h"
+#include "identity/object_api.h"
 
-#include "scripting/stack_guard.h"
+#include "vm/stack_guard.h"
 
 #include <lua.hpp>
 

@@ -1,9 +1,9 @@
 // MainVm: one Lua identity per object, per-object tables, stale access, collection, hooks in a
 // fixed order, validated commands, and churn that leaves nothing behind.
 #include "scripting/main_vm.h"
-#include "scripting/lua_think.h"
+#include "scripting/think_phase.h"
 
-#include "scripting/object_api.h"
+#include "identity/object_api.h"
 #include "scripting/test_world.h"
 
 #include <gtest/gtest.h>

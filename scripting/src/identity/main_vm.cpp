@@ -1,7 +1,7 @@
 #include "scripting/main_vm.h"
 
-#include "scripting/object_api.h"
-#include "scripting/stack_guard.h"
+#include "identity/object_api.h"
+#include "vm/stack_guard.h"
 
 #include <lua.hpp>
 

@@ -1,4 +1,4 @@
-#include "scripting/lua_vm.h"
+#include "vm/lua_vm.h"
 
 #include <gtest/gtest.h>
 #include <lua.hpp>

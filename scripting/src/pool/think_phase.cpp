@@ -1,4 +1,4 @@
-#include "scripting/lua_think.h"
+#include "scripting/think_phase.h"
 
 #include "scripting/synthetic_world.h"
 

@@ -1,6 +1,6 @@
 // LuaThinkPhase: scripts run on the pool against a real world, errors are contained and reported,
 // memory persists, and the result does not depend on the pool size.
-#include "scripting/lua_think.h"
+#include "scripting/think_phase.h"
 
 #include "scripting/test_world.h"
 

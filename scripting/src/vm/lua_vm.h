@@ -8,7 +8,7 @@
 //   system itself running out of memory).
 // - Host-side API calls outside a protected call must not allocate near the cap (they would abort
 //   the process): callers lift the cap with ScopedUnlimitedMemory for such work.
-#include "scripting/small_blocks.h"
+#include "vm/small_blocks.h"
 
 #include <cstddef>
 #include <cstdint>

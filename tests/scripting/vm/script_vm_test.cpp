@@ -1,7 +1,7 @@
 // ScriptVm: the FFI layout agrees with C++, and every contract fixture in
 // tests/scripting/lua/contract/ fails to load with the file, line and message its first line
 // ("-- expect: LINE: TEXT") announces.
-#include "scripting/script_vm.h"
+#include "vm/script_vm.h"
 
 #include "scripting/test_world.h"
 

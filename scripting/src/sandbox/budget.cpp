@@ -1,4 +1,4 @@
-#include "scripting/budget.h"
+#include "sandbox/budget.h"
 
 #include <time.h>
 

@@ -1,4 +1,4 @@
-#include "scripting/small_blocks.h"
+#include "vm/small_blocks.h"
 
 #include <sys/mman.h>
 

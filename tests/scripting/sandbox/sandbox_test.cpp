@@ -1,9 +1,9 @@
-// The sandbox against hostile code (tests/scripting/hostile/<category>/*.lua). Each file says
+// The sandbox against hostile code (tests/scripting/sandbox/hostile/<category>/*.lua). Each file says
 // what must happen on its first line ("-- expect: error: TEXT" or "-- expect: result: VALUE"),
-// and after each one the same VM must still run tests/scripting/hostile/canary.lua with every
+// and after each one the same VM must still run tests/scripting/sandbox/hostile/canary.lua with every
 // library intact.
-#include "scripting/lua_think.h"
-#include "scripting/script_vm.h"
+#include "scripting/think_phase.h"
+#include "vm/script_vm.h"
 
 #include "scripting/test_world.h"
 
@@ -15,7 +15,7 @@ using namespace scripting;
 namespace fs = std::filesystem;
 
 namespace {
-const fs::path kHostile = fs::path(ARENA_SOURCE_DIR) / "tests/scripting/hostile";
+const fs::path kHostile = fs::path(ARENA_SOURCE_DIR) / "tests/scripting/sandbox/hostile";
 
 struct Expectation {
     bool error = false;

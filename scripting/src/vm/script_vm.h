@@ -7,12 +7,12 @@
 // - runBatch runs order[first, last) with one protected call; an error stops only the entity
 //   that raised it: it is reported as a ThinkFault and the batch resumes after it.
 // - Errors are read as strings only (never through tostring or metamethods).
-#include "scripting/budget.h"
+#include "sandbox/budget.h"
 #include "scripting/enemy_script.h"
-#include "scripting/lua_vm.h"
+#include "vm/lua_vm.h"
 #include "scripting/sandbox_limits.h"
 #include "scripting/script_files.h"
-#include "scripting/think_abi.h"
+#include "pool/think_abi.h"
 
 #include <functional>
 #include <memory>

@@ -23,7 +23,7 @@
 #include "scripting/sandbox_limits.h"
 #include "scripting/script_errors.h"
 #include "scripting/script_files.h"
-#include "scripting/script_vm.h"
+#include "vm/script_vm.h"
 
 #include <memory>
 #include <string>

@@ -1,6 +1,6 @@
-#include "scripting/lua_vm.h"
+#include "vm/lua_vm.h"
 
-#include "scripting/stack_guard.h"
+#include "vm/stack_guard.h"
 
 #include <lua.hpp>
 

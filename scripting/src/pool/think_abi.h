@@ -1,5 +1,5 @@
 #pragma once
-// The memory shared between C++ and the trusted Lua batch driver (scripting/lua/driver.lua).
+// The memory shared between C++ and the trusted Lua batch driver (scripting/src/pool/lua/driver.lua).
 // The Lua side declares the same structs in kThinkCdef; tests compare every offset with ffi.offsetof.
 // Scripts never see any of these pointers: they get scalar, read-only views filled by the driver.
 #include "engine/world/intent.h"

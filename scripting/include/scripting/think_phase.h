@@ -11,14 +11,14 @@
 // - create() fails only if no enemy script loads; scripts that fail to load are reported in
 //   loadErrors() and left out of types().
 #include "engine/core/worker_pool.h"
-#include "scripting/think_batches.h"
+#include "pool/think_batches.h"
 #include "engine/world/think_phase.h"
 #include "scripting/enemy_script.h"
 #include "scripting/pool_stats.h"
 #include "scripting/script_errors.h"
 #include "scripting/script_files.h"
-#include "scripting/script_vm.h"
-#include "scripting/think_abi.h"
+#include "vm/script_vm.h"
+#include "pool/think_abi.h"
 
 #include <map>
 #include <memory>

@@ -1,10 +1,10 @@
 #include "scripting/script_api.h"
 
 #include "scripting/main_vm.h"
-#include "scripting/object_api.h"
-#include "scripting/script_vm.h"
-#include "scripting/stack_guard.h"
-#include "scripting/think_abi.h"
+#include "identity/object_api.h"
+#include "vm/script_vm.h"
+#include "vm/stack_guard.h"
+#include "pool/think_abi.h"
 
 #include <lua.hpp>
 

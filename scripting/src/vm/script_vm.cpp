@@ -1,8 +1,8 @@
-#include "scripting/script_vm.h"
+#include "vm/script_vm.h"
 
-#include "scripting/sandbox_strlib.h"
+#include "sandbox/bounded_strings.h"
 #include "scripting/script_errors.h"
-#include "scripting/stack_guard.h"
+#include "vm/stack_guard.h"
 
 #include <lua.hpp>
 

@@ -9,9 +9,9 @@
 // limit on C-stack recursion.
 //
 // Written C-style on purpose: luaL_error unwinds through these frames.
-#include "scripting/sandbox_strlib.h"
+#include "sandbox/bounded_strings.h"
 
-#include "scripting/budget.h"
+#include "sandbox/budget.h"
 
 #include <lua.hpp>
 
