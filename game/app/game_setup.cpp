@@ -13,8 +13,9 @@ GameSession makeGame(const AppOptions& options, bool autoRestart, std::string* e
     scripting::LuaThinkDef thinkDef = scripting::defaultLuaThinkDef();
     thinkDef.scriptsDir = options.scriptsDir;
     thinkDef.poolSize = options.pool;
-    thinkDef.vmMemoryLimit = size_t(options.vmMemoryMb) << 20;
-    thinkDef.limits.thinkRefills = options.thinkBudget * 1000 / thinkDef.limits.refill;
+    thinkDef.limits.memoryBytes = size_t(options.vmMemoryMb) << 20;
+    thinkDef.limits.thinkUnits = double(options.thinkBudget) * 1000;
+    thinkDef.limits.hookUnits = thinkDef.limits.thinkUnits;
     std::unique_ptr<scripting::LuaThinkPhase> think = scripting::LuaThinkPhase::create(thinkDef, error);
     if (!think)
         return {};
@@ -43,8 +44,7 @@ GameSession makeGame(const AppOptions& options, bool autoRestart, std::string* e
 
     // The main VM: object identities, hooks and the director, on the main thread.
     scripting::MainVmDef mainDef = scripting::defaultMainVmDef();
-    mainDef.memoryLimit = thinkDef.vmMemoryLimit;
-    mainDef.hookRefills = thinkDef.limits.thinkRefills;
+    mainDef.limits = thinkDef.limits;
     auto mainVm = scripting::MainVm::create(mainDef, think->loadedFiles(), think->scripts(), think->errors(), error);
     if (!mainVm)
         return {};

@@ -1,6 +1,7 @@
 #include "game/app/live_scripts.h"
 
 #include <algorithm>
+#include <array>
 #include <cstring>
 #include <filesystem>
 #include <regex>
@@ -11,19 +12,6 @@ namespace game {
 
 namespace {
 constexpr int kTrialTicks = 20;
-
-size_t typeSize(const std::string& type) {
-    if (type == "double" || type == "number")
-        return 8;
-    if (type == "bool")
-        return 1;
-    return 4; // float, int
-}
-
-bool sameType(const std::string& a, const std::string& b) {
-    const auto norm = [](const std::string& t) { return t == "number" ? std::string("double") : t; };
-    return norm(a) == norm(b);
-}
 } // namespace
 
 LiveScripts::LiveScripts(GameSession& session, std::string scriptsDir, bool watch)
@@ -104,32 +92,28 @@ void LiveScripts::notice(const std::string& key, const std::string& chunkname, c
 
 void LiveScripts::migrateMemory(uint16_t slot, const scripting::EnemyScriptInfo& before,
                                 const scripting::EnemyScriptInfo& after) {
-    bool same = before.memory.size() == after.memory.size();
-    for (size_t i = 0; same && i < before.memory.size(); ++i)
-        same = before.memory[i].name == after.memory[i].name && sameType(before.memory[i].type, after.memory[i].type);
-    if (same)
+    if (before.memory == after.memory)
         return;
-    std::string kept, reset;
-    const auto append = [](std::string& list, const std::string& name) { list += (list.empty() ? "" : ", ") + name; };
-    for (const scripting::MemoryField& f : after.memory) {
-        const bool keeps = std::any_of(before.memory.begin(), before.memory.end(), [&](const scripting::MemoryField& o) {
-            return o.name == f.name && sameType(o.type, f.type);
-        });
-        append(keeps ? kept : reset, f.name);
-    }
+    std::vector<std::string> kept, reset;
     for (engine::Enemy& e : m_session.game->mutableWorld().enemies.dense()) {
         if (e.type != slot)
             continue;
-        uint8_t fresh[engine::kEnemyMemoryBytes] = {};
-        for (const scripting::MemoryField& f : after.memory)
-            for (const scripting::MemoryField& o : before.memory)
-                if (o.name == f.name && sameType(o.type, f.type))
-                    std::memcpy(fresh + f.offset, e.memory + o.offset, typeSize(f.type));
+        uint8_t fresh[engine::kEnemyMemoryBytes];
+        kept.clear();
+        reset.clear();
+        scripting::migrateMemory(before.memory, after.memory, e.memory, fresh, &kept, &reset);
         std::memcpy(e.memory, fresh, sizeof fresh);
     }
-    notice(after.key, after.chunkname,
-           "memory layout changed: kept " + (kept.empty() ? std::string("nothing") : kept) + "; reset to zero: " +
-               (reset.empty() ? std::string("nothing") : reset));
+    if (kept.empty() && reset.empty()) // no enemy of the type alive: name the fields anyway
+        scripting::migrateMemory(before.memory, after.memory, engine::Enemy{}.memory,
+                                 std::array<uint8_t, engine::kEnemyMemoryBytes>{}.data(), &kept, &reset);
+    const auto list = [](const std::vector<std::string>& names) {
+        std::string text;
+        for (const std::string& n : names)
+            text += (text.empty() ? "" : ", ") + n;
+        return text.empty() ? std::string("nothing") : text;
+    };
+    notice(after.key, after.chunkname, "memory layout changed: kept " + list(kept) + "; reset to zero: " + list(reset));
 }
 
 void LiveScripts::reloadEnemy(const std::string& relativePath, bool removed) {

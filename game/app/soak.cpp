@@ -48,7 +48,7 @@ MemorySample sampleMemory(GameSession& s) {
     MemorySample m;
     for (int v = 0; v < s.think->poolSize(); ++v)
         m.poolKb.push_back(double(s.think->vm(v).collectGarbage()) / 1024.0);
-    m.mainKb = double(s.mainVm->scriptVm().collectGarbage()) / 1024.0;
+    m.mainKb = double(s.mainVm->collectGarbage()) / 1024.0;
     return m;
 }
 } // namespace

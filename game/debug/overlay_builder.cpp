@@ -4,29 +4,16 @@
 #include "game/app/jit_checker.h"
 
 #include <cstdio>
-#include <cstring>
 
 namespace game {
 
 namespace {
 std::string memoryValue(const engine::Enemy& e, const scripting::MemoryField& f) {
+    const double v = scripting::readMemoryField(e.memory, f);
+    if (f.type == scripting::MemoryType::Bool)
+        return v != 0.0 ? "true" : "false";
     char text[32];
-    const uint8_t* p = e.memory + f.offset;
-    if (f.type == "float") {
-        float v;
-        std::memcpy(&v, p, 4);
-        std::snprintf(text, sizeof text, "%.4g", double(v));
-    } else if (f.type == "int") {
-        int32_t v;
-        std::memcpy(&v, p, 4);
-        std::snprintf(text, sizeof text, "%d", v);
-    } else if (f.type == "bool") {
-        return *p ? "true" : "false";
-    } else {
-        double v;
-        std::memcpy(&v, p, 8);
-        std::snprintf(text, sizeof text, "%.6g", v);
-    }
+    std::snprintf(text, sizeof text, f.type == scripting::MemoryType::Float ? "%.4g" : "%.6g", v);
     return text;
 }
 } // namespace
@@ -145,7 +132,7 @@ OverlayModel buildOverlayModel(const GameSession& session, const LiveScripts* li
             o.speed = e->speed;
             o.faulted = (e->flags & engine::kEnemyFaulted) != 0;
             if (e->type < think.scripts().size())
-                for (const scripting::MemoryField& f : think.scripts()[e->type].memory)
+                for (const scripting::MemoryField& f : think.scripts()[e->type].memory.fields)
                     o.memory.emplace_back(f.name, memoryValue(*e, f));
             if (session.mainVm)
                 o.table = session.mainVm->tableView(e->scriptRef);

@@ -6,6 +6,7 @@
 #include "game/debug/overlay_text.h"
 
 #include "scripting/script_files.h"
+#include "scripting/script_source.h"
 
 #include <SDL_scancode.h>
 #include <imgui.h>

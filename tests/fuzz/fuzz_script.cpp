@@ -19,15 +19,15 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     scripting::LuaThinkDef def = scripting::defaultLuaThinkDef();
     def.poolSize = 1;
     def.vmMemoryLimit = size_t(16) << 20;
-    def.limits.thinkRefills = 20;
-    def.limits.loadRefills = 50;
+    def.limits.thinkUnits = 20000;
+    def.limits.chunkUnits = 50000;
     auto phase = scripting::LuaThinkPhase::create(def, files, &error);
     if (!phase)
         return 0;
     phase->trial(0, 3);
     scripting::MainVmDef mainDef = scripting::defaultMainVmDef();
     mainDef.memoryLimit = size_t(16) << 20;
-    mainDef.hookRefills = 20;
+    mainDef.limits.hookUnits = 20000;
     auto vm = scripting::MainVm::create(mainDef, phase->loadedFiles(), phase->scripts(), phase->errors(), &error);
     if (!vm)
         return 0;

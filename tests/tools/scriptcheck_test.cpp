@@ -43,7 +43,7 @@ TEST(Scriptcheck, ReportsEachProblemAsFileLineMessage) {
     dir.write("enemies/good.lua", testing_support::fixture("counter.lua"));
     const ToolRun r = scriptcheck(dir.root());
     EXPECT_EQ(r.exitCode, 1) << r.output;
-    EXPECT_NE(r.output.find(dir.root() + "/enemies/negative.lua:4: hp must be a positive number"), std::string::npos) << r.output;
+    EXPECT_NE(r.output.find(dir.root() + "/enemies/negative.lua:4: hp must be a number from 0.01 to 1000000"), std::string::npos) << r.output;
     EXPECT_NE(r.output.find(dir.root() + "/enemies/writer.lua:5: attempt to write to read-only input 'self.x'"), std::string::npos) << r.output;
     EXPECT_EQ(r.output.find("good.lua"), std::string::npos) << "a good script was reported:\n" << r.output;
 }

@@ -509,7 +509,7 @@ nlohmann::json identityChurn(const Settings& s) {
         lua_pop(L, 1);
     }
     lua_gc(L, LUA_GCCOLLECT, 0);
-    const size_t before = vm->scriptVm().luaMemory();
+    const size_t before = vm->luaMemory();
     const auto start = Clock::now();
     for (int c = 0; c < cycles; ++c) {
         const size_t k = size_t(c) % live.size();
@@ -528,7 +528,7 @@ nlohmann::json identityChurn(const Settings& s) {
     vm->end();
     lua_gc(L, LUA_GCCOLLECT, 0);
     lua_gc(L, LUA_GCCOLLECT, 0);
-    const size_t after = vm->scriptVm().luaMemory();
+    const size_t after = vm->luaMemory();
     const scripting::MainVmStats st = vm->stats(w.world);
     std::printf("   %.0f ns per create+destroy; Lua memory %.0f KiB before, %.0f KiB after a full collection; "
                 "%llu refs for %llu identities\n", ns, double(before) / 1024, double(after) / 1024,

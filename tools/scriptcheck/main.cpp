@@ -19,7 +19,7 @@
 #include "scripting/think_phase.h"
 #include "scripting/script_api.h"
 #include "scripting/script_files.h"
-#include "vm/script_vm.h"
+#include "scripting/chunk_runner.h"
 #include "scripting/synthetic_world.h"
 
 #include <CLI/CLI.hpp>
@@ -219,49 +219,34 @@ int execFiles(const std::vector<std::string>& paths, const std::string& libDir) 
         scripting::readLibFiles(libDir, &libs, &problems);
     for (const std::string& p : problems)
         std::printf("lib: %s\n", p.c_str());
-    static scripting::ThinkFrame frame{}; // no world: chunks run outside any tick
-    const auto makeVm = [&]() {
-        std::string error;
-        auto vm = scripting::ScriptVm::create(&frame, scripting::defaultLuaVmDef(), scripting::defaultSandboxLimits(), &error);
-        if (!vm)
-            std::printf("error: cannot create a VM: %s\n", error.c_str());
-        else
-            vm->setLibs(libs);
-        return vm;
-    };
-    auto vm = makeVm();
-    if (!vm)
+    std::string error;
+    auto runner = scripting::ChunkRunner::create(scripting::defaultSandboxLimits(), libs, &error);
+    if (!runner) {
+        std::printf("error: cannot create a VM: %s\n", error.c_str());
         return 1;
+    }
     int failures = 0;
     for (const std::string& path : paths) {
         scripting::ScriptFile file;
         file.name = fs::path(path).stem().string();
         file.chunkname = fs::path(path).filename().string();
         file.path = path;
-        std::string error;
+        std::string readError;
         std::printf("%s: ", path.c_str());
-        if (!scripting::readScriptFile(path, &file.source, &error)) {
-            std::printf("error: %s\n", error.c_str());
+        if (!scripting::readScriptFile(path, &file.source, &readError)) {
+            std::printf("error: %s\n", readError.c_str());
             ++failures;
             continue;
         }
-        std::string result;
-        if (vm->runChunk(file, &result)) {
-            std::printf("result: %s\n", result.c_str());
+        const scripting::ChunkResult r = runner->run(file);
+        if (r.ok) {
+            std::printf("result: %s\n", r.value.c_str());
         } else {
-            std::printf("error: %s\n", result.c_str());
+            std::printf("error: %s\n", r.value.c_str());
             ++failures;
         }
-        // What the script left behind in file-level state stays: if the VM cannot get back under
-        // three quarters of its cap, it is retired and a fresh one takes over.
-        const size_t used = vm->collectGarbage();
-        if (used > vm->memoryLimit() / 4 * 3) {
-            std::printf("vm: replaced (%.1f MiB still held after %s; cap %.0f MiB)\n", double(used) / 1048576.0,
-                        path.c_str(), double(vm->memoryLimit()) / 1048576.0);
-            vm = makeVm();
-            if (!vm)
-                return 1;
-        }
+        if (!r.replaced.empty())
+            std::printf("vm: replaced (%s, after %s)\n", r.replaced.c_str(), path.c_str());
         std::fflush(stdout);
     }
     return failures ? 1 : 0;

@@ -33,8 +33,8 @@ struct CommandBuffer {
     std::vector<BurstCommand> bursts;
     std::vector<DamageCommand> damages;
     std::vector<engine::ObjectId> despawns;
-    int score = 0;
-    int wave = -1; // the director's wave number, if it reported one this tick
+    int64_t score = 0; // points to add (saturating: see addScore)
+    int wave = -1;     // the director's wave number, if it reported one this tick
 
     void clear() {
         spawns.clear();
@@ -46,11 +46,17 @@ struct CommandBuffer {
     }
 };
 
+/// Scores stay exact as Lua numbers and never wrap: additions stop at kMaxScore.
+inline constexpr int64_t kMaxScore = int64_t(1) << 50;
+inline int64_t addScore(int64_t score, int64_t points) {
+    return points >= kMaxScore - score ? kMaxScore : score + points;
+}
+
 /// What the director sees each tick (its `info` argument).
 struct DirectorInfo {
     uint64_t tick = 0;
     uint64_t roundTicks = 0; // ticks since the round started
-    int score = 0;
+    int64_t score = 0;
     int round = 1;
     size_t live = 0;         // enemies alive
     float width = 0, height = 0;

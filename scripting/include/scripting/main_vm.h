@@ -3,7 +3,7 @@
 // hooks (on_spawn, on_hit, on_death) and the wave director run here, in a fixed order, under the
 // same sandbox and budgets as think.
 //
-// Object identity contract:
+// Object identity contract (the userdata is made in src/identity/object_userdata.cpp):
 // - Each live object pushed to Lua has exactly one full userdata, created on first push and kept
 //   alive by a registry ref stored on the engine record (Enemy::scriptRef, Player::scriptRef).
 //   It holds the generational handle, never a pointer. Pushing again pushes the same userdata.
@@ -16,6 +16,10 @@
 //   engine-field access; alive() is false; its table stays readable.
 // - Bullets have no Lua identity: no script ever sees one (on_hit's source is the player), so the
 //   lightuserdata-keyed table seed 001 suggests for ref-less objects has nothing to hold.
+//
+// Limits of the command API (checked when a script gives the command): at most
+// maxSpawnsPerTick arena.spawn calls per tick (more is an error), and none while the arena holds
+// maxLiveEnemies (arena.spawn then returns false and the console says so once per script).
 #include "engine/world/world.h"
 #include "scripting/enemy_script.h"
 #include "scripting/hook_commands.h"
@@ -23,20 +27,21 @@
 #include "scripting/sandbox_limits.h"
 #include "scripting/script_errors.h"
 #include "scripting/script_files.h"
-#include "vm/script_vm.h"
 
 #include <memory>
 #include <string>
 #include <vector>
 
+struct lua_State;
+
 namespace scripting {
+
+class SandboxedVm;
 
 struct MainVmDef {
     SandboxLimits limits = defaultSandboxLimits();
-    size_t memoryLimit = size_t(64) << 20;
-    int32_t hookRefills = 200;   // per hook call, like think
-    double hookSeconds = 0.1;    // wall-clock backstop per hook call
-    int maxSpawnsPerTick = 5000; // arena.spawn beyond this is an error
+    int maxSpawnsPerTick = 2000;     // arena.spawn beyond this in one tick is an error
+    size_t maxLiveEnemies = 250000;  // arena.spawn refuses (returns false) at this many
 };
 
 inline MainVmDef defaultMainVmDef() { return MainVmDef{}; }
@@ -44,20 +49,20 @@ inline MainVmDef defaultMainVmDef() { return MainVmDef{}; }
 class MainVm {
 public:
     /// `scripts` gives the enemy types in slot order (the pool's); files holds their sources and
-    /// the libs. A missing or broken director is reported in *directorError (the game then uses
-    /// its built-in waves); only a VM that cannot start at all fails create().
+    /// the libs. A missing or broken director is reported in the log (the game then uses its
+    /// built-in waves); only a VM that cannot start at all fails create().
     static std::unique_ptr<MainVm> create(const MainVmDef& def, const ScriptFiles& files,
                                           const std::vector<EnemyScriptInfo>& scripts, ScriptErrorLog& log,
                                           std::string* error);
     ~MainVm();
 
-    bool hasDirector() const { return m_vm->directorRef() != -2 && m_directorOk; }
+    bool hasDirector() const { return m_directorRef >= 0 && m_directorOk; }
 
     /// Opens the hooks phase: objects read and write `world`; commands go to `out`.
     void begin(engine::World& world, uint64_t tick, CommandBuffer& out);
     void onSpawn(engine::ObjectId enemy);
-    void onHit(engine::ObjectId enemy, float damage);                // the source is the player
-    void onDeath(engine::ObjectId enemy, bool killedByPlayer);       // the killer is the player, or nil
+    void onHit(engine::ObjectId enemy, float damage);          // the source is the player
+    void onDeath(engine::ObjectId enemy, bool killedByPlayer); // the killer is the player, or nil
     /// Runs the director's update; false if there is none or it raised (reported).
     bool runDirector(const DirectorInfo& info);
     void end();
@@ -79,7 +84,7 @@ public:
     bool installScript(size_t slot, const ScriptFile& file, const EnemyScriptInfo& info, std::string* error);
     /// A new director version; on failure the old one (if any) stays. An empty path removes it.
     bool installDirector(const ScriptFile& file, std::string* error);
-    void setLibs(const std::vector<ScriptFile>& libs) { m_vm->setLibs(libs); }
+    void setLibs(const std::vector<ScriptFile>& libs);
     /// A removed type is no longer spawnable (arena.spawn refuses it; the director's info.types
     /// leaves it out); its live enemies go on.
     void setRemoved(size_t slot, bool removed);
@@ -94,27 +99,28 @@ public:
     MainVmStats stats(const engine::World& world) const;
     /// The fields of the director's `info` table.
     static std::vector<std::string> directorInfoFields();
-    lua_State* state() const { return m_vm->state(); }
-    ScriptVm& scriptVm() { return *m_vm; }
+    lua_State* state() const;
+    size_t luaMemory() const;
+    size_t collectGarbage();
 
-    // Read by the object and arena C functions (object_api.cpp).
-    struct Context;
-    Context& context() { return *m_context; }
+    struct Context; // what the object and arena C functions share (identity/object_api.h)
 
 private:
     MainVm() = default;
     template <class PushArgs>
-    void callHook(engine::ObjectId enemy, const char* name, PushArgs pushArgs);
-    bool call(int nargs, const std::string& script, const std::string& chunkname, uint64_t entity);
+    void callHook(engine::ObjectId enemy, int hook, PushArgs pushArgs);
+    bool call(int nargs, bool director, const std::string& script, const std::string& chunkname, uint64_t entity);
 
     MainVmDef m_def;
     std::unique_ptr<Context> m_context;
-    std::unique_ptr<ScriptVm> m_vm;
+    std::unique_ptr<SandboxedVm> m_vm;
     ScriptErrorLog* m_log = nullptr;
     std::vector<EnemyScriptInfo> m_scripts;
+    std::vector<int> m_hooks; // registry refs of each slot's hooks table
     std::string m_directorChunk = "director.lua";
+    int m_directorRef = -1;
     bool m_directorOk = false;
-    int m_directorState = -2;
+    int m_directorState = -1;
     uint64_t m_hookCalls = 0;
 };
 

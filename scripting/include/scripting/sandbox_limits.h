@@ -1,22 +1,24 @@
 #pragma once
-// SandboxLimits: how much a script may do in one call. Budgets count loop iterations and function
-// calls (deterministic: the same script on the same inputs stops at the same place on any VM);
-// the time limits are a backstop for work the counts cannot see.
+// SandboxLimits: how much a script may do in one call. Units count loop iterations, function calls
+// and library work (see src/sandbox/budget.h): deterministic, so the same script on the same
+// inputs stops at the same place on any VM. The time limits are the backstop for work units cannot
+// see (the `..` operator on big strings, a slow machine); they are checked about every 0.5 ms.
 #include <cstddef>
 #include <cstdint>
 
 namespace scripting {
 
 struct SandboxLimits {
-    int32_t refill = 1000;              // checks between two visits of the slow path
-    int32_t thinkRefills = 200;         // think: 200 x 1000 loop iterations and calls per entity
-    int32_t loadRefills = 2000;         // a chunk's top level (loading a script, scriptcheck --exec)
-    double loadSeconds = 1.0;           // time limit of a chunk's top level
-    double batchSeconds = 0.25;         // time limit of one batch of think calls
-    int32_t maxCallbackDepth = 16;      // nested C -> Lua callbacks (gsub, sort, __tostring)
-    int32_t maxSortElements = 100000;   // table.sort refuses more
-    int64_t maxStringBytes = 16 << 20;  // string.rep refuses longer results
-    bool instrument = true;             // false only to measure what the budget checks cost
+    double thinkUnits = 200000;        // one think call (per enemy per tick)
+    double batchSeconds = 0.25;        // one batch of think calls (a share of one script's enemies)
+    double chunkUnits = 2000000;       // a chunk's top level (loading a script, scriptcheck --exec)
+    double chunkSeconds = 1.0;
+    double hookUnits = 200000;         // one hook call (on_spawn, on_hit, on_death) or director update
+    double hookSeconds = 0.1;
+    int32_t maxSortElements = 100000;  // table.sort refuses more
+    int64_t maxStringBytes = 16 << 20; // string.rep refuses longer results
+    size_t memoryBytes = size_t(64) << 20; // each VM's cap
+    bool instrument = true;            // false only to measure what the budget checks cost
 };
 
 inline SandboxLimits defaultSandboxLimits() { return SandboxLimits{}; }

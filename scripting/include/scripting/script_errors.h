@@ -37,9 +37,6 @@ struct ScriptErrorEntry {
     std::vector<uint64_t> entities; // the objects it happened to (packed ids; the first 32)
 };
 
-/// Line `line` (1-based) of a source text, without its newline; empty if there is none.
-std::string sourceLine(const std::string& source, int line);
-
 /// Splits "file:line: message" (Lua's format) into its parts; false if it has no position.
 bool parseLuaErrorPosition(const std::string& message, std::string* file, int* line);
 

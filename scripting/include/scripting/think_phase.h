@@ -17,7 +17,7 @@
 #include "scripting/pool_stats.h"
 #include "scripting/script_errors.h"
 #include "scripting/script_files.h"
-#include "vm/script_vm.h"
+#include "pool/pool_vm.h"
 #include "pool/think_abi.h"
 
 #include <map>
@@ -29,8 +29,7 @@ namespace scripting {
 
 struct LuaThinkDef {
     std::string scriptsDir;
-    int poolSize = 0;                      // 0 = one VM per hardware thread
-    size_t vmMemoryLimit = size_t(64) << 20;
+    int poolSize = 0; // 0 = one VM per hardware thread
     SandboxLimits limits = defaultSandboxLimits();
 };
 
@@ -77,29 +76,29 @@ public:
     /// Plays `slot` for `ticks` ticks over a synthetic crowd; returns the errors it raised
     /// (a trial before a version goes live).
     std::vector<std::string> trial(size_t slot, int ticks);
-    ScriptVm& vm(int index) { return *m_vms[size_t(index)]; }
+    PoolVm& vm(int index) { return *m_vms[size_t(index)]; }
 
 private:
     LuaThinkPhase() = default;
-    std::unique_ptr<ScriptVm> makeVm(std::string* error);
-    BatchResult runHealthy(ScriptVm& vm, const ThinkBatch& b, std::vector<ThinkFault>& faults) const;
+    std::unique_ptr<PoolVm> makeVm(std::string* error);
+    BatchResult runHealthy(PoolVm& vm, const ThinkBatch& b, std::vector<ThinkFault>& faults) const;
     /// After a tick: a VM whose memory stays above 3/4 of its cap after a full collection cannot
     /// recover (a script hoards data in file-level variables). Replace it; returns the slot of the
-    /// script that allocated most in it this tick (the likely hoarder), or -1.
+    /// script that held most of that memory (found by dropping the scripts of the retired VM one
+    /// by one and collecting), or -1.
     int retireIfFull(size_t vm, uint64_t tick);
 
     LuaThinkDef m_def;
     ThinkFrame m_frame{};
     std::unique_ptr<engine::WorkerPool> m_pool;
-    std::vector<std::unique_ptr<ScriptVm>> m_vms;
+    std::vector<std::unique_ptr<PoolVm>> m_vms;
     std::vector<EnemyScriptInfo> m_scripts;
     std::vector<ScriptFile> m_files;   // the loaded version of each script, by slot
     std::vector<ScriptFile> m_libs;
     bool m_jit = true;
     ScriptFile m_director;
     std::string m_root;
-    std::vector<std::vector<uint64_t>> m_allocatedBySlot; // per VM, per script: this tick
-    std::vector<int> m_retirements;  // per script: VMs retired with it as the likely hoarder
+        std::vector<int> m_retirements;  // per script: VMs retired with it as the likely hoarder
     std::vector<bool> m_quarantined; // per script: its enemies idle (it filled VMs again and again)
     static constexpr int kRetirementsBeforeQuarantine = 3;
     std::vector<ScriptError> m_loadErrors;
@@ -112,6 +111,6 @@ private:
 
 /// Makes a think error readable: LuaJIT says "attempt to write to constant location" without the
 /// field; this names it from the script's source line ("self.x") and says what to do instead.
-std::string explainThinkError(const std::string& message, const std::string& source);
+std::string explainThinkError(const std::string& message, int line, const std::string& source);
 
 } // namespace scripting

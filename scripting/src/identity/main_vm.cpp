@@ -1,22 +1,21 @@
 #include "scripting/main_vm.h"
 
 #include "identity/object_api.h"
+#include "library/contract.h"
+#include "pool/pool_vm.h"
+#include "vm/sandboxed_vm.h"
 #include "vm/stack_guard.h"
 
 #include <lua.hpp>
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <cstdlib>
 
 namespace scripting {
 
 namespace {
-std::string errorString(lua_State* L, int index) {
-    if (lua_type(L, index) == LUA_TSTRING)
-        return lua_tostring(L, index);
-    return std::string("(error object is a ") + luaL_typename(L, index) + " value)";
-}
 // The numbers of the director's info table: the one list both the table and its documentation
 // check (directorInfoFields) come from.
 std::vector<std::pair<const char*, double>> directorNumbers(const DirectorInfo& info) {
@@ -26,6 +25,7 @@ std::vector<std::pair<const char*, double>> directorNumbers(const DirectorInfo& 
             {"width", double(info.width)},       {"height", double(info.height)},
             {"random", info.random}};
 }
+constexpr int kMaxWave = 1000000;
 } // namespace
 
 std::unique_ptr<MainVm> MainVm::create(const MainVmDef& def, const ScriptFiles& files,
@@ -39,29 +39,27 @@ std::unique_ptr<MainVm> MainVm::create(const MainVmDef& def, const ScriptFiles& 
     Context* ctx = vm->m_context.get();
     ctx->scripts = &vm->m_scripts;
     ctx->maxSpawns = def.maxSpawnsPerTick;
+    ctx->maxLive = def.maxLiveEnemies;
+    ctx->log = &log;
 
-    static ThinkFrame noFrame{}; // the main VM thinks nothing: its drivers are never called
-    LuaVmDef vmDef = defaultLuaVmDef();
-    vmDef.memoryLimit = def.memoryLimit;
-    vm->m_vm = ScriptVm::create(&noFrame, vmDef, def.limits, error,
-                                [ctx](lua_State* L) { pushArenaApi(L, ctx); });
+    SandboxedVmDef vmDef;
+    vmDef.kind = VmKind::Main;
+    vmDef.limits = def.limits;
+    vmDef.pushArena = [ctx](lua_State* L) { pushArenaApi(L, ctx); };
+    vm->m_vm = SandboxedVm::create(vmDef, error);
     if (!vm->m_vm)
         return nullptr;
-    lua_State* L = vm->m_vm->state();
-    {
-        LuaVm::Unlimited unlimited(vm->m_vm->luaVm());
-        registerObjectMetatable(L, ctx);
-    }
-    vm->m_vm->setLibs(files.libs);
+    registerObjectMetatable(vm->state(), ctx);
+    vm->m_vm->setModules(files.libs);
     // The same scripts as the pool, in the same slots: here only their hooks are used.
     for (size_t slot = 0; slot < scripts.size(); ++slot) {
         const ScriptFile* file = nullptr;
         for (const ScriptFile& f : files.enemies)
             if (f.name == scripts[slot].key)
                 file = &f;
-        std::string loadError;
-        if (!file || !vm->m_vm->loadEnemy(slot, *file, nullptr, &loadError)) {
-            *error = "main VM: " + (file ? loadError : "no source for " + scripts[slot].key);
+        std::string loadError = "no source for " + scripts[slot].key;
+        if (!file || !vm->installScript(slot, *file, scripts[slot], &loadError)) {
+            *error = "main VM: " + loadError;
             return nullptr;
         }
     }
@@ -69,8 +67,7 @@ std::unique_ptr<MainVm> MainVm::create(const MainVmDef& def, const ScriptFiles& 
     if (!files.director.path.empty()) {
         std::string directorError;
         vm->m_directorChunk = files.director.chunkname;
-        vm->m_directorOk = vm->m_vm->loadDirector(files.director, &directorError);
-        if (!vm->m_directorOk)
+        if (!vm->installDirector(files.director, &directorError))
             log.add(ScriptError{ScriptErrorKind::Load, "director", files.director.chunkname, 0, directorError, 0, -1, 0, {}});
     }
     return vm;
@@ -78,11 +75,15 @@ std::unique_ptr<MainVm> MainVm::create(const MainVmDef& def, const ScriptFiles& 
 
 MainVm::~MainVm() = default;
 
+lua_State* MainVm::state() const { return m_vm->state(); }
+size_t MainVm::luaMemory() const { return m_vm->memoryUsed(); }
+size_t MainVm::collectGarbage() { return m_vm->collectGarbage(); }
+void MainVm::setLibs(const std::vector<ScriptFile>& libs) { m_vm->setModules(libs); }
+
 void MainVm::resetDirector() {
     // The director's state table: its own, kept in the registry, new every round.
-    lua_State* L = m_vm->state();
+    lua_State* L = state();
     STACK_GUARD(L, 0);
-    LuaVm::Unlimited unlimited(m_vm->luaVm());
     luaL_unref(L, LUA_REGISTRYINDEX, m_directorState);
     lua_createtable(L, 0, 8);
     m_directorState = luaL_ref(L, LUA_REGISTRYINDEX);
@@ -103,12 +104,11 @@ void MainVm::end() {
 }
 
 void MainVm::pushEnemy(engine::Enemy& e) {
-    lua_State* L = m_vm->state();
+    lua_State* L = state();
     if (e.scriptRef != engine::kNoScriptRef) {
         lua_rawgeti(L, LUA_REGISTRYINDEX, e.scriptRef);
         return;
     }
-    LuaVm::Unlimited unlimited(m_vm->luaVm()); // host work: creating an identity must not abort
     pushNewObject(L, ObjectUserdata{double(engine::packObjectId(e.id)), ObjectKind::Enemy, e.type, 0, 0});
     lua_pushvalue(L, -1);
     e.scriptRef = luaL_ref(L, LUA_REGISTRYINDEX);
@@ -116,65 +116,48 @@ void MainVm::pushEnemy(engine::Enemy& e) {
 }
 
 void MainVm::pushPlayer(engine::Player& p) {
-    lua_State* L = m_vm->state();
+    lua_State* L = state();
     if (p.scriptRef != engine::kNoScriptRef) {
         lua_rawgeti(L, LUA_REGISTRYINDEX, p.scriptRef);
         return;
     }
-    LuaVm::Unlimited unlimited(m_vm->luaVm());
     pushNewObject(L, ObjectUserdata{double(engine::packObjectId(p.id)), ObjectKind::Player, 0, 0, 0});
     lua_pushvalue(L, -1);
     p.scriptRef = luaL_ref(L, LUA_REGISTRYINDEX);
     ++m_context->created;
 }
 
-namespace {
-void releaseRef(lua_State* L, int32_t& ref, uint64_t tick, MainVm::Context& ctx) {
-    if (ref == engine::kNoScriptRef)
-        return;
-    lua_rawgeti(L, LUA_REGISTRYINDEX, ref);
-    if (auto* ud = static_cast<ObjectUserdata*>(lua_touserdata(L, -1))) {
-        ud->destroyed = 1;
-        ud->destroyedTick = uint32_t(tick);
-    }
-    lua_pop(L, 1);
-    luaL_unref(L, LUA_REGISTRYINDEX, ref); // the userdata may now be collected, unless a script kept it
-    ref = engine::kNoScriptRef;
-    ++ctx.released;
-}
-} // namespace
-
 void MainVm::release(engine::Enemy& enemy, uint64_t tick) {
-    STACK_GUARD(m_vm->state(), 0);
-    releaseRef(m_vm->state(), enemy.scriptRef, tick, *m_context);
+    STACK_GUARD(state(), 0);
+    releaseIdentity(state(), enemy.scriptRef, tick, *m_context);
 }
 
 void MainVm::release(engine::Player& player, uint64_t tick) {
-    STACK_GUARD(m_vm->state(), 0);
-    releaseRef(m_vm->state(), player.scriptRef, tick, *m_context);
+    STACK_GUARD(state(), 0);
+    releaseIdentity(state(), player.scriptRef, tick, *m_context);
 }
 
-bool MainVm::call(int nargs, const std::string& script, const std::string& chunkname, uint64_t entity) {
-    lua_State* L = m_vm->state();
-    beginBudget(m_vm->budget(), m_def.hookRefills, m_def.hookSeconds);
+// Calls the function under its nargs arguments; leaves one result (nil on failure).
+bool MainVm::call(int nargs, bool director, const std::string& script, const std::string& chunkname,
+                  uint64_t entity) {
+    lua_State* L = state();
     ++m_hookCalls;
-    lua_pushcfunction(L, tracebackHandler);
-    lua_insert(L, -(nargs + 2)); // under the function and its arguments
-    const int handler = lua_gettop(L) - nargs - 1;
-    const int status = lua_pcall(L, nargs, 1, handler);
-    lua_remove(L, handler);
-    if (status == 0)
+    m_context->script = &script;
+    m_vm->begin(director ? BudgetKind::Director : BudgetKind::Hook);
+    LuaFailure failure;
+    const bool ok = m_vm->call(nargs, 1, chunkname, &failure);
+    m_context->script = nullptr;
+    if (ok)
         return true;
     ScriptError e;
-    std::string message;
-    splitTraceback(errorString(L, -1), &message, &e.traceback);
-    e.message = status == LUA_ERRMEM ? chunkname + ": not enough memory (main VM)"
-                                     : ScriptVm::withPosition(chunkname, message);
-    lua_pop(L, 1);
-    e.kind = classifyRuntimeError(e.message);
+    e.kind = failure.outOfMemory              ? ScriptErrorKind::Memory
+             : m_vm->budget().exhausted != 0 ? ScriptErrorKind::Budget
+                                              : ScriptErrorKind::Runtime;
     e.script = script;
-    if (!parseLuaErrorPosition(e.message, &e.file, &e.line))
-        e.file = chunkname;
+    e.file = failure.file;
+    e.line = failure.line;
+    e.message = failure.message;
+    e.traceback = failure.traceback;
     e.entity = entity;
     e.vm = -1; // the main VM
     e.tick = m_context->tick;
@@ -184,18 +167,14 @@ bool MainVm::call(int nargs, const std::string& script, const std::string& chunk
 }
 
 template <class PushArgs>
-void MainVm::callHook(engine::ObjectId id, const char* name, PushArgs pushArgs) {
+void MainVm::callHook(engine::ObjectId id, int hook, PushArgs pushArgs) {
     engine::Enemy* e = m_context->world ? m_context->world->enemies.get(id) : nullptr;
-    if (!e || e->type >= m_scripts.size())
+    if (!e || e->type >= m_scripts.size() || e->type >= m_hooks.size() || !m_scripts[e->type].hasHooks[hook])
         return;
-    lua_State* L = m_vm->state();
+    lua_State* L = state();
     STACK_GUARD(L, 0);
-    lua_rawgeti(L, LUA_REGISTRYINDEX, m_vm->hooksRef(e->type));
-    if (!lua_istable(L, -1)) {
-        lua_pop(L, 1);
-        return;
-    }
-    lua_getfield(L, -1, name); // the prelude built this table: plain, no metamethods
+    lua_rawgeti(L, LUA_REGISTRYINDEX, m_hooks[e->type]);
+    lua_getfield(L, -1, kEnemyHooks[hook]); // a copy the trusted Lua made: plain, no metamethods
     lua_remove(L, -2);
     if (!lua_isfunction(L, -1)) {
         lua_pop(L, 1);
@@ -204,16 +183,16 @@ void MainVm::callHook(engine::ObjectId id, const char* name, PushArgs pushArgs) 
     const EnemyScriptInfo& script = m_scripts[e->type];
     pushEnemy(*e);
     const int extra = pushArgs(L);
-    call(1 + extra, script.key, script.chunkname, engine::packObjectId(id));
+    call(1 + extra, false, script.key, script.chunkname, engine::packObjectId(id));
     lua_pop(L, 1);
 }
 
 void MainVm::onSpawn(engine::ObjectId enemy) {
-    callHook(enemy, "on_spawn", [](lua_State*) { return 0; });
+    callHook(enemy, 0, [](lua_State*) { return 0; });
 }
 
 void MainVm::onHit(engine::ObjectId enemy, float damage) {
-    callHook(enemy, "on_hit", [&](lua_State* L) {
+    callHook(enemy, 1, [&](lua_State* L) {
         lua_pushnumber(L, double(damage));
         pushPlayer(m_context->world->player); // the source: only the player hurts enemies
         return 2;
@@ -221,7 +200,7 @@ void MainVm::onHit(engine::ObjectId enemy, float damage) {
 }
 
 void MainVm::onDeath(engine::ObjectId enemy, bool killedByPlayer) {
-    callHook(enemy, "on_death", [&](lua_State* L) {
+    callHook(enemy, 2, [&](lua_State* L) {
         if (killedByPlayer)
             pushPlayer(m_context->world->player);
         else
@@ -231,43 +210,71 @@ void MainVm::onDeath(engine::ObjectId enemy, bool killedByPlayer) {
 }
 
 bool MainVm::runDirector(const DirectorInfo& info) {
-    if (m_vm->directorRef() == -2 || !m_directorOk || !m_context->world)
+    if (!hasDirector() || !m_context->world)
         return false;
-    lua_State* L = m_vm->state();
+    lua_State* L = state();
     STACK_GUARD(L, 0);
-    {
-        LuaVm::Unlimited unlimited(m_vm->luaVm());
-        lua_rawgeti(L, LUA_REGISTRYINDEX, m_vm->directorRef());
-        lua_rawgeti(L, LUA_REGISTRYINDEX, m_directorState);
-        lua_createtable(L, 0, 10);
-        for (const auto& [key, value] : directorNumbers(info)) {
-            lua_pushnumber(L, value);
-            lua_setfield(L, -2, key);
-        }
-        lua_createtable(L, int(m_scripts.size()), 0);
-        int n = 0;
-        for (size_t i = 0; i < m_scripts.size(); ++i) {
-            if (i < m_context->removed.size() && m_context->removed[i])
-                continue;
-            lua_pushstring(L, m_scripts[i].key.c_str());
-            lua_rawseti(L, -2, ++n);
-        }
-        lua_setfield(L, -2, "types");
+    lua_rawgeti(L, LUA_REGISTRYINDEX, m_directorRef);
+    lua_rawgeti(L, LUA_REGISTRYINDEX, m_directorState);
+    lua_createtable(L, 0, 10);
+    for (const auto& [key, value] : directorNumbers(info)) {
+        lua_pushnumber(L, value);
+        lua_setfield(L, -2, key);
     }
-    const bool ok = call(2, "director", m_directorChunk, 0);
-    if (ok && lua_type(L, -1) == LUA_TNUMBER)
-        m_context->out->wave = int(lua_tonumber(L, -1));
+    lua_createtable(L, int(m_scripts.size()), 0);
+    int n = 0;
+    for (size_t i = 0; i < m_scripts.size(); ++i) {
+        if (i < m_context->removed.size() && m_context->removed[i])
+            continue;
+        lua_pushstring(L, m_scripts[i].key.c_str());
+        lua_rawseti(L, -2, ++n);
+    }
+    lua_setfield(L, -2, "types");
+    static const std::string kDirector = "director";
+    bool ok = call(2, true, kDirector, m_directorChunk, 0);
+    if (ok && lua_type(L, -1) == LUA_TNUMBER) {
+        const double wave = lua_tonumber(L, -1);
+        if (wave >= 0 && wave <= kMaxWave && wave == std::floor(wave)) {
+            m_context->out->wave = int(wave);
+        } else {
+            char text[160];
+            std::snprintf(text, sizeof text, "%s: update returned the wave number %.14g (a whole number from 0 to %d)",
+                          m_directorChunk.c_str(), wave, kMaxWave);
+            m_log->add(ScriptError{ScriptErrorKind::Runtime, "director", m_directorChunk, 0, text, 0, -1,
+                                   m_context->tick, {}});
+            ok = false;
+        }
+    }
     lua_pop(L, 1);
     return ok;
 }
 
 bool MainVm::installScript(size_t slot, const ScriptFile& file, const EnemyScriptInfo& info, std::string* error) {
-    if (!m_vm->loadEnemy(slot, file, nullptr, error))
+    lua_State* L = state();
+    STACK_GUARD(L, 0);
+    LuaFailure failure;
+    if (!m_vm->callHost("load_hooks", file, 2, BudgetKind::Chunk, &failure)) {
+        *error = failure.message;
         return false;
+    }
+    EnemyScriptInfo loaded;
+    if (!readDescription(L, -1, file, &loaded, &failure) || !(loaded.memory == info.memory)) {
+        *error = failure.message.empty() ? file.chunkname + ": the main VM read a different memory layout than the pool"
+                                         : failure.message;
+        lua_pop(L, 2);
+        return false;
+    }
+    lua_pop(L, 1); // description
+    if (slot >= m_hooks.size())
+        m_hooks.resize(slot + 1, LUA_NOREF);
+    luaL_unref(L, LUA_REGISTRYINDEX, m_hooks[slot]);
+    m_hooks[slot] = luaL_ref(L, LUA_REGISTRYINDEX); // pops the hooks table
+    EnemyScriptInfo installed = info;
+    std::copy(std::begin(loaded.hasHooks), std::end(loaded.hasHooks), std::begin(installed.hasHooks));
     if (slot == m_scripts.size())
-        m_scripts.push_back(info);
+        m_scripts.push_back(installed);
     else
-        m_scripts[slot] = info;
+        m_scripts[slot] = installed;
     setRemoved(slot, false);
     return true;
 }
@@ -277,9 +284,16 @@ bool MainVm::installDirector(const ScriptFile& file, std::string* error) {
         m_directorOk = false;
         return true;
     }
-    m_directorChunk = file.chunkname;
-    if (!m_vm->loadDirector(file, error))
+    lua_State* L = state();
+    STACK_GUARD(L, 0);
+    LuaFailure failure;
+    if (!m_vm->callHost("load_director", file, 1, BudgetKind::Chunk, &failure)) {
+        *error = failure.message;
         return false; // the previous version, if it loaded, still runs
+    }
+    luaL_unref(L, LUA_REGISTRYINDEX, m_directorRef);
+    m_directorRef = luaL_ref(L, LUA_REGISTRYINDEX);
+    m_directorChunk = file.chunkname;
     m_directorOk = true;
     return true;
 }
@@ -370,7 +384,7 @@ std::vector<TableLine> MainVm::tableView(int32_t scriptRef, int maxDepth, size_t
     std::vector<TableLine> out;
     if (scriptRef == engine::kNoScriptRef)
         return out;
-    lua_State* L = m_vm->state();
+    lua_State* L = state();
     STACK_GUARD(L, 0);
     lua_rawgeti(L, LUA_REGISTRYINDEX, scriptRef);
     lua_getfenv(L, -1);
@@ -387,9 +401,8 @@ bool MainVm::setTableValue(int32_t scriptRef, const std::vector<std::string>& pa
         *error = "no such value";
         return false;
     }
-    lua_State* L = m_vm->state();
+    lua_State* L = state();
     STACK_GUARD(L, 0);
-    LuaVm::Unlimited unlimited(m_vm->luaVm());
     lua_rawgeti(L, LUA_REGISTRYINDEX, scriptRef);
     lua_getfenv(L, -1);
     lua_remove(L, -2);
@@ -442,8 +455,8 @@ bool MainVm::setTableValue(int32_t scriptRef, const std::vector<std::string>& pa
 
 MainVmStats MainVm::stats(const engine::World& world) const {
     MainVmStats s;
-    lua_State* L = m_vm->state();
-    s.luaBytes = m_vm->luaMemory();
+    lua_State* L = state();
+    s.luaBytes = luaMemory();
     // Walk the registry: every entry that is an object userdata is a held identity.
     lua_pushnil(L);
     while (lua_next(L, LUA_REGISTRYINDEX)) {

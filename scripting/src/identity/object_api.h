@@ -1,6 +1,7 @@
 #pragma once
-// The object userdata and the `arena` API of the main VM (object_api.cpp), and the context their
-// C functions share with MainVm.
+// The Lua side of game objects in the main VM: the object userdata (object_userdata.cpp) and the
+// `arena` command API (arena_api.cpp), and the context their C functions share with MainVm.
+// Thin bindings in LÖVE's style: check the arguments, read or queue, push results.
 #include "scripting/main_vm.h"
 
 #include <functional>
@@ -26,9 +27,12 @@ struct MainVm::Context {
     CommandBuffer* out = nullptr;
     uint64_t tick = 0;
     const std::vector<EnemyScriptInfo>* scripts = nullptr;
-    std::vector<bool> removed; // per slot: the script's file was deleted
+    std::vector<bool> removed;        // per slot: the script's file was deleted
     std::function<void()> pushPlayer; // pushes the player's identity (arena.player)
-    int maxSpawns = 5000;
+    const std::string* script = nullptr; // the script whose hook or director is running
+    ScriptErrorLog* log = nullptr;
+    int maxSpawns = 2000;
+    size_t maxLive = 250000;
     int spawnsThisTick = 0;
     uint64_t created = 0, released = 0;
 };
@@ -37,7 +41,15 @@ void registerObjectMetatable(lua_State* L, MainVm::Context* ctx);
 void pushArenaApi(lua_State* L, MainVm::Context* ctx);
 /// Pushes a new object userdata with the shared metatable and an empty table as its environment.
 void pushNewObject(lua_State* L, const ObjectUserdata& data);
+/// Marks the identity destroyed at `tick` and drops its registry ref (Lua may then collect it).
+void releaseIdentity(lua_State* L, int32_t& ref, uint64_t tick, MainVm::Context& ctx);
 bool isObjectUserdata(lua_State* L, int index);
+/// The object's context (the upvalue every binding carries).
+MainVm::Context& contextOf(lua_State* L);
+/// "enemy 12:3 (orbiter)"
+std::string describeObject(const MainVm::Context& ctx, const ObjectUserdata* ud);
+/// The script key of an enemy slot, or "?".
+std::string typeName(const MainVm::Context& ctx, const ObjectUserdata* ud);
 
 /// The engine fields and methods of an object userdata, and the arena functions (for checking
 /// the LuaLS annotations against what the engine exposes).

@@ -2,7 +2,7 @@
 
 #include "scripting/main_vm.h"
 #include "identity/object_api.h"
-#include "vm/script_vm.h"
+#include "pool/pool_vm.h"
 #include "vm/stack_guard.h"
 #include "pool/think_abi.h"
 
@@ -66,21 +66,17 @@ ScriptApi describeScriptApi(std::string* error) {
     api["Arena"] = arenaFunctionNames();
     api["DirectorInfo"] = MainVm::directorInfoFields();
     static ThinkFrame frame{};
-    auto vm = ScriptVm::create(&frame, defaultLuaVmDef(), defaultSandboxLimits(), error);
+    auto vm = PoolVm::create(&frame, defaultSandboxLimits(), error);
     if (!vm)
         return api;
-    lua_State* L = vm->state();
+    lua_State* L = vm->sandbox().state();
     STACK_GUARD(L, 0);
-    lua_getfield(L, LUA_REGISTRYINDEX, "arena.host"); // see ScriptVm::create
-    lua_getfield(L, -1, "api");
-    if (lua_pcall(L, 0, 1, 0) == 0) {
-        for (const std::string& m : luaStrings(L, -1, "world_methods"))
-            api["World"].push_back(m);
-        api["EnemyScript"] = luaStrings(L, -1, "contract");
-    } else if (error) {
-        *error = lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : "api() failed";
-    }
-    lua_pop(L, 2);
+    vm->sandbox().pushHost("api");
+    lua_call(L, 0, 1); // trusted: it builds lists of names
+    for (const std::string& m : luaStrings(L, -1, "world_methods"))
+        api["World"].push_back(m);
+    api["EnemyScript"] = luaStrings(L, -1, "contract");
+    lua_pop(L, 1);
     return api;
 }
 

@@ -27,18 +27,6 @@ ScriptErrorKind classifyRuntimeError(const std::string& message) {
     return ScriptErrorKind::Runtime;
 }
 
-std::string sourceLine(const std::string& source, int line) {
-    size_t begin = 0;
-    for (int i = 1; i < line; ++i) {
-        begin = source.find('\n', begin);
-        if (begin == std::string::npos)
-            return {};
-        ++begin;
-    }
-    const size_t end = source.find('\n', begin);
-    return line >= 1 ? source.substr(begin, end == std::string::npos ? std::string::npos : end - begin) : std::string();
-}
-
 bool parseLuaErrorPosition(const std::string& message, std::string* file, int* line) {
     // "enemies/chaser.lua:12: text": the file may itself contain ':' (unlikely), so take the first
     // ":<digits>: " sequence.

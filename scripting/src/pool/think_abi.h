@@ -87,6 +87,7 @@ typedef struct {
 } arena_self_view;
 typedef struct {
   double x, y, vx, vy, hp, max_hp, radius, speed, id, age, rand, rand2;
+  int32_t nb_count, unused_;
 } arena_self_scratch;
 )";
 

@@ -1,5 +1,6 @@
 #include "scripting/think_phase.h"
 
+#include "scripting/script_source.h"
 #include "scripting/synthetic_world.h"
 
 #include <algorithm>
@@ -20,12 +21,12 @@ double msBetween(Clock::time_point a, Clock::time_point b) {
 }
 } // namespace
 
-std::string explainThinkError(const std::string& message, const std::string& source) {
-    if (message.find("attempt to write to constant location") == std::string::npos)
+std::string explainThinkError(const std::string& message, int line, const std::string& source) {
+    if (message.find("attempt to write to constant location") == std::string::npos || line <= 0)
         return message;
     std::string file;
-    int line = 0;
-    if (!parseLuaErrorPosition(message, &file, &line))
+    int messageLine = 0;
+    if (!parseLuaErrorPosition(message, &file, &messageLine) || messageLine != line)
         return message;
     const std::string text = sourceLine(source, line);
     static const std::regex assignment(R"(([A-Za-z_][A-Za-z0-9_]*)\s*\.\s*([A-Za-z_][A-Za-z0-9_]*)\s*=[^=])");
@@ -47,10 +48,8 @@ std::unique_ptr<LuaThinkPhase> LuaThinkPhase::create(const LuaThinkDef& def, con
     std::unique_ptr<LuaThinkPhase> phase(new LuaThinkPhase());
     phase->m_def = def;
     const int size = def.poolSize > 0 ? def.poolSize : engine::WorkerPool::hardwareThreads();
-    LuaVmDef vmDef = defaultLuaVmDef();
-    vmDef.memoryLimit = def.vmMemoryLimit;
     for (int i = 0; i < size; ++i) {
-        auto vm = ScriptVm::create(&phase->m_frame, vmDef, def.limits, error);
+        auto vm = PoolVm::create(&phase->m_frame, def.limits, error);
         if (!vm)
             return nullptr;
         phase->m_vms.push_back(std::move(vm));
@@ -62,19 +61,24 @@ std::unique_ptr<LuaThinkPhase> LuaThinkPhase::create(const LuaThinkDef& def, con
     phase->m_director = files.director;
     phase->m_root = files.root;
     for (auto& vm : phase->m_vms)
-        vm->setLibs(files.libs);
+        vm->setModules(files.libs);
     for (const ScriptFile& file : files.enemies) {
         // VM 0 checks the contract; the others must then load the same text the same way.
         EnemyScriptInfo info;
-        std::string loadError;
+        LuaFailure failure;
         const size_t slot = phase->m_scripts.size();
-        bool ok = phase->m_vms[0]->loadEnemy(slot, file, &info, &loadError);
-        for (size_t v = 1; ok && v < phase->m_vms.size(); ++v)
-            ok = phase->m_vms[v]->loadEnemy(slot, file, nullptr, &loadError);
+        bool ok = phase->m_vms[0]->loadEnemy(slot, file, &info, &failure);
+        for (size_t v = 1; ok && v < phase->m_vms.size(); ++v) {
+            EnemyScriptInfo again;
+            ok = phase->m_vms[v]->loadEnemy(slot, file, &again, &failure);
+            if (ok && !(again.memory == info.memory && again.type.name == info.type.name)) {
+                ok = false; // e.g. a name built from tostring({}): different in every VM
+                failure.message = file.chunkname + ": the table the script returns differs from VM to VM " +
+                                  "(its contract must not depend on addresses or other per-VM state)";
+            }
+        }
         if (!ok) {
-            ScriptError e{ScriptErrorKind::Load, file.name, file.chunkname, 0, loadError, 0, -1, 0, {}};
-            std::string f;
-            parseLuaErrorPosition(loadError, &f, &e.line);
+            ScriptError e{ScriptErrorKind::Load, file.name, file.chunkname, failure.line, failure.message, 0, -1, 0, {}};
             phase->m_loadErrors.push_back(std::move(e));
             continue;
         }
@@ -91,7 +95,6 @@ std::unique_ptr<LuaThinkPhase> LuaThinkPhase::create(const LuaThinkDef& def, con
     phase->m_pool = std::make_unique<engine::WorkerPool>(size);
     phase->m_faults.resize(size_t(size));
     phase->m_timings.resize(size_t(size));
-    phase->m_allocatedBySlot.assign(size_t(size), std::vector<uint64_t>(phase->m_scripts.size(), 0));
     phase->m_retirements.assign(phase->m_scripts.size(), 0);
     phase->m_quarantined.assign(phase->m_scripts.size(), false);
     phase->m_stats.lastTick.resize(size_t(size));
@@ -99,52 +102,77 @@ std::unique_ptr<LuaThinkPhase> LuaThinkPhase::create(const LuaThinkDef& def, con
     return phase;
 }
 
-std::unique_ptr<ScriptVm> LuaThinkPhase::makeVm(std::string* error) {
-    LuaVmDef vmDef = defaultLuaVmDef();
-    vmDef.memoryLimit = m_def.vmMemoryLimit;
-    auto vm = ScriptVm::create(&m_frame, vmDef, m_def.limits, error);
+std::unique_ptr<PoolVm> LuaThinkPhase::makeVm(std::string* error) {
+    auto vm = PoolVm::create(&m_frame, m_def.limits, error);
     if (!vm)
         return nullptr;
-    vm->setLibs(m_libs);
-    for (size_t slot = 0; slot < m_files.size(); ++slot)
-        if (!vm->loadEnemy(slot, m_files[slot], nullptr, error))
+    vm->setModules(m_libs);
+    for (size_t slot = 0; slot < m_files.size(); ++slot) {
+        LuaFailure failure;
+        if (!vm->loadEnemy(slot, m_files[slot], nullptr, &failure)) {
+            *error = failure.message;
             return nullptr;
+        }
+    }
+    if (!m_jit)
+        vm->setJit(false); // a new VM follows the pool's JIT switch
     return vm;
 }
 
 int LuaThinkPhase::retireIfFull(size_t v, uint64_t tick) {
-    ScriptVm& vm = *m_vms[v];
-    const size_t threshold = vm.memoryLimit() / 4 * 3;
-    if (vm.luaMemory() <= threshold || vm.collectGarbage() <= threshold)
+    PoolVm& old = *m_vms[v];
+    const size_t threshold = old.memoryCap() / 4 * 3;
+    if (old.luaMemory() <= threshold || old.collectGarbage() <= threshold)
         return -1;
-    const size_t held = vm.luaMemory(), cap = vm.memoryLimit();
+    const size_t cap = old.memoryCap();
     std::string error;
-    std::unique_ptr<ScriptVm> fresh = makeVm(&error);
+    std::unique_ptr<PoolVm> fresh = makeVm(&error);
     if (!fresh)
         return -1; // keep the old one: a VM that errors is better than none
-    const auto& allocated = m_allocatedBySlot[v];
-    const int culprit = int(std::max_element(allocated.begin(), allocated.end()) - allocated.begin());
+    // Who holds the memory: the old VM is done for, so drop its scripts one at a time and see how
+    // much each frees (what a script holds is reachable only from its driver: its think's
+    // upvalues, its environment, its modules). The one that frees most is the hoarder; a script
+    // that only makes garbage frees nothing here.
+    int culprit = -1;
+    size_t mostFreed = 0;
+    for (size_t slot = 0; slot < m_scripts.size(); ++slot) {
+        const size_t before = old.luaMemory();
+        old.dropEnemy(slot);
+        const size_t after = old.collectGarbage();
+        if (before > after && before - after > mostFreed) {
+            mostFreed = before - after;
+            culprit = int(slot);
+        }
+    }
     m_vms[v] = std::move(fresh); // workers are idle between ticks: no one is using the old VM
-    // (`vm` is gone from here on)
     ++m_stats.total[v].retired;
     ++m_stats.lastTick[v].retired;
     ScriptError e;
     e.kind = ScriptErrorKind::VmRetired;
+    e.vm = int(v);
+    e.tick = tick;
+    char text[400];
+    if (culprit < 0) {
+        std::snprintf(text, sizeof text,
+                      "a VM was retired and replaced: over 3/4 of its %.0f MiB still held after a full collection, "
+                      "and dropping each script in turn freed none of it",
+                      double(cap) / 1048576.0);
+        e.script = "pool";
+        e.message = text;
+        m_errors.add(e);
+        return -1;
+    }
     e.script = m_scripts[size_t(culprit)].key;
     e.file = m_scripts[size_t(culprit)].chunkname;
-    char text[320];
     const bool quarantine = ++m_retirements[size_t(culprit)] >= kRetirementsBeforeQuarantine;
     std::snprintf(text, sizeof text,
                   ": a VM was retired and replaced: over 3/4 of its %.0f MiB still held after a full collection, "
-                  "and this script allocated most in it (does it keep data in file-level variables?)%s",
-                  double(cap) / 1048576.0,
+                  "%.1f MiB of it by this script (does it keep data in file-level variables?)%s",
+                  double(cap) / 1048576.0, double(mostFreed) / 1048576.0,
                   quarantine ? "; it did so 3 times: its enemies now idle until the script changes" : "");
     if (quarantine)
         m_quarantined[size_t(culprit)] = true;
-    (void)held;
     e.message = e.file + text;
-    e.vm = int(v);
-    e.tick = tick;
     m_errors.add(e);
     return culprit;
 }
@@ -158,21 +186,19 @@ bool LuaThinkPhase::installScript(size_t slot, const ScriptFile& file, EnemyScri
     EnemyScriptInfo loaded;
     size_t done = 0;
     bool ok = true;
+    LuaFailure failure;
     for (; done < m_vms.size() && ok; ++done)
-        ok = m_vms[done]->loadEnemy(slot, file, done == 0 ? &loaded : nullptr, error);
+        ok = m_vms[done]->loadEnemy(slot, file, done == 0 ? &loaded : nullptr, &failure);
     if (!ok) {
+        *error = failure.message;
         // Put the previous version back where the new one went in (a new slot stays unused).
-        for (size_t v = 0; v + 1 < done && !adding; ++v) {
-            std::string ignored;
-            m_vms[v]->loadEnemy(slot, m_files[slot], nullptr, &ignored);
-        }
+        for (size_t v = 0; v + 1 < done && !adding; ++v)
+            m_vms[v]->loadEnemy(slot, m_files[slot], nullptr, &failure);
         return false;
     }
     if (adding) {
         m_scripts.push_back(loaded);
         m_files.push_back(file);
-        for (auto& perSlot : m_allocatedBySlot)
-            perSlot.push_back(0);
         m_retirements.push_back(0);
         m_quarantined.push_back(false);
     } else {
@@ -207,7 +233,6 @@ bool LuaThinkPhase::resize(int size, std::string* error) {
     m_timings.resize(n);
     m_stats.lastTick.resize(n);
     m_stats.total.resize(n);
-    m_allocatedBySlot.resize(n, std::vector<uint64_t>(m_scripts.size(), 0));
     setJit(m_jit);
     return ok;
 }
@@ -221,7 +246,7 @@ void LuaThinkPhase::setJit(bool enabled) {
 void LuaThinkPhase::setLibs(const std::vector<ScriptFile>& libs) {
     m_libs = libs;
     for (auto& vm : m_vms)
-        vm->setLibs(libs);
+        vm->setModules(libs);
 }
 
 void LuaThinkPhase::clearQuarantine(size_t slot) {
@@ -267,7 +292,7 @@ std::vector<engine::EnemyType> LuaThinkPhase::types() const {
     return types;
 }
 
-BatchResult LuaThinkPhase::runHealthy(ScriptVm& vm, const ThinkBatch& b, std::vector<ThinkFault>& faults) const {
+BatchResult LuaThinkPhase::runHealthy(PoolVm& vm, const ThinkBatch& b, std::vector<ThinkFault>& faults) const {
     // A grouped world's batches still hold its faulted enemies (ThinkBatches does not scan for
     // them): run the healthy stretches between them. This reads the lines the driver is about to
     // read, and keeps the driver's loop free of a branch that made a trace abort now and then.
@@ -327,16 +352,13 @@ void LuaThinkPhase::think(const engine::ThinkContext& ctx, std::span<engine::Int
         m_stats.lastTick[v].allocatedBytes = m_vms[v]->luaBytesAllocated(); // start mark
         m_faults[v].clear();
         m_timings[v].clear();
-        std::fill(m_allocatedBySlot[v].begin(), m_allocatedBySlot[v].end(), 0);
     }
     const Clock::time_point start = Clock::now();
     m_pool->run(uint32_t(m_batches.batches().size()), [this, start](int worker, uint32_t job) {
         const ThinkBatch& b = m_batches.batches()[job];
         const Clock::time_point t0 = Clock::now();
-        ScriptVm& vm = *m_vms[size_t(worker)];
-        const uint64_t allocatedBefore = vm.luaBytesAllocated();
+        PoolVm& vm = *m_vms[size_t(worker)];
         const BatchResult r = runHealthy(vm, b, m_faults[size_t(worker)]);
-        m_allocatedBySlot[size_t(worker)][b.slot] += vm.luaBytesAllocated() - allocatedBefore;
         VmStats& s = m_stats.lastTick[size_t(worker)];
         const Clock::time_point t1 = Clock::now();
         s.busyMs += msBetween(t0, t1);
@@ -382,17 +404,22 @@ void LuaThinkPhase::think(const engine::ThinkContext& ctx, std::span<engine::Int
         engine::Intent& idle = intents[fault->entity];
         idle.velocity = idle.aim = glm::vec2(0.0f);
         idle.fire = idle.hasMemory = 0;
-        idle.faulted = fault->outOfMemory && culprit[size_t(fault->vm)] != fault->slot ? 0 : 1;
+        const LuaFailure& failure = fault->failure;
+        idle.faulted = failure.outOfMemory && culprit[size_t(fault->vm)] != fault->slot ? 0 : 1;
         const EnemyScriptInfo& script = m_scripts[size_t(fault->slot)];
         ScriptError e;
         e.script = script.key;
-        e.message = explainThinkError(fault->message, m_files[size_t(fault->slot)].source);
-        e.kind = fault->outOfMemory ? ScriptErrorKind::Memory : classifyRuntimeError(e.message);
-        if (!parseLuaErrorPosition(e.message, &e.file, &e.line))
-            e.file = script.chunkname;
+        e.file = failure.file;
+        e.line = failure.line;
+        e.message = failure.file == script.chunkname
+                        ? explainThinkError(failure.message, failure.line, m_files[size_t(fault->slot)].source)
+                        : failure.message;
+        e.kind = failure.outOfMemory ? ScriptErrorKind::Memory
+                 : fault->budget     ? ScriptErrorKind::Budget
+                                     : ScriptErrorKind::Runtime;
         e.entity = engine::packObjectId(world.enemies.dense()[fault->entity].id);
         e.vm = fault->vm;
-        e.traceback = fault->traceback;
+        e.traceback = failure.traceback;
         e.tick = world.tick;
         m_errors.add(e);
     }

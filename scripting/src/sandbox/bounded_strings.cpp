@@ -4,9 +4,9 @@
 // C call, where neither hooks nor source instrumentation can stop it. This is the matcher of Lua
 // 5.1's lstrlib.c rewritten against the public API with a step counter: a call that takes more
 // than kMaxSteps steps fails with "pattern too complex", and the steps are charged to the VM's
-// CPU budget (BudgetCell). Plain finds use memmem (linear). gsub with a function or table
-// replacement calls back into Lua: those nest at most kMaxCallbackDepth deep, since LuaJIT has no
-// limit on C-stack recursion.
+// budget (BudgetCell), with the bytes a plain find scans or gsub builds. Plain finds use memmem
+// (linear). gsub with a function or table replacement calls back into Lua: it refuses to start
+// when the C stack is deep already (arenaCStackRoom), since LuaJIT has no limit on that recursion.
 //
 // Written C-style on purpose: luaL_error unwinds through these frames.
 #include "sandbox/bounded_strings.h"
@@ -76,14 +76,10 @@ void step(MatchState* ms) {
                    int(kMaxSteps));
 }
 
-// Charges the steps of one call to the VM's CPU budget (one refill per kBudgetRefill steps).
-void charge(lua_State* L, BudgetCell* budget, long steps) {
-    budget->refills -= int32_t(steps / kBudgetRefill);
-    if (budget->refills < 0 && !budget->exhausted) {
-        budget->exhausted = 1;
-        budget->countdown = 0;
-        fail(L, "script exceeded its CPU budget (in pattern matching)");
-    }
+// Charges the work of one call to the VM's budget: a unit per matching step, and per
+// kBytesPerUnit bytes scanned or built. If that spends it, the script stops at its next check.
+void charge(BudgetCell* budget, double steps, double bytes = 0) {
+    chargeBudget(*budget, steps + bytes / kBytesPerUnit);
 }
 
 int checkCapture(MatchState* ms, int l) {
@@ -128,6 +124,7 @@ int matchClass(int c, int cl) {
     case 'a': res = std::isalpha(c); break;
     case 'c': res = std::iscntrl(c); break;
     case 'd': res = std::isdigit(c); break;
+    case 'g': res = std::isgraph(c); break;
     case 'l': res = std::islower(c); break;
     case 'p': res = std::ispunct(c); break;
     case 's': res = std::isspace(c); break;
@@ -392,6 +389,7 @@ int findAux(lua_State* L, bool find) {
     if (find && (lua_toboolean(L, 4) || !hasSpecials(p, l2))) {
         // Plain search: linear, whatever the input.
         const void* hit = l2 == 0 ? s + init : memmem(s + init, l1 - size_t(init), p, l2);
+        charge(budgetOf(L), 0, double(hit ? static_cast<const char*>(hit) - s - init : ptrdiff_t(l1) - init));
         if (hit) {
             const char* h = static_cast<const char*>(hit);
             lua_pushinteger(L, h - s + 1);
@@ -412,7 +410,7 @@ int findAux(lua_State* L, bool find) {
         ms.level = 0;
         ms.depth = 0;
         if (const char* res = match(&ms, s1, p)) {
-            charge(L, budget, ms.steps);
+            charge(budget, double(ms.steps));
             if (find) {
                 lua_pushinteger(L, s1 - s + 1);
                 lua_pushinteger(L, res - s);
@@ -421,7 +419,7 @@ int findAux(lua_State* L, bool find) {
             return pushCaptures(&ms, s1, res);
         }
     } while (s1++ < ms.srcEnd && !anchor);
-    charge(L, budget, ms.steps);
+    charge(budget, double(ms.steps));
     lua_pushnil(L);
     return 1;
 }
@@ -445,11 +443,11 @@ int gmatchStep(lua_State* L) {
                 next++; // empty match: move on at least one position
             lua_pushinteger(L, next);
             lua_replace(L, lua_upvalueindex(4));
-            charge(L, budget, ms.steps);
+            charge(budget, double(ms.steps));
             return pushCaptures(&ms, src, e);
         }
     }
-    charge(L, budget, ms.steps);
+    charge(budget, double(ms.steps));
     return 0;
 }
 
@@ -520,12 +518,9 @@ int strGsub(lua_State* L) {
     luaL_argcheck(L, tr == LUA_TNUMBER || tr == LUA_TSTRING || tr == LUA_TFUNCTION || tr == LUA_TTABLE, 3,
                   "string/function/table expected");
     BudgetCell* budget = budgetOf(L);
-    const bool callsBack = tr == LUA_TFUNCTION || tr == LUA_TTABLE;
-    if (callsBack) {
-        if (budget->depth >= kMaxCallbackDepth)
-            fail(L, "string.gsub: callbacks nested more than %d deep", int(kMaxCallbackDepth));
-        budget->depth++; // reset by the caller of the script's entry point if an error unwinds
-    }
+    if ((tr == LUA_TFUNCTION || tr == LUA_TTABLE) && !arenaCStackRoom(budget))
+        fail(L, "string.gsub: calls nested too deep (script code called from C, e.g. sort comparators, "
+                "gsub callbacks or __tostring, nests at most about 1 MiB of C stack)");
     const bool anchor = *p == '^';
     if (anchor)
         p++;
@@ -554,9 +549,7 @@ int strGsub(lua_State* L) {
     luaL_addlstring(&b, src, size_t(ms.srcEnd - src));
     luaL_pushresult(&b);
     lua_pushinteger(L, n);
-    if (callsBack)
-        budget->depth--;
-    charge(L, budget, ms.steps);
+    charge(budget, double(ms.steps), double(srcl + lua_objlen(L, -2)));
     return 2;
 }
 

@@ -1,9 +1,8 @@
 #include "vm/lua_vm.h"
 
-#include "vm/stack_guard.h"
-
 #include <lua.hpp>
 
+#include <cstdio>
 #include <cstdlib>
 #include <cstring>
 
@@ -65,9 +64,19 @@ void* LuaVm::allocate(void* ud, void* ptr, size_t oldSize, size_t newSize) {
     return p;
 }
 
-std::unique_ptr<LuaVm> LuaVm::create(const LuaVmDef& def, std::string* error) {
+namespace {
+// An error outside any protected call. LuaJIT would print nothing and exit(1): say what happened.
+int panic(lua_State* L) {
+    const char* message = lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : "(not a string)";
+    std::fprintf(stderr, "arena: fatal: an unprotected Lua error in a VM: %s\n", message);
+    std::fflush(stderr);
+    std::abort();
+}
+} // namespace
+
+std::unique_ptr<LuaVm> LuaVm::create(size_t memoryCap, std::string* error) {
     std::unique_ptr<LuaVm> vm(new LuaVm());
-    vm->m_limit = def.memoryLimit;
+    vm->m_cap = memoryCap;
     vm->m_L = lua_newstate(&LuaVm::allocate, vm.get());
     if (!vm->m_L) {
         // LuaJIT's GC64 build may refuse a custom allocator on some platforms.
@@ -75,34 +84,20 @@ std::unique_ptr<LuaVm> LuaVm::create(const LuaVmDef& def, std::string* error) {
             *error = "lua_newstate failed (allocator refused or out of memory)";
         return nullptr;
     }
+    lua_atpanic(vm->m_L, panic);
     luaL_openlibs(vm->m_L);
     return vm;
+}
+
+LuaVm& LuaVm::of(lua_State* L) {
+    void* ud = nullptr;
+    lua_getallocf(L, &ud);
+    return *static_cast<LuaVm*>(ud);
 }
 
 LuaVm::~LuaVm() {
     if (m_L)
         lua_close(m_L);
-}
-
-bool LuaVm::runString(const std::string& source, const std::string& chunkName, std::string* error) {
-    STACK_GUARD(m_L, 0);
-    if (!source.empty() && source[0] == '\x1b') {
-        if (error)
-            *error = chunkName + ": bytecode is refused (load text only)";
-        return false;
-    }
-    int status = luaL_loadbuffer(m_L, source.data(), source.size(), ("@" + chunkName).c_str());
-    if (status == 0)
-        status = lua_pcall(m_L, 0, 0, 0);
-    if (status == 0)
-        return true;
-    if (error) {
-        // Read only strings: converting another value could run one of the script's metamethods.
-        *error = lua_type(m_L, -1) == LUA_TSTRING ? lua_tostring(m_L, -1)
-                                                  : std::string("(error object is a ") + luaL_typename(m_L, -1) + ")";
-    }
-    lua_pop(m_L, 1);
-    return false;
 }
 
 } // namespace scripting

@@ -130,7 +130,7 @@ TEST(LiveScripts, ObjectTablesSurviveAndMatchingMemoryFieldsAreKept) {
     const auto& info = l.session.think->scripts()[0];
     engine::Enemy& e = *l.session.game->mutableWorld().enemies.get(id);
     const auto field = [&](const std::string& name) {
-        for (const auto& f : info.memory)
+        for (const auto& f : info.memory.fields)
             if (f.name == name)
                 return f.offset;
         ADD_FAILURE() << name;

@@ -101,7 +101,7 @@ TEST(MainVm, EngineFieldsFirstThenTheObjectsOwnTable) {
     f.vm->pushEnemy(f.enemy(id));
     EXPECT_EQ(f.callWith("local o = ... o.counter = 12 return tostring(o.counter)"), "12");
     int32_t counter;
-    std::memcpy(&counter, f.enemy(id).memory + f.pool->scripts()[0].memory[0].offset, sizeof counter);
+    std::memcpy(&counter, f.enemy(id).memory + f.pool->scripts()[0].memory.fields[0].offset, sizeof counter);
     EXPECT_EQ(counter, 12) << "memory fields write the engine's memory";
     f.vm->pushEnemy(f.enemy(id));
     EXPECT_EQ(f.callWith("return tostring(...)"), "enemy 0:1 (recorder)");
@@ -180,7 +180,7 @@ TEST(MainVm, HooksRunInEventOrderAndTheirTablesPersist) {
     EXPECT_EQ(f.callWith("local o = ... return o.note .. o.hits .. tostring(o.attacker)"), "spawned2player 0:1 (player)");
     f.vm->end();
     int32_t counter;
-    std::memcpy(&counter, f.enemy(b).memory + f.pool->scripts()[0].memory[0].offset, sizeof counter);
+    std::memcpy(&counter, f.enemy(b).memory + f.pool->scripts()[0].memory.fields[0].offset, sizeof counter);
     EXPECT_EQ(counter, 7) << "on_spawn wrote the enemy's memory";
 }
 
@@ -195,7 +195,7 @@ TEST(MainVm, BadCommandsAreScriptErrorsWithFileAndLine) {
     const auto e = f.errors();
     ASSERT_EQ(e.size(), 9u);
     EXPECT_EQ(e[0], "enemies/bad.lua:6: arena.spawn: unknown enemy type 'nope' (known: bad)");
-    EXPECT_NE(e[1].find("enemies/bad.lua:7: arena.spawn: position must be finite"), std::string::npos) << e[1];
+    EXPECT_NE(e[1].find("enemies/bad.lua:7: arena.spawn: x must be a number from -1000000 to 1000000 (got nan)"), std::string::npos) << e[1];
     EXPECT_EQ(e[2], "enemies/bad.lua:8: field 'hp' of enemy 0:1 (bad) is read-only (use self:damage(n))");
     EXPECT_NE(e[3].find("enemies/bad.lua:9: damage: amount must be"), std::string::npos) << e[3];
     EXPECT_NE(e[4].find("enemies/bad.lua:10: arena.add_score: n must be"), std::string::npos) << e[4];
@@ -203,7 +203,7 @@ TEST(MainVm, BadCommandsAreScriptErrorsWithFileAndLine) {
     EXPECT_NE(e[6].find("enemies/bad.lua:12: field 'x' of player"), std::string::npos) << e[6];
     EXPECT_NE(e[7].find("enemies/bad.lua:13: attempt to create global variable \"WEAK\""), std::string::npos) << e[7];
     // A hook's endless loop is stopped by the hook's own budget, and the message says which.
-    EXPECT_NE(e[8].find("enemies/bad.lua:14: script exceeded its CPU budget (200000 loop iterations"), std::string::npos) << e[8];
+    EXPECT_NE(e[8].find("enemies/bad.lua:14: script exceeded its CPU budget (200000 units of loop iterations, calls and library work in one hook call)"), std::string::npos) << e[8];
     EXPECT_TRUE(f.out.spawns.empty());
     EXPECT_EQ(f.out.score, 0);
     EXPECT_EQ(f.w.world.enemies.get(id)->hp, 3.0f) << "the object is intact";
@@ -214,7 +214,7 @@ TEST(MainVm, TheBruteEnragesAfterThreeHits) {
                {"lib/steer.lua", testing_support::fixtureFromRepo("scripts/lib/steer.lua")}});
     ASSERT_TRUE(f.vm);
     const engine::ObjectId id = f.w.add(0, {0, 0});
-    const MemoryField& enraged = f.pool->scripts()[0].memory.at(0);
+    const MemoryField& enraged = f.pool->scripts()[0].memory.fields.at(0);
     ASSERT_EQ(enraged.name, "enraged");
     for (int hit = 1; hit <= 3; ++hit) {
         EXPECT_EQ(f.enemy(id).memory[enraged.offset], 0) << "hit " << hit;
@@ -241,7 +241,7 @@ TEST(MainVm, AMillionSpawnDestroyCyclesLeaveMemoryFlatAndNoRefBehind) {
         lua_pop(L, 1);
     }
     lua_gc(L, LUA_GCCOLLECT, 0);
-    const size_t baseline = f.vm->scriptVm().luaMemory();
+    const size_t baseline = f.vm->luaMemory();
     for (int cycle = 0; cycle < 1000000; ++cycle) {
         const size_t k = size_t(cycle) % live.size();
         engine::Enemy& e = f.enemy(live[k]);
@@ -257,7 +257,7 @@ TEST(MainVm, AMillionSpawnDestroyCyclesLeaveMemoryFlatAndNoRefBehind) {
     f.vm->end();
     lua_gc(L, LUA_GCCOLLECT, 0);
     lua_gc(L, LUA_GCCOLLECT, 0);
-    const size_t after = f.vm->scriptVm().luaMemory();
+    const size_t after = f.vm->luaMemory();
     EXPECT_LE(double(after), double(baseline) * 1.10) << "baseline " << baseline << ", after " << after;
     const MainVmStats s = f.vm->stats(f.w.world);
     EXPECT_EQ(s.registryObjectRefs, 1000u);

@@ -300,7 +300,7 @@ TEST(LuaThink, AVmFilledByAHoarderIsRetiredReplacedAndTheScriptQuarantined) {
     LuaThinkDef def = defaultLuaThinkDef();
     def.scriptsDir = scripts.root();
     def.poolSize = 1;
-    def.vmMemoryLimit = size_t(24) << 20;
+    def.limits.memoryBytes = size_t(24) << 20;
     std::string error;
     auto phase = LuaThinkPhase::create(def, &error);
     ASSERT_TRUE(phase) << error;
@@ -323,5 +323,5 @@ TEST(LuaThink, AVmFilledByAHoarderIsRetiredReplacedAndTheScriptQuarantined) {
         }
     EXPECT_TRUE(quarantined);
     EXPECT_TRUE(w.intents[0].faulted) << "the hoarder's enemies idle once it is quarantined";
-    EXPECT_LT(phase->vm(0).luaMemory(), def.vmMemoryLimit / 2);
+    EXPECT_LT(phase->vm(0).luaMemory(), def.limits.memoryBytes / 2);
 }

@@ -1,14 +1,20 @@
 -- driver.lua: the trusted batch driver, loaded once per enemy script per VM (its own bytecode, so
--- its own traces). ScriptVm calls the returned function with a range of the tick's order array;
--- one protected call runs the whole batch. On an error, C++ reads the cursor and calls again from
--- the next entity.
+-- its own traces: one shared driver would make every script's think a side exit of the first
+-- script's trace). PoolVm::runBatch calls the returned function with a range of the tick's order
+-- array; one protected call runs the whole batch. On an error, C++ reads the cursor and calls
+-- again from the next entity. The batch's deadline is set by C++ once per batch; each think gets
+-- its own units.
 --
--- What the script's think gets: SELF (a const view, refilled here per entity), WORLD (a const view
--- of the frame) and MEM (a scratch copy of its memory, copied back after the call). Nothing per
--- entity is allocated: views and scratch are created once, and no cdata made in the loop lives
--- across the call to think.
-local ffi, FRAME, CURSOR, SS, SELF, WORLD, MEM, think, MEMSIZE, where, sync_frame, BUDGET, REFILL,
-      THINK_REFILLS, set_deadline, BATCH_SECONDS = ...
+-- What think gets: SELF (a const view, refilled here per entity), WORLD (a const view of the
+-- frame) and MEM (a scratch copy of its memory, copied back after the call). Nothing per entity
+-- is allocated: views and scratch are created once, and no cdata made in the loop lives across
+-- the call to think.
+local c = ... -- { ffi, frame, cursor, scratch, self, world, mem, mem_size, think, where, sync_frame,
+              --   budget, units, chunk }
+local ffi, FRAME, CURSOR, SS, SELF, WORLD = c.ffi, c.frame, c.cursor, c.scratch, c.self, c.world
+local MEM, MEMSIZE, think, where, sync_frame = c.mem, c.mem_size, c.think, c.where, c.sync_frame
+local B, UNITS, CHUNK = c.budget, c.units, c.chunk
+local FIRST = UNITS < CHUNK and UNITS or CHUNK
 
 local copy, type, error, format = ffi.copy, type, error, string.format
 local HAS_MEMORY = MEMSIZE > 0 and 1 or 0
@@ -19,7 +25,6 @@ end
 
 return function(first, last)
   sync_frame()
-  set_deadline(BATCH_SECONDS, THINK_REFILLS)
   local F = FRAME
   local E, I, O = F.enemies, F.intents, F.order
   local tick = F.world.tick
@@ -34,8 +39,9 @@ return function(first, last)
     SS.id = E[i].id.generation * 16777216 + E[i].id.index
     SS.age = tick - E[i].spawn_tick
     SS.rand, SS.rand2 = E[i].random[0], E[i].random[1]
+    SS.nb_count = 0
     if MEMSIZE > 0 then copy(MEM, E[i].memory, MEMSIZE) end
-    BUDGET.countdown, BUDGET.refills, BUDGET.exhausted, BUDGET.depth = REFILL, THINK_REFILLS, 0, 0
+    B.countdown, B.chunk, B.remaining, B.exhausted = FIRST, FIRST, UNITS - FIRST, 0
 
     local vx, vy, fire, ax, ay = think(SELF, WORLD, MEM)
 

@@ -1,3 +1,5 @@
+-- TEMPORARY: the old token-level instrumenter, emitting the new check form until the C++
+-- instrumenter (sandbox/instrumenter.cpp) replaces it.
 -- instrument.lua: makes every loop and function of a script pay into the VM's CPU budget.
 --
 -- LuaJIT never runs debug hooks inside compiled traces, so a count hook cannot stop
@@ -18,7 +20,7 @@
 -- Returns instrument(source) -> text | nil, message.
 local byte, sub, find, concat = string.byte, string.sub, string.find, table.concat
 
-local CHECK = " __sb_q[0]=__sb_q[0]-1 if __sb_q[0]<0 then __sb_slow() end "
+local CHECK = " __sb_c(); "
 
 local B_DASH, B_LBRACKET, B_EQ, B_QUOTE, B_DQUOTE, B_BACKSLASH = 45, 91, 61, 39, 34, 92
 local B_NL, B_COLON, B_LPAREN, B_RPAREN = 10, 58, 40, 41
@@ -109,7 +111,7 @@ local function instrument(s)
     end
   end
   n = n + 1; out[n] = sub(s, last)
-  return concat(out, "", 1, n)
+  return "local __sb_c=__sb_g;" .. concat(out, "", 1, n), "__sb_c", "__sb_g"
 end
 
 return instrument

@@ -1,4 +1,4 @@
--- expect: 4: hp must be a positive number (got -3)
+-- expect: 4: hp must be a number from 0.01 to 1000000 (got -3)
 return {
   name = "Negative",
   hp = -3,

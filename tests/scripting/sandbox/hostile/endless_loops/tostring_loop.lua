@@ -1,3 +1,3 @@
--- expect: error: nested more than 16 deep
+-- expect: error: tostring_loop.lua:2: script exceeded its CPU budget
 local t = setmetatable({}, {__tostring = function(self) return tostring(self) end})
 return tostring(t)

@@ -1,5 +1,5 @@
-// The Lua side of game objects in the main VM: the object userdata's metatable and the `arena`
-// command API. Thin bindings in LÖVE's style: check the arguments, read or queue, push results.
+// An object's Lua identity: the userdata made for it (pushNewObject), its shared metatable (engine
+// fields, then the object's own table), and its release when the engine destroys the object.
 #include "identity/object_api.h"
 
 #include "vm/stack_guard.h"
@@ -18,10 +18,6 @@ namespace {
 
 constexpr const char* kMetatable = "arena.object";
 
-MainVm::Context& contextOf(lua_State* L) {
-    return *static_cast<MainVm::Context*>(lua_touserdata(L, lua_upvalueindex(1)));
-}
-
 ObjectUserdata* checkObject(lua_State* L, int index) {
     return static_cast<ObjectUserdata*>(luaL_checkudata(L, index, kMetatable));
 }
@@ -37,21 +33,6 @@ engine::Player* playerOf(const MainVm::Context& ctx, const ObjectUserdata* ud) {
         return nullptr;
     engine::Player& p = ctx.world->player;
     return engine::packObjectId(p.id) == uint64_t(ud->packed) ? &p : nullptr;
-}
-
-std::string typeName(const MainVm::Context& ctx, const ObjectUserdata* ud) {
-    if (ud->kind == ObjectKind::Player)
-        return "player";
-    return ud->type < ctx.scripts->size() ? (*ctx.scripts)[ud->type].key : "?";
-}
-
-// "enemy 12:3 (orbiter)"
-std::string describeObject(const MainVm::Context& ctx, const ObjectUserdata* ud) {
-    const engine::ObjectId id = engine::unpackObjectId(uint64_t(ud->packed));
-    char text[128];
-    std::snprintf(text, sizeof text, "%s %u:%u (%s)", ud->kind == ObjectKind::Player ? "player" : "enemy", id.index,
-                  id.generation, typeName(ctx, ud).c_str());
-    return text;
 }
 
 [[noreturn]] void staleError(lua_State* L, const MainVm::Context& ctx, const ObjectUserdata* ud) {
@@ -81,62 +62,31 @@ Field fieldOf(const char* k) {
     return Field::None;
 }
 
-int arenaSpawn(lua_State* L);
-int arenaBurst(lua_State* L);
-int arenaAddScore(lua_State* L);
-int arenaPlayer(lua_State* L);
-const luaL_Reg kArenaFunctions[] = {{"spawn", arenaSpawn}, {"burst", arenaBurst}, {"add_score", arenaAddScore},
-                                    {"player", arenaPlayer}, {nullptr, nullptr}};
-
 const MemoryField* memoryFieldOf(const MainVm::Context& ctx, const ObjectUserdata* ud, const char* k) {
     if (ud->kind != ObjectKind::Enemy || ud->type >= ctx.scripts->size())
         return nullptr;
-    for (const MemoryField& f : (*ctx.scripts)[ud->type].memory)
-        if (f.name == k)
-            return &f;
-    return nullptr;
+    return (*ctx.scripts)[ud->type].memory.find(k);
 }
 
 void pushMemory(lua_State* L, const engine::Enemy& e, const MemoryField& f) {
-    const uint8_t* p = e.memory + f.offset;
-    if (f.type == "float") {
-        float v;
-        std::memcpy(&v, p, sizeof v);
-        lua_pushnumber(L, double(v));
-    } else if (f.type == "double" || f.type == "number") {
-        double v;
-        std::memcpy(&v, p, sizeof v);
+    const double v = readMemoryField(e.memory, f);
+    if (f.type == MemoryType::Bool)
+        lua_pushboolean(L, v != 0.0);
+    else
         lua_pushnumber(L, v);
-    } else if (f.type == "int") {
-        int32_t v;
-        std::memcpy(&v, p, sizeof v);
-        lua_pushnumber(L, double(v));
-    } else {
-        lua_pushboolean(L, *p != 0);
-    }
 }
 
 void writeMemory(lua_State* L, engine::Enemy& e, const MemoryField& f, int valueIndex) {
-    uint8_t* p = e.memory + f.offset;
-    if (f.type == "bool") {
-        *p = lua_toboolean(L, valueIndex) ? 1 : 0;
+    if (f.type == MemoryType::Bool) {
+        writeMemoryBool(e.memory, f, lua_toboolean(L, valueIndex) != 0);
         return;
     }
     if (lua_type(L, valueIndex) != LUA_TNUMBER)
-        luaL_error(L, "memory field '%s' is a number (%s), got %s", f.name.c_str(), f.type.c_str(),
+        luaL_error(L, "memory field '%s' is a number (%s), got %s", f.name.c_str(), memoryTypeName(f.type),
                    luaL_typename(L, valueIndex));
-    const double v = lua_tonumber(L, valueIndex);
-    if (f.type == "float") {
-        const float x = float(v);
-        std::memcpy(p, &x, sizeof x);
-    } else if (f.type == "int") {
-        if (!(v >= -2147483648.0 && v <= 2147483647.0))
-            luaL_error(L, "memory field '%s' is an int: %f does not fit", f.name.c_str(), v);
-        const int32_t x = int32_t(v);
-        std::memcpy(p, &x, sizeof x);
-    } else {
-        std::memcpy(p, &v, sizeof v);
-    }
+    std::string error;
+    if (!writeMemoryField(e.memory, f, lua_tonumber(L, valueIndex), &error))
+        luaL_error(L, "%s", error.c_str());
 }
 
 int objAlive(lua_State* L) {
@@ -257,95 +207,6 @@ int objToString(lua_State* L) {
     return 1;
 }
 
-// arena.spawn(type, x, y [, { hp = n }])
-int arenaSpawn(lua_State* L) {
-    MainVm::Context& ctx = contextOf(L);
-    if (!ctx.out)
-        luaL_error(L, "arena.spawn: commands can only be given from hooks and the director");
-    const char* type = luaL_checkstring(L, 1);
-    const double x = luaL_checknumber(L, 2), y = luaL_checknumber(L, 3);
-    if (!std::isfinite(x) || !std::isfinite(y) || std::fabs(x) > 1e6 || std::fabs(y) > 1e6)
-        luaL_error(L, "arena.spawn: position must be finite numbers (got %f, %f)", x, y);
-    int slot = -1;
-    std::string known;
-    for (size_t i = 0; i < ctx.scripts->size(); ++i) {
-        const bool gone = i < ctx.removed.size() && ctx.removed[i];
-        if ((*ctx.scripts)[i].key == type)
-            slot = gone ? -2 : int(i);
-        if (!gone)
-            known += (known.empty() ? "" : ", ") + (*ctx.scripts)[i].key;
-    }
-    if (slot == -2)
-        luaL_error(L, "arena.spawn: enemy type '%s' was removed (its file is gone)", type);
-    if (slot < 0)
-        luaL_error(L, "arena.spawn: unknown enemy type '%s' (known: %s)", type, known.c_str());
-    float hp = 0.0f;
-    if (!lua_isnoneornil(L, 4)) {
-        luaL_checktype(L, 4, LUA_TTABLE);
-        lua_pushnil(L);
-        while (lua_next(L, 4)) {
-            const char* key = lua_type(L, -2) == LUA_TSTRING ? lua_tostring(L, -2) : nullptr;
-            if (!key || std::strcmp(key, "hp") != 0)
-                luaL_error(L, "arena.spawn: unknown option %s (options: hp)",
-                           key ? lua_pushfstring(L, "'%s'", key) : luaL_typename(L, -2));
-            const double v = lua_tonumber(L, -1);
-            if (lua_type(L, -1) != LUA_TNUMBER || !(v > 0 && v <= 1e6))
-                luaL_error(L, "arena.spawn: hp must be a number in (0, 1e6]");
-            hp = float(v);
-            lua_pop(L, 1);
-        }
-    }
-    if (++ctx.spawnsThisTick > ctx.maxSpawns)
-        luaL_error(L, "arena.spawn: more than %d spawns in one tick", ctx.maxSpawns);
-    ctx.out->spawns.push_back({uint16_t(slot), {float(x), float(y)}, hp});
-    return 0;
-}
-
-// arena.burst(x, y [, "#rrggbb" [, count]]): a cosmetic particle burst
-int arenaBurst(lua_State* L) {
-    MainVm::Context& ctx = contextOf(L);
-    if (!ctx.out)
-        luaL_error(L, "arena.burst: commands can only be given from hooks and the director");
-    const double x = luaL_checknumber(L, 1), y = luaL_checknumber(L, 2);
-    if (!std::isfinite(x) || !std::isfinite(y))
-        luaL_error(L, "arena.burst: position must be finite numbers");
-    uint32_t color = 0xffffffff;
-    if (!lua_isnoneornil(L, 3)) {
-        const char* c = luaL_checkstring(L, 3);
-        unsigned rgb = 0;
-        if (std::strlen(c) != 7 || c[0] != '#' || std::sscanf(c + 1, "%6x", &rgb) != 1)
-            luaL_error(L, "arena.burst: color must be like \"#ff8800\" (got \"%s\")", c);
-        color = (rgb << 8) | 0xffu;
-    }
-    const lua_Integer count = luaL_optinteger(L, 4, 12);
-    if (count < 1 || count > 64)
-        luaL_error(L, "arena.burst: count must be 1..64");
-    if (ctx.out->bursts.size() < 1000)
-        ctx.out->bursts.push_back({{float(x), float(y)}, color, int(count)});
-    return 0;
-}
-
-// arena.add_score(n)
-int arenaAddScore(lua_State* L) {
-    MainVm::Context& ctx = contextOf(L);
-    if (!ctx.out)
-        luaL_error(L, "arena.add_score: commands can only be given from hooks and the director");
-    const lua_Integer n = luaL_checkinteger(L, 1);
-    if (n < 0 || n > 100000)
-        luaL_error(L, "arena.add_score: n must be 0..100000");
-    ctx.out->score += int(n);
-    return 0;
-}
-
-// arena.player(): the player's object
-int arenaPlayer(lua_State* L) {
-    MainVm::Context& ctx = contextOf(L);
-    if (!ctx.world || !ctx.pushPlayer)
-        luaL_error(L, "arena.player: only available during hooks and the director");
-    ctx.pushPlayer();
-    return 1;
-}
-
 } // namespace
 
 void registerObjectMetatable(lua_State* L, MainVm::Context* ctx) {
@@ -378,22 +239,6 @@ std::vector<std::string> objectFieldNames() {
     return names;
 }
 
-std::vector<std::string> arenaFunctionNames() {
-    std::vector<std::string> names;
-    for (const luaL_Reg* f = kArenaFunctions; f->name; ++f)
-        names.push_back(f->name);
-    return names;
-}
-
-void pushArenaApi(lua_State* L, MainVm::Context* ctx) {
-    lua_createtable(L, 0, 4);
-    for (const luaL_Reg* f = kArenaFunctions; f->name; ++f) {
-        lua_pushlightuserdata(L, ctx);
-        lua_pushcclosure(L, f->func, 1);
-        lua_setfield(L, -2, f->name);
-    }
-}
-
 bool isObjectUserdata(lua_State* L, int index) {
     if (!lua_isuserdata(L, index) || !lua_getmetatable(L, index))
         return false;
@@ -410,6 +255,38 @@ void pushNewObject(lua_State* L, const ObjectUserdata& data) {
     lua_setmetatable(L, -2);
     lua_createtable(L, 0, 2);
     lua_setfenv(L, -2);
+}
+
+MainVm::Context& contextOf(lua_State* L) {
+    return *static_cast<MainVm::Context*>(lua_touserdata(L, lua_upvalueindex(1)));
+}
+
+std::string typeName(const MainVm::Context& ctx, const ObjectUserdata* ud) {
+    if (ud->kind == ObjectKind::Player)
+        return "player";
+    return ud->type < ctx.scripts->size() ? (*ctx.scripts)[ud->type].key : "?";
+}
+
+std::string describeObject(const MainVm::Context& ctx, const ObjectUserdata* ud) {
+    const engine::ObjectId id = engine::unpackObjectId(uint64_t(ud->packed));
+    char text[128];
+    std::snprintf(text, sizeof text, "%s %u:%u (%s)", ud->kind == ObjectKind::Player ? "player" : "enemy", id.index,
+                  id.generation, typeName(ctx, ud).c_str());
+    return text;
+}
+
+void releaseIdentity(lua_State* L, int32_t& ref, uint64_t tick, MainVm::Context& ctx) {
+    if (ref == engine::kNoScriptRef)
+        return;
+    lua_rawgeti(L, LUA_REGISTRYINDEX, ref);
+    if (auto* ud = static_cast<ObjectUserdata*>(lua_touserdata(L, -1))) {
+        ud->destroyed = 1;
+        ud->destroyedTick = uint32_t(tick);
+    }
+    lua_pop(L, 1);
+    luaL_unref(L, LUA_REGISTRYINDEX, ref); // the userdata may now be collected, unless a script kept it
+    ref = engine::kNoScriptRef;
+    ++ctx.released;
 }
 
 } // namespace scripting

@@ -1,7 +1,7 @@
-// ScriptVm: the FFI layout agrees with C++, and every contract fixture in
+// PoolVm: the FFI layout agrees with C++, and every contract fixture in
 // tests/scripting/lua/contract/ fails to load with the file, line and message its first line
 // ("-- expect: LINE: TEXT") announces.
-#include "vm/script_vm.h"
+#include "pool/pool_vm.h"
 
 #include "scripting/test_world.h"
 
@@ -13,15 +13,15 @@
 using namespace scripting;
 
 namespace {
-std::unique_ptr<ScriptVm> makeVm(const ThinkFrame* frame) {
+std::unique_ptr<PoolVm> makeVm(const ThinkFrame* frame) {
     std::string error;
-    auto vm = ScriptVm::create(frame, defaultLuaVmDef(), defaultSandboxLimits(), &error);
+    auto vm = PoolVm::create(frame, defaultSandboxLimits(), &error);
     EXPECT_TRUE(vm) << error;
     return vm;
 }
 } // namespace
 
-TEST(ScriptVm, FfiLayoutMatchesTheEngineStructs) {
+TEST(PoolVm, FfiLayoutMatchesTheEngineStructs) {
     ThinkFrame frame{};
     auto vm = makeVm(&frame);
     std::map<std::string, long> ffi;
@@ -41,9 +41,12 @@ TEST(ScriptVm, FfiLayoutMatchesTheEngineStructs) {
     EXPECT_EQ(ffi.at("frame_cell_points"), long(offsetof(ThinkFrame, cellPoints)));
     EXPECT_EQ(ffi.at("grid_point_size"), long(sizeof(engine::GridPoint)));
     EXPECT_EQ(ffi.at("grid_point_velocity"), long(offsetof(engine::GridPoint, velocity)));
+    EXPECT_EQ(ffi.at("budget_size"), long(sizeof(BudgetCell)));
+    EXPECT_EQ(ffi.at("budget_remaining"), long(offsetof(BudgetCell, remaining)));
+    EXPECT_EQ(ffi.at("budget_cstack_base"), long(offsetof(BudgetCell, cstackBase)));
 }
 
-TEST(ScriptVm, ContractErrorsNameTheFileAndLine) {
+TEST(PoolVm, ContractErrorsNameTheFileAndLine) {
     ThinkFrame frame{};
     auto vm = makeVm(&frame);
     const auto dir = std::filesystem::path(ARENA_SOURCE_DIR) / "tests/scripting/lua/contract";
@@ -62,8 +65,11 @@ TEST(ScriptVm, ContractErrorsNameTheFileAndLine) {
         const std::string text = expected.substr(expected.find(':') + 2);
 
         EnemyScriptInfo info;
-        std::string error;
-        EXPECT_FALSE(vm->loadEnemy(0, file, &info, &error)) << name << " loaded";
+        LuaFailure failure;
+        EXPECT_FALSE(vm->loadEnemy(0, file, &info, &failure)) << name << " loaded";
+        const std::string& error = failure.message;
+        EXPECT_EQ(failure.file, "enemies/" + name) << name << ": " << error;
+        EXPECT_EQ(std::to_string(failure.line), line) << name << ": " << error;
         EXPECT_EQ(error.rfind("enemies/" + name + ":" + line + ":", 0), 0u)
             << name << ": wrong position in: " << error;
         EXPECT_NE(error.find(text), std::string::npos) << name << ": expected '" << text << "' in: " << error;
@@ -72,32 +78,32 @@ TEST(ScriptVm, ContractErrorsNameTheFileAndLine) {
     EXPECT_GE(checked, 12);
 }
 
-TEST(ScriptVm, AGoodScriptLoadsWithItsStatsAndMemoryLayout) {
+TEST(PoolVm, AGoodScriptLoadsWithItsStatsAndMemoryLayout) {
     ThinkFrame frame{};
     auto vm = makeVm(&frame);
     ScriptFile file{"counter", "enemies/counter.lua", "", testing_support::fixture("counter.lua")};
     EnemyScriptInfo info;
-    std::string error;
-    ASSERT_TRUE(vm->loadEnemy(0, file, &info, &error)) << error;
+    LuaFailure failure;
+    ASSERT_TRUE(vm->loadEnemy(0, file, &info, &failure)) << failure.message;
     EXPECT_EQ(info.type.name, "Counter");
     EXPECT_EQ(info.type.speed, 1000.0f);
     EXPECT_EQ(info.type.color, 0xffffffffu);
-    ASSERT_EQ(info.memory.size(), 2u);
-    EXPECT_EQ(info.memory[0].name, "last"); // name order
-    EXPECT_EQ(info.memory[1].name, "ticks");
+    ASSERT_EQ(info.memory.fields.size(), 2u);
+    EXPECT_EQ(info.memory.fields[0].name, "last"); // name order
+    EXPECT_EQ(info.memory.fields[1].name, "ticks");
     EXPECT_EQ(info.type.memorySize, 8u);
 }
 
-TEST(ScriptVm, EveryShippedScriptLoads) {
+TEST(PoolVm, EveryShippedScriptLoads) {
     ThinkFrame frame{};
     auto vm = makeVm(&frame);
     const ScriptFiles files = readScriptFiles(testing_support::repoScripts());
     EXPECT_TRUE(files.problems.empty());
-    vm->setLibs(files.libs);
+    vm->setModules(files.libs);
     ASSERT_GE(files.enemies.size(), 5u);
     for (size_t i = 0; i < files.enemies.size(); ++i) {
         EnemyScriptInfo info;
-        std::string error;
-        EXPECT_TRUE(vm->loadEnemy(i, files.enemies[i], &info, &error)) << error;
+        LuaFailure failure;
+        EXPECT_TRUE(vm->loadEnemy(i, files.enemies[i], &info, &failure)) << failure.message;
     }
 }

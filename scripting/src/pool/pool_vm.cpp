@@ -1,0 +1,139 @@
+#include "pool/pool_vm.h"
+
+#include "library/contract.h"
+#include "vm/stack_guard.h"
+
+#include <lua.hpp>
+
+namespace scripting {
+
+std::unique_ptr<PoolVm> PoolVm::create(const ThinkFrame* frame, const SandboxLimits& limits, std::string* error) {
+    std::unique_ptr<PoolVm> vm(new PoolVm());
+    vm->m_frame = frame;
+    SandboxedVmDef def;
+    def.kind = VmKind::Pool;
+    def.limits = limits;
+    def.frame = frame;
+    def.cursor = &vm->m_cursor;
+    vm->m_vm = SandboxedVm::create(def, error);
+    if (!vm->m_vm)
+        return nullptr;
+    return vm;
+}
+
+bool readDescription(lua_State* L, int index, const ScriptFile& file, EnemyScriptInfo* info, LuaFailure* failure) {
+    // The description is a plain table the trusted Lua built from checked values: reading it runs
+    // no script code.
+    EnemyScriptInfo loaded;
+    loaded.key = file.name;
+    loaded.chunkname = file.chunkname;
+    std::string error;
+    if (!readEnemyDescription(L, index, &loaded, &error)) {
+        failure->message = file.chunkname + ": " + error;
+        failure->file = file.chunkname;
+        return false;
+    }
+    lua_getfield(L, index, "modules");
+    for (int i = 1; lua_type(L, -1) == LUA_TTABLE; ++i) {
+        lua_rawgeti(L, -1, i);
+        const bool more = lua_type(L, -1) == LUA_TSTRING;
+        if (more)
+            loaded.modules.push_back(lua_tostring(L, -1));
+        lua_pop(L, 1);
+        if (!more)
+            break;
+    }
+    lua_pop(L, 1);
+    lua_getfield(L, index, "note");
+    if (lua_type(L, -1) == LUA_TSTRING)
+        loaded.note = lua_tostring(L, -1);
+    lua_pop(L, 1);
+    *info = std::move(loaded);
+    return true;
+}
+
+bool PoolVm::loadEnemy(size_t slot, const ScriptFile& file, EnemyScriptInfo* info, LuaFailure* failure) {
+    lua_State* L = m_vm->state();
+    STACK_GUARD(L, 0);
+    if (!m_vm->callHost("load_enemy", file, 2, BudgetKind::Chunk, failure))
+        return false;
+    EnemyScriptInfo loaded;
+    if (!readDescription(L, -1, file, &loaded, failure)) {
+        lua_pop(L, 2);
+        return false;
+    }
+    lua_pop(L, 1); // description
+    if (slot >= m_drivers.size()) {
+        m_drivers.resize(slot + 1, LUA_NOREF);
+        m_chunknames.resize(slot + 1);
+    }
+    m_chunknames[slot] = file.chunkname;
+    luaL_unref(L, LUA_REGISTRYINDEX, m_drivers[slot]);
+    m_drivers[slot] = luaL_ref(L, LUA_REGISTRYINDEX); // pops the driver
+    if (info)
+        *info = std::move(loaded);
+    return true;
+}
+
+void PoolVm::dropEnemy(size_t slot) {
+    if (slot < m_drivers.size()) {
+        luaL_unref(m_vm->state(), LUA_REGISTRYINDEX, m_drivers[slot]);
+        m_drivers[slot] = LUA_NOREF;
+    }
+}
+
+BatchResult PoolVm::runBatch(size_t slot, uint32_t first, uint32_t last, std::vector<ThinkFault>& faults) {
+    lua_State* L = m_vm->state();
+    STACK_GUARD(L, 0);
+    BatchResult result;
+    result.entities = last - first;
+    m_vm->begin(BudgetKind::Think); // the driver resets the units per entity; the deadline holds
+    uint32_t from = first;
+    while (from < last) {
+        m_cursor.position = -1;
+        lua_rawgeti(L, LUA_REGISTRYINDEX, m_drivers[slot]);
+        lua_pushinteger(L, lua_Integer(from));
+        lua_pushinteger(L, lua_Integer(last));
+        ThinkFault fault;
+        if (m_vm->call(2, 0, m_chunknames[slot], &fault.failure))
+            break;
+        // The cursor names the entity that raised; if the driver failed before reaching one,
+        // blame the first, so every retry makes progress.
+        const uint32_t at = m_cursor.position >= int32_t(from) ? uint32_t(m_cursor.position) : from;
+        fault.position = at;
+        fault.entity = m_frame->order[at];
+        fault.slot = int(slot);
+        fault.budget = m_vm->budget().exhausted != 0;
+        faults.push_back(std::move(fault));
+        ++result.faults;
+        from = at + 1;
+    }
+    return result;
+}
+
+int PoolVm::ctypeCount() {
+    lua_State* L = m_vm->state();
+    STACK_GUARD(L, 0);
+    m_vm->pushHost("ctype_count");
+    lua_call(L, 0, 1);
+    const int n = int(lua_tointeger(L, -1));
+    lua_pop(L, 1);
+    return n;
+}
+
+std::vector<std::pair<std::string, long>> PoolVm::ffiLayout() {
+    lua_State* L = m_vm->state();
+    STACK_GUARD(L, 0);
+    std::vector<std::pair<std::string, long>> out;
+    m_vm->pushHost("layout");
+    lua_call(L, 0, 1);
+    lua_pushnil(L);
+    while (lua_next(L, -2)) {
+        out.emplace_back(lua_tostring(L, -2), long(lua_tointeger(L, -1)));
+        lua_pop(L, 1);
+    }
+    lua_pop(L, 1);
+    return out;
+}
+
+} // namespace scripting

@@ -1,0 +1,72 @@
+#pragma once
+// PoolVm: one VM of the think pool. A SandboxedVm holding every enemy script, each with its own
+// trusted batch driver (pool/lua/driver.lua), which runs batches of enemies against the shared
+// ThinkFrame. This is where a think is called (runBatch -> the driver -> think).
+//
+// Contract:
+// - Owned and used by one thread at a time (a pool worker owns its VM for life).
+// - runBatch runs order[first, last) in one protected call; an error stops only the entity that
+//   raised it: it is reported as a ThinkFault and the batch resumes after it. The batch's
+//   deadline is set once, so resuming never gives a slow batch more time.
+#include "pool/think_abi.h"
+#include "scripting/enemy_script.h"
+#include "scripting/sandbox_limits.h"
+#include "scripting/script_files.h"
+#include "vm/sandboxed_vm.h"
+
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace scripting {
+
+struct ThinkFault {
+    uint32_t position = 0; // index into ThinkFrame::order
+    uint32_t entity = 0;   // dense enemy index
+    int slot = 0;          // script slot
+    int vm = -1;           // filled in by the pool when it merges faults
+    bool budget = false;   // it ran out of units or time
+    LuaFailure failure;
+};
+
+struct BatchResult {
+    uint32_t entities = 0;
+    uint32_t faults = 0;
+};
+
+class PoolVm {
+public:
+    static std::unique_ptr<PoolVm> create(const ThinkFrame* frame, const SandboxLimits& limits, std::string* error);
+
+    void setModules(const std::vector<ScriptFile>& libs) { m_vm->setModules(libs); }
+    /// Loads (or replaces) the script in `slot`. On failure the slot is unchanged.
+    bool loadEnemy(size_t slot, const ScriptFile& file, EnemyScriptInfo* info, LuaFailure* failure);
+    /// Forgets the script in `slot` (its driver and all it holds become garbage).
+    void dropEnemy(size_t slot);
+    BatchResult runBatch(size_t slot, uint32_t first, uint32_t last, std::vector<ThinkFault>& faults);
+
+    SandboxedVm& sandbox() { return *m_vm; }
+    void setJit(bool enabled) { m_vm->setJit(enabled); }
+    size_t luaMemory() const { return m_vm->memoryUsed(); }
+    size_t memoryCap() const { return m_vm->memoryCap(); }
+    uint64_t luaBytesAllocated() const { return m_vm->bytesAllocated(); }
+    size_t collectGarbage() { return m_vm->collectGarbage(); }
+    /// FFI types declared for memory layouts so far (LuaJIT's table of them is finite).
+    int ctypeCount();
+
+    /// For tests: the struct offsets the FFI computed (name -> value).
+    std::vector<std::pair<std::string, long>> ffiLayout();
+
+private:
+    PoolVm() = default;
+    std::unique_ptr<SandboxedVm> m_vm;
+    DriverCursor m_cursor{};
+    const ThinkFrame* m_frame = nullptr;
+    std::vector<int> m_drivers; // registry refs, per slot
+    std::vector<std::string> m_chunknames;
+};
+
+/// Reads what a load function left on the stack (the description at `index`) into *info.
+bool readDescription(lua_State* L, int index, const ScriptFile& file, EnemyScriptInfo* info, LuaFailure* failure);
+
+} // namespace scripting
