@@ -7,9 +7,10 @@
 // - Values live in one contiguous array (dense()) in an order that changes on destroy (the last
 //   value moves into the hole). Iterate dense() for speed; keep ids, not indices, across destroys.
 // - Slots are reused last-freed-first, which keeps runs with the same inputs identical.
+// - At most kCapacity objects live at once (the index bits of an ObjectId): past that create()
+//   returns kNullObjectId and stores nothing, in every build; ids never alias.
 #include "engine/core/handle.h"
 
-#include <cassert>
 #include <cstdint>
 #include <span>
 #include <utility>
@@ -20,14 +21,17 @@ namespace engine {
 template <class T>
 class SlotMap {
 public:
+    static constexpr size_t kCapacity = size_t(ObjectId::kMaxIndex) + 1;
+
     ObjectId create(T value) {
         uint32_t slotIndex;
         if (!m_freeSlots.empty()) {
             slotIndex = m_freeSlots.back();
             m_freeSlots.pop_back();
         } else {
+            if (m_slots.size() >= kCapacity)
+                return kNullObjectId; // full: an id past kMaxIndex would alias another slot
             slotIndex = uint32_t(m_slots.size());
-            assert(slotIndex <= ObjectId::kMaxIndex && "SlotMap is full");
             m_slots.push_back(Slot{});
         }
         Slot& slot = m_slots[slotIndex];
@@ -95,7 +99,6 @@ public:
     std::span<const T> dense() const { return m_values; }
     size_t size() const { return m_values.size(); }
     bool empty() const { return m_values.empty(); }
-    size_t slotCapacity() const { return m_slots.size(); }
     /// Counts creates, destroys and swaps: lets a caller that keeps its own order (EnemyBuckets)
     /// tell whether someone else changed the map.
     uint64_t changes() const { return m_changes; }

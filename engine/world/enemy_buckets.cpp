@@ -17,6 +17,8 @@ void EnemyBuckets::noticeForeignChanges(const SlotMap<Enemy>& enemies) {
 ObjectId EnemyBuckets::create(SlotMap<Enemy>& enemies, const Enemy& e) {
     noticeForeignChanges(enemies);
     const ObjectId id = enemies.create(e);
+    if (id.isNull())
+        return id; // the map is full
     size_t pos = enemies.size() - 1;
     enemies.dense()[pos].id = id;
     if (m_lost)

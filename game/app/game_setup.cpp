@@ -45,6 +45,7 @@ GameSession makeGame(const AppOptions& options, bool autoRestart, std::string* e
     // The main VM: object identities, hooks and the director, on the main thread.
     scripting::MainVmDef mainDef = scripting::defaultMainVmDef();
     mainDef.limits = thinkDef.limits;
+    mainDef.maxLiveEnemies = defaultGameDef().maxEnemies;
     auto mainVm = scripting::MainVm::create(mainDef, think->loadedFiles(), think->scripts(), think->errors(), error);
     if (!mainVm)
         return {};
@@ -82,6 +83,7 @@ nlohmann::json summarize(const GameSession& session, double wallSeconds, const L
     j["game_overs"] = c.gameOvers;
     j["score"] = c.score;
     j["best_score"] = c.bestScore;
+    j["spawns_refused"] = c.spawnsRefused;
     j["wave"] = game.wave();
     j["wall_seconds"] = wallSeconds;
     nlohmann::json phases = nlohmann::json::object();

@@ -47,10 +47,10 @@ int runHeadless(const AppOptions& options) {
                 static_cast<unsigned long long>(game->counters().killed),
                 static_cast<unsigned long long>(game->counters().destroyed),
                 game->world().enemies.size(), game->world().bullets.size());
-    std::printf("  rounds %llu, game overs %llu, wave %d, score %d (best %d)\n",
+    std::printf("  rounds %llu, game overs %llu, wave %d, score %lld (best %lld)\n",
                 static_cast<unsigned long long>(game->counters().rounds),
                 static_cast<unsigned long long>(game->counters().gameOvers), game->wave(),
-                game->counters().score, game->counters().bestScore);
+                static_cast<long long>(game->counters().score), static_cast<long long>(game->counters().bestScore));
     std::printf("  ms per tick:");
     for (const char* phase : kPhaseNames)
         std::printf(" %s %.4f", phase, s["phase_ms"][phase].get<double>());

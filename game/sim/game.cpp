@@ -104,6 +104,7 @@ double PhaseTimes::total() const {
 Game::Game(const GameDef& def, std::vector<engine::EnemyType> types,
            std::unique_ptr<engine::ThinkPhase> think, std::unique_ptr<GameHooks> hooks)
     : m_def(def), m_types(std::move(types)), m_think(std::move(think)), m_hooks(std::move(hooks)), m_rng(def.seed) {
+    m_def.minEnemies = int(std::min<size_t>(size_t(std::max(0, def.minEnemies)), def.maxEnemies));
     m_world.size = def.arenaSize;
     m_world.enemyGrid.configure(def.arenaSize, kGridCell);
     m_removedTypes.assign(m_types.size(), false);
@@ -297,7 +298,7 @@ void Game::damageEnemy(engine::Enemy& e, float damage, HitSource source) {
     m_events.deaths.push_back({e.id, e.type, e.position, byPlayer});
     if (byPlayer) {
         ++m_counters.killed;
-        m_counters.score += m_types[e.type].score;
+        m_counters.score = scripting::addScore(m_counters.score, m_types[e.type].score);
         m_counters.bestScore = std::max(m_counters.bestScore, m_counters.score);
     }
 }
@@ -365,11 +366,29 @@ void Game::resolve() {
     }
 }
 
+bool Game::dispatchEvents(size_t hitsDone, size_t deathsDone, const scripting::DirectorInfo* director) {
+    bool directorRan = false;
+    for (int round = 0; round < 4; ++round) {
+        const size_t hits = m_events.hits.size(), deaths = m_events.deaths.size();
+        if ((round > 0 || !director) && hitsDone == hits && deathsDone == deaths)
+            break;
+        m_commands.clear();
+        const bool ok = m_hooks->runHooks(m_world, std::span(m_events.hits).subspan(hitsDone, hits - hitsDone),
+                                          std::span(m_events.deaths).subspan(deathsDone, deaths - deathsDone),
+                                          round == 0 ? director : nullptr, m_commands);
+        directorRan = directorRan || ok;
+        hitsDone = hits;
+        deathsDone = deaths;
+        applyCommands();
+    }
+    return directorRan;
+}
+
 void Game::hooks() {
     bool directorRan = false;
     if (m_hooks) {
         // on_hit, on_death, then the director; deaths caused by the hooks' own commands get their
-        // on_death too (a few rounds at most: a chain of hooks cannot run forever).
+        // on_death too.
         scripting::DirectorInfo info;
         info.tick = m_world.tick;
         info.roundTicks = m_world.tick - m_roundStartTick;
@@ -379,21 +398,7 @@ void Game::hooks() {
         info.width = m_world.size.x;
         info.height = m_world.size.y;
         info.random = double(engine::unitFloat(engine::hashRandom(m_def.seed, 0xd1ec70full, m_world.tick)));
-        size_t hitsDone = 0, deathsDone = 0;
-        for (int round = 0; round < 4; ++round) {
-            const size_t hits = m_events.hits.size(), deaths = m_events.deaths.size();
-            if (round > 0 && hitsDone == hits && deathsDone == deaths)
-                break;
-            m_commands.clear();
-            const bool withDirector = round == 0 && m_world.player.alive;
-            const bool ok = m_hooks->runHooks(m_world, std::span(m_events.hits).subspan(hitsDone, hits - hitsDone),
-                                              std::span(m_events.deaths).subspan(deathsDone, deaths - deathsDone),
-                                              withDirector ? &info : nullptr, m_commands);
-            directorRan = directorRan || ok;
-            hitsDone = hits;
-            deathsDone = deaths;
-            applyCommands();
-        }
+        directorRan = dispatchEvents(0, 0, m_world.player.alive ? &info : nullptr);
     }
     if (!m_world.player.alive)
         return; // no new enemies over a game-over screen
@@ -426,13 +431,17 @@ void Game::applyCommands() {
     }
     for (const scripting::BurstCommand& b : c.bursts)
         m_events.bursts.push_back({b.position, b.color, b.count});
-    m_counters.score += c.score;
+    m_counters.score = scripting::addScore(m_counters.score, c.score);
     m_counters.bestScore = std::max(m_counters.bestScore, m_counters.score);
     if (c.wave >= 0)
         m_directorWave = c.wave;
 }
 
 engine::ObjectId Game::spawnEnemy(uint16_t type, glm::vec2 position, float hp) {
+    if (m_world.enemies.size() >= m_def.maxEnemies) {
+        ++m_counters.spawnsRefused;
+        return engine::kNullObjectId;
+    }
     const engine::EnemyType& t = m_types[type];
     engine::Enemy e;
     e.type = type;
@@ -444,6 +453,10 @@ engine::ObjectId Game::spawnEnemy(uint16_t type, glm::vec2 position, float hp) {
     e.fireCooldown = t.fireInterval / 2;
     e.spawnTick = uint32_t(m_world.tick);
     const engine::ObjectId id = m_world.addEnemy(e);
+    if (id.isNull()) { // the engine's own limit (SlotMap::kCapacity)
+        ++m_counters.spawnsRefused;
+        return id;
+    }
     ++m_counters.spawned;
     return id;
 }
@@ -461,7 +474,7 @@ bool Game::despawn(engine::ObjectId id) {
     return true;
 }
 
-void Game::commit() {
+void Game::destroyDying() {
     // The dying were listed when marked (no pass over every enemy); destroyed in dense order,
     // as a scan would find them, by id: removing one moves others in the dense array.
     std::sort(m_dying.begin(), m_dying.end(), [this](engine::ObjectId a, engine::ObjectId b) {
@@ -474,18 +487,29 @@ void Game::commit() {
     }
     m_counters.destroyed += m_dying.size();
     m_dying.clear();
+}
 
+void Game::commit() {
+    destroyDying();
     std::erase_if(m_world.bullets, [](const engine::Bullet& b) { return b.ticksLeft <= 0; });
 
     m_spawnedIds.clear();
-    for (const SpawnRequest& s : m_spawnQueue)
-        m_spawnedIds.push_back(spawnEnemy(s.type, s.position, s.hp));
+    for (const SpawnRequest& s : m_spawnQueue) {
+        const engine::ObjectId id = spawnEnemy(s.type, s.position, s.hp);
+        if (!id.isNull())
+            m_spawnedIds.push_back(id);
+    }
     m_spawnQueue.clear();
     if (m_hooks && !m_spawnedIds.empty()) {
         // on_spawn right away, before the new enemies first think; what it spawns comes next tick.
+        const size_t hits = m_events.hits.size(), deaths = m_events.deaths.size();
         m_commands.clear();
         m_hooks->spawned(m_world, m_spawnedIds, m_commands);
         applyCommands();
+        // An enemy that on_spawn damaged or despawned gets its on_hit and on_death now, and the
+        // dead go at once: their events would otherwise be cleared with this tick's.
+        dispatchEvents(hits, deaths, nullptr);
+        destroyDying();
     }
 
     if (!m_world.player.alive && m_def.autoRestart && ++m_gameOverTicks >= m_def.restartDelayTicks)

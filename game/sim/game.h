@@ -41,8 +41,9 @@ struct GameCounters {
     uint64_t rounds = 1;       // rounds started, the first included
     uint64_t gameOvers = 0;
     uint64_t shotsFired = 0;
-    int score = 0;             // this round
-    int bestScore = 0;
+    uint64_t spawnsRefused = 0; // spawns refused because the arena held GameDef::maxEnemies
+    int64_t score = 0;         // this round (saturates at scripting::kMaxScore)
+    int64_t bestScore = 0;
 };
 
 class Game {
@@ -98,6 +99,11 @@ private:
     void moveBullets();
     void resolve();
     void hooks();
+    /// on_hit and on_death for the events from hitsDone and deathsDone on, then for those the
+    /// hooks' own commands cause (a few rounds at most: a chain of hooks cannot run forever).
+    /// The director runs in the first round if `director` is given. Returns whether it ran.
+    bool dispatchEvents(size_t hitsDone, size_t deathsDone, const scripting::DirectorInfo* director);
+    void destroyDying();
     void commit();
     engine::ObjectId spawnEnemy(uint16_t type, glm::vec2 position, float hp = 0.0f);
     void applyCommands();

@@ -11,6 +11,7 @@ struct GameDef {
     glm::vec2 arenaSize{1600.0f, 900.0f};
     int minEnemies = 0;          // keep at least this many enemies alive (stress runs, --enemies)
     int floorType = -1;          // the type that floor is made of; -1: any, at random
+    size_t maxEnemies = 250000;  // live enemies at most: further spawns are refused and counted
     bool builtInWaves = true;    // spawn the built-in waves when no director runs
     bool autoRestart = false;    // start a new round by itself after a game over (headless, attract)
     int restartDelayTicks = 120;

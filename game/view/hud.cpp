@@ -37,7 +37,7 @@ void drawHud(const Game& game, const HudState& state) {
     std::snprintf(hp, sizeof hp, "HP %.0f / %.0f", double(p.hp), double(p.maxHp));
     ImGui::ProgressBar(health, ImVec2(200, 0), hp);
     ImGui::PopStyleColor();
-    ImGui::Text("Score %d   Best %d", game.counters().score, game.counters().bestScore);
+    ImGui::Text("Score %lld   Best %lld", static_cast<long long>(game.counters().score), static_cast<long long>(game.counters().bestScore));
     ImGui::Text("Wave %d   Enemies %zu", game.wave(), game.world().enemies.size());
     ImGui::Text("FPS %.0f", double(state.fps));
     ImGui::End();

@@ -71,7 +71,7 @@ struct RunResult {
 
 // Plays `ticks` ticks of a synthetic game. With warmupTicks > 0 the same VMs first play another
 // game: a pure think cannot tell the difference.
-RunResult play(const Target& t, int ticks, int warmupTicks) {
+RunResult play(const Target& t, int ticks, int warmupTicks, bool reversed = false) {
     RunResult r;
     std::map<std::string, std::string> paths{{t.enemy.chunkname, t.enemy.path}};
     for (const auto& lib : t.libs)
@@ -97,6 +97,7 @@ RunResult play(const Target& t, int ticks, int warmupTicks) {
     }
     r.loaded = true;
     scripting::LuaThinkPhase* phase = think.get();
+    phase->setReversedOrder(reversed);
     for (const scripting::ScriptError& e : phase->loadErrors())
         if (e.message.rfind(t.enemy.chunkname, 0) == 0 || (t.isDirector && e.script == "director"))
             r.problems.push_back(located(e.message, paths));
@@ -382,6 +383,15 @@ int main(int argc, char** argv) {
             if (second.hash != first.hash) {
                 std::printf("%s:1: think is not pure: the same game played on a VM that ran it before "
                             "came out different (keep state in mem, not in file-level locals)\n",
+                            t.enemy.path.c_str());
+                ++problems;
+            }
+            // And in another order: a think must not depend on what the thinks before it did.
+            const RunResult third = play(t, ticks, 0, true);
+            if (third.hash != first.hash) {
+                std::printf("%s:1: think is not pure: the same game with each batch of enemies thought in the "
+                            "opposite order came out different (does a think read what an earlier think left, "
+                            "e.g. file-level locals?)\n",
                             t.enemy.path.c_str());
                 ++problems;
             }

@@ -37,17 +37,25 @@ struct ScriptErrorEntry {
     std::vector<uint64_t> entities; // the objects it happened to (packed ids; the first 32)
 };
 
+/// Bounds a message for logs and screens: at most `limit` bytes, cut on a UTF-8 boundary, with a
+/// note of the full length.
+std::string boundedMessage(const char* text, size_t length, size_t limit);
+
 /// Splits "file:line: message" (Lua's format) into its parts; false if it has no position.
 bool parseLuaErrorPosition(const std::string& message, std::string* file, int* line);
 
 /// Errors grouped by (script, line, message). Bounded, so a script whose messages all differ (one
-/// per enemy, say) cannot grow it without limit, slow add() down, or crowd out other errors: one
-/// place (script and line) keeps at most kMaxPerPlace messages, and further ones join its first
-/// entry. Past kMaxEntries in all, an error from a new place is only counted (droppedCount).
+/// per enemy, say) or are huge cannot grow it without limit, slow add() down, or crowd out other
+/// errors: a message keeps at most kMaxMessageBytes and a traceback kMaxTracebackBytes; one place
+/// (script and line) keeps at most kMaxPerPlace messages, and further ones join its first entry.
+/// Past kMaxEntries or kMaxBytes in all, an error from a new place is only counted (droppedCount).
 class ScriptErrorLog {
 public:
     static constexpr size_t kMaxPerPlace = 8;
     static constexpr size_t kMaxEntries = 1024;
+    static constexpr size_t kMaxMessageBytes = 2048;
+    static constexpr size_t kMaxTracebackBytes = 4096;
+    static constexpr size_t kMaxBytes = size_t(4) << 20;
     /// Called once per new (script, line, message) key, e.g. to print it to stderr.
     void setOnNewEntry(std::function<void(const ScriptErrorEntry&)> fn) { m_onNew = std::move(fn); }
     void add(const ScriptError& error);
@@ -57,6 +65,8 @@ public:
     uint64_t errorCount() const { return m_total - m_notices; }
     /// Errors from a new place after the log held kMaxEntries.
     uint64_t droppedCount() const { return m_dropped; }
+    /// Bytes the entries hold (messages, tracebacks, names and their index).
+    size_t bytes() const { return m_bytes; }
     void clear();
 
 private:
@@ -69,6 +79,7 @@ private:
     };
     std::unordered_map<std::string, Place> m_byLocation; // script, line -> its entries
     uint64_t m_dropped = 0;
+    size_t m_bytes = 0;
     uint64_t m_total = 0;
     uint64_t m_notices = 0;
     std::function<void(const ScriptErrorEntry&)> m_onNew;

@@ -71,6 +71,8 @@ public:
     void setJit(bool enabled);
     bool jitEnabled() const { return m_jit; }
 
+    /// Each batch thinks its enemies back to front (a purity check: the results must not change).
+    void setReversedOrder(bool reversed) { m_batches.setReversed(reversed); }
     /// A fixed script's quarantine ends.
     void clearQuarantine(size_t slot);
     /// Plays `slot` for `ticks` ticks over a synthetic crowd; returns the errors it raised

@@ -1,6 +1,7 @@
 #include "scripting/script_errors.h"
 
 #include <algorithm>
+#include <cstdio>
 #include <cstdlib>
 
 namespace scripting {
@@ -53,7 +54,29 @@ void ScriptErrorLog::update(ScriptErrorEntry& entry, const ScriptError& e) {
         entry.entities.push_back(e.entity);
 }
 
-void ScriptErrorLog::add(const ScriptError& e) {
+std::string boundedMessage(const char* text, size_t length, size_t limit) {
+    if (length <= limit)
+        return std::string(text, length);
+    size_t cut = limit;
+    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xc0) == 0x80)
+        --cut; // not in the middle of a UTF-8 sequence
+    char note[64];
+    std::snprintf(note, sizeof note, "... (%zu bytes in all)", length);
+    return std::string(text, cut) + note;
+}
+
+void ScriptErrorLog::add(const ScriptError& original) {
+    ScriptError bounded;
+    const bool tooBig = original.message.size() > kMaxMessageBytes || original.traceback.size() > kMaxTracebackBytes ||
+                        original.script.size() > 256 || original.file.size() > 256;
+    if (tooBig) {
+        bounded = original;
+        bounded.message = boundedMessage(original.message.data(), original.message.size(), kMaxMessageBytes);
+        bounded.traceback = boundedMessage(original.traceback.data(), original.traceback.size(), kMaxTracebackBytes);
+        bounded.script.resize(std::min<size_t>(bounded.script.size(), 256));
+        bounded.file.resize(std::min<size_t>(bounded.file.size(), 256));
+    }
+    const ScriptError& e = tooBig ? bounded : original;
     ++m_total;
     m_notices += e.kind == ScriptErrorKind::Notice;
     std::string location = e.script;
@@ -69,10 +92,12 @@ void ScriptErrorLog::add(const ScriptError& e) {
         update(m_entries[place->second.firstEntry], e);
         return;
     }
-    if (m_entries.size() >= kMaxEntries) {
+    const size_t entryBytes = 2 * key.size() + e.traceback.size() + e.file.size() + sizeof(ScriptErrorEntry);
+    if (m_entries.size() >= kMaxEntries || m_bytes + entryBytes > kMaxBytes) {
         ++m_dropped;
         return;
     }
+    m_bytes += entryBytes;
     m_byKey.emplace(key, m_entries.size());
     if (place == m_byLocation.end())
         m_byLocation.emplace(location, Place{m_entries.size(), 1});
@@ -92,6 +117,7 @@ void ScriptErrorLog::clear() {
     m_total = 0;
     m_notices = 0;
     m_dropped = 0;
+    m_bytes = 0;
 }
 
 } // namespace scripting

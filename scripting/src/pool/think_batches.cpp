@@ -64,6 +64,15 @@ void ThinkBatches::plan(const engine::World& world, std::span<engine::Intent> in
         m_order = m_sorted.data();
     }
     cut(vmCount);
+    if (m_reversed) { // a purity check: each batch thinks its enemies in the opposite order
+        size_t n = 0;
+        for (const ThinkBatch& b : m_batches)
+            n = std::max<size_t>(n, b.last);
+        m_reversedOrder.assign(m_order, m_order + n);
+        for (const ThinkBatch& b : m_batches)
+            std::reverse(m_reversedOrder.begin() + b.first, m_reversedOrder.begin() + b.last);
+        m_order = m_reversedOrder.data();
+    }
 }
 
 void ThinkBatches::cut(size_t vmCount) {

@@ -33,6 +33,10 @@ public:
     /// After the tick: fold its batch timings into each script's cost per entity.
     void measure(const std::vector<std::vector<BatchTiming>>& timingsPerVm);
 
+    /// Each batch runs its enemies back to front (scriptcheck's purity check: a pure think cannot
+    /// tell).
+    void setReversed(bool reversed) { m_reversed = reversed; }
+
     const std::vector<ThinkBatch>& batches() const { return m_batches; }
     const uint32_t* order() const { return m_order; }
 
@@ -55,6 +59,8 @@ private:
     std::vector<double> m_measuredMs;
     std::vector<uint64_t> m_measuredEntities;
     std::vector<ThinkBatch> m_batches;
+    bool m_reversed = false;
+    std::vector<uint32_t> m_reversedOrder;
 };
 
 } // namespace scripting

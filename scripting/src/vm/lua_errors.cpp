@@ -1,5 +1,6 @@
 #include "vm/lua_errors.h"
 
+#include "scripting/script_errors.h"
 #include "vm/lua_vm.h"
 
 #include <lua.hpp>
@@ -30,22 +31,11 @@ bool leadingPosition(const std::string& message, std::string* file, int* line) {
 }
 } // namespace
 
-std::string boundedMessage(const char* text, size_t length, size_t limit) {
-    if (length <= limit)
-        return std::string(text, length);
-    size_t cut = limit;
-    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xc0) == 0x80)
-        --cut; // not in the middle of a UTF-8 sequence
-    char note[64];
-    std::snprintf(note, sizeof note, "... (%zu bytes in all)", length);
-    return std::string(text, cut) + note;
-}
-
 std::string readErrorString(lua_State* L, int index) {
     if (lua_type(L, index) == LUA_TSTRING) {
         size_t length = 0;
         const char* text = lua_tolstring(L, index, &length);
-        return boundedMessage(text, length);
+        return boundedMessage(text, length, kMaxErrorBytes);
     }
     return std::string("(error object is a ") + luaL_typename(L, index) + " value)";
 }
@@ -109,7 +99,7 @@ LuaFailure readFailure(lua_State* L, int index, int status) {
     const size_t b = a == std::string::npos ? a : text.find(kSeparator, a + 1);
     const size_t c = b == std::string::npos ? b : text.find(kSeparator, b + 1);
     if (c == std::string::npos) { // not from failureHandler (e.g. "error in error handling")
-        f.message = boundedMessage(raw, length);
+        f.message = boundedMessage(raw, length, kMaxErrorBytes);
         leadingPosition(text, &f.file, &f.line);
         return f;
     }

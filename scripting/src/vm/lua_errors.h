@@ -16,7 +16,7 @@ struct lua_State;
 
 namespace scripting {
 
-inline constexpr size_t kMaxErrorBytes = 2048;
+inline constexpr size_t kMaxErrorBytes = 2048;     // as ScriptErrorLog keeps them
 inline constexpr size_t kMaxTracebackBytes = 4096;
 
 /// What a failed protected call left behind, read by the host.
@@ -37,9 +37,5 @@ LuaFailure readFailure(lua_State* L, int index, int status);
 
 /// The value at `index` as the host may show it: a bounded string, or "(a table value)" etc.
 std::string readErrorString(lua_State* L, int index);
-
-/// Bounds a message for logs and screens: at most `limit` bytes, cut on a UTF-8 boundary, with a
-/// note of the full length.
-std::string boundedMessage(const char* text, size_t length, size_t limit = kMaxErrorBytes);
 
 } // namespace scripting
