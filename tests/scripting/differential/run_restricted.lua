@@ -79,6 +79,8 @@ local real_require = require
 env.require = function(name)
   local p = proxies[name]
   if p then return p end
+  -- A tail call, so that errors raised by require itself ("loop or previous
+  -- error loading module ...") get the program's position, not this file's.
   return real_require(name)
 end
 
