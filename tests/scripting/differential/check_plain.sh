@@ -35,10 +35,10 @@ for f in "$@"; do
     efbbbf*) bad "starts with a BOM";;
   esac
   case $(head -c 1 "$f") in '#') bad "starts with #";; esac
-  "$luajit" "$here/run_plain.lua" "$f" "$lib" >"$tmp/a" 2>"$tmp/ea"
-  "$luajit" "$here/run_plain.lua" "$f" "$lib" >"$tmp/b" 2>&1
-  "$luajit" "$here/run_restricted.lua" "$f" "$lib" >"$tmp/c" 2>&1
-  "$luajit" -joff "$here/run_plain.lua" "$f" "$lib" >"$tmp/d" 2>&1
+  timeout 20 "$luajit" "$here/run_plain.lua" "$f" "$lib" >"$tmp/a" 2>"$tmp/ea"
+  timeout 20 "$luajit" "$here/run_plain.lua" "$f" "$lib" >"$tmp/b" 2>&1
+  timeout 20 "$luajit" "$here/run_restricted.lua" "$f" "$lib" >"$tmp/c" 2>&1
+  timeout 20 "$luajit" -joff "$here/run_plain.lua" "$f" "$lib" >"$tmp/d" 2>&1
   if [ -s "$tmp/ea" ]; then bad "stderr: $(head -c 300 "$tmp/ea")"; fi
   if ! cmp -s "$tmp/a" "$tmp/b"; then bad "nondeterministic output"; fi
   if ! cmp -s "$tmp/a" "$tmp/c"; then

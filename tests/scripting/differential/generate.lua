@@ -164,3 +164,47 @@ do
   b[#b + 1] = "return \"a \" .. a .. \" b \" .. b .. \" s \" .. s .. \" err \" .. err"
   write("syntax_long_line_statements.lua", table.concat(b, "\n") .. "\n")
 end
+
+-- Adapted from LuaJIT-test-cleanup test/lang/andor.lua ("allcases"): the
+-- original builds every and/or combination of nil/false/true/10 up to size
+-- 4 and compiles each with loadstring.  Without loadstring, the
+-- combinations up to size 3 are written out as literal expressions, and
+-- the program compares each with the value an evaluator computes from the
+-- same tree.
+do
+  local basic = { { "nil", nil, "n" }, { "false", false, "f" }, { "true", true, "t" }, { "10", 10, "k" } }
+  local mem = { basic }
+  local function allcases(n)
+    if mem[n] then return mem[n] end
+    local res = {}
+    for _, v in ipairs(allcases(n - 1)) do res[#res + 1] = v end
+    for i = 1, n - 1 do
+      for _, v1 in ipairs(allcases(i)) do
+        for _, v2 in ipairs(allcases(n - i)) do
+          res[#res + 1] = { "(" .. v1[1] .. " and " .. v2[1] .. ")", nil, "A(" .. v1[3] .. "," .. v2[3] .. ")" }
+          res[#res + 1] = { "(" .. v1[1] .. " or " .. v2[1] .. ")", nil, "O(" .. v1[3] .. "," .. v2[3] .. ")" }
+        end
+      end
+    end
+    mem[n] = res
+    return res
+  end
+  local b = {}
+  b[#b + 1] = header{ "-- Adapted from LuaJIT-test-cleanup test/lang/andor.lua: every and/or",
+    "-- combination of nil/false/true/10 up to three operands, written out as",
+    "-- literal expressions (the original uses loadstring), each compared with",
+    "-- an evaluation of the same tree by ordinary function calls." }
+  b[#b + 1] = "local n, f, t, k = nil, false, true, 10"
+  b[#b + 1] = "local function A(x, y) if x then return y end return x end"
+  b[#b + 1] = "local function O(x, y) if x then return x end return y end"
+  b[#b + 1] = "local bad, count, hist = 0, 0, { ['nil'] = 0, ['false'] = 0, ['true'] = 0, ['10'] = 0 }"
+  b[#b + 1] = "local function ck(got, want) count = count + 1; hist[tostring(got)] = hist[tostring(got)] + 1; if got ~= want then bad = bad + 1 end end"
+  local cases = allcases(3)
+  for _, c in ipairs(cases) do
+    b[#b + 1] = "ck(" .. c[1] .. ", " .. c[3] .. ")"
+  end
+  b[#b + 1] = "local function fib(m) return (m < 2) and 1 or fib(m - 1) + fib(m - 2) end"
+  b[#b + 1] = "local x = ((1 or false) and true) or false"
+  b[#b + 1] = "return \"cases \" .. count .. \" mismatches \" .. bad .. \" nil \" .. hist['nil'] .. \" false \" .. hist['false'] .. \" true \" .. hist['true'] .. \" 10 \" .. hist['10'] .. \" fib \" .. fib(5) .. \" \" .. fib(10) .. \" smoke \" .. tostring(x)"
+  write("lj_lang_andor.lua", table.concat(b, "\n") .. "\n")
+end
