@@ -48,8 +48,8 @@ struct MatchState {
 
 inline int uchar(char c) { return static_cast<unsigned char>(c); }
 
-// Raises "file:line: message" at the innermost script frame (chunk names starting with '@'),
-// like error(msg, 2) would, but right across tail calls and the trusted driver's frames.
+// Raises "file:line: message" with the position of the calling line, as LuaJIT's own string
+// library does: none when the caller is not a Lua function (pcall(string.find, ...)).
 [[noreturn]] void fail(lua_State* L, const char* fmt, ...) {
     char message[256];
     va_list args;
@@ -57,13 +57,10 @@ inline int uchar(char c) { return static_cast<unsigned char>(c); }
     std::vsnprintf(message, sizeof message, fmt, args);
     va_end(args);
     lua_Debug ar;
-    for (int level = 1; level < 12 && lua_getstack(L, level, &ar); ++level) {
-        if (lua_getinfo(L, "Sl", &ar) && ar.source && ar.source[0] == '@' && ar.currentline > 0) {
-            lua_pushfstring(L, "%s:%d: %s", ar.short_src, ar.currentline, message);
-            lua_error(L);
-        }
-    }
-    lua_pushstring(L, message);
+    if (lua_getstack(L, 1, &ar) && lua_getinfo(L, "Sl", &ar) && ar.currentline > 0)
+        lua_pushfstring(L, "%s:%d: %s", ar.short_src, ar.currentline, message);
+    else
+        lua_pushstring(L, message);
     lua_error(L);
     std::abort(); // lua_error does not return
 }

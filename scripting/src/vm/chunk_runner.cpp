@@ -32,7 +32,7 @@ ChunkRunner::~ChunkRunner() = default;
 
 ChunkResult ChunkRunner::run(const ScriptFile& file) {
     ChunkResult r;
-    r.ok = m_vm->runChunk(file, &r.value, &r.text);
+    r.ok = m_vm->runChunk(file, &r.value, &r.text, &r.type, &r.note);
     // What the chunk left behind in file-level state stays: if the VM cannot get back under three
     // quarters of its cap, it is retired and a fresh one takes over.
     const size_t used = m_vm->collectGarbage();

@@ -4,6 +4,7 @@
 #include "pool/think_abi.h"
 #include "sandbox/bounded_strings.h"
 #include "sandbox/instrumenter.h"
+#include "sandbox/protected_calls.h"
 #include "scripting/memory_layout.h"
 #include "scripting/script_source.h"
 #include "vm/stack_guard.h"
@@ -67,6 +68,14 @@ int nativeInstrument(lua_State* L) {
     lua_pushstring(L, chunk.localName.c_str());
     lua_pushstring(L, chunk.globalName.c_str());
     return 3;
+}
+
+// native.call(f, ...) -> f(...)'s first result. Trusted Lua runs a script chunk's top level through
+// it, so the chunk's caller is a C function, as when plain LuaJIT runs a file (error(msg, 2) at the
+// top level then names no position, instead of a trusted line).
+int nativeCall(lua_State* L) {
+    lua_call(L, lua_gettop(L) - 1, 1);
+    return 1;
 }
 
 // native.hook_chunk(chunkname, on)
@@ -195,8 +204,16 @@ std::unique_ptr<SandboxedVm> SandboxedVm::create(const SandboxedVmDef& def, std:
     lua_createtable(L, 0, 6); // native
     pushBoundedStringFunctions(L, &vm->m_budget);
     lua_setfield(L, -2, "strings");
+    pushProtectedCalls(L, &vm->m_budget);
+    lua_getfield(L, -1, "pcall");
+    lua_setfield(L, -3, "pcall");
+    lua_getfield(L, -1, "xpcall");
+    lua_setfield(L, -3, "xpcall");
+    lua_pop(L, 1);
     lua_pushcfunction(L, nativeInstrument);
     lua_setfield(L, -2, "instrument");
+    lua_pushcfunction(L, nativeCall);
+    lua_setfield(L, -2, "call");
     lua_pushcfunction(L, nativeHookChunk);
     lua_setfield(L, -2, "hook_chunk");
     lua_pushcfunction(L, nativeMemoryLayout);
@@ -312,18 +329,28 @@ void SandboxedVm::setJit(bool enabled) {
     m_jit = enabled;
 }
 
-bool SandboxedVm::runChunk(const ScriptFile& file, std::string* result, std::string* text) {
+bool SandboxedVm::runChunk(const ScriptFile& file, std::string* result, std::string* text, std::string* type,
+                           std::string* note) {
     lua_State* L = state();
     STACK_GUARD(L, 0);
     LuaFailure failure;
-    if (!callHost("run_chunk", file, 2, BudgetKind::Chunk, &failure)) {
+    if (!callHost("run_chunk", file, 4, BudgetKind::Chunk, &failure)) {
         *result = failure.message;
         return false;
     }
-    *result = readErrorString(L, -2); // a description the trusted Lua made: a plain string
+    // All four are plain strings (or nil) the trusted Lua made.
+    const auto string = [L](int index) {
+        return lua_type(L, index) == LUA_TSTRING ? std::string(lua_tostring(L, index), lua_objlen(L, index))
+                                                 : std::string();
+    };
+    *result = string(-4);
     if (text)
-        *text = lua_type(L, -1) == LUA_TSTRING ? std::string(lua_tostring(L, -1), lua_objlen(L, -1)) : std::string();
-    lua_pop(L, 2);
+        *text = string(-3);
+    if (type)
+        *type = string(-2);
+    if (note)
+        *note = string(-1);
+    lua_pop(L, 4);
     return true;
 }
 

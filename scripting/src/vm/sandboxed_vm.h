@@ -75,8 +75,10 @@ public:
 
     /// Runs a chunk's top level under the scripts' environment and the chunk limits (scriptcheck
     /// --exec). True and a description of its first result, or false and the error message.
-    /// *text gets the result itself when it is a string.
-    bool runChunk(const ScriptFile& file, std::string* result, std::string* text = nullptr);
+    /// *text gets the result itself when it is a string, *type its type, *note why the chunk ran
+    /// uninstrumented (empty normally).
+    bool runChunk(const ScriptFile& file, std::string* result, std::string* text = nullptr, std::string* type = nullptr,
+                  std::string* note = nullptr);
 
     /// The message for a memory error in `chunkname`'s call.
     std::string memoryMessage(const std::string& chunkname) const;

@@ -8,7 +8,7 @@ local H, env_mod = ctx.host, ctx.environment
 function H.load_hooks(source, chunkname)
   local env, cache = env_mod.make_env()
   local fn, note = ctx.compile(source, chunkname, env)
-  local d = ctx.contract_check.enemy(fn(), source, chunkname)
+  local d = ctx.contract_check.enemy(ctx.native.call(fn), source, chunkname)
   local hooks = d.hooks
   d.think, d.hooks, d.modules, d.note = nil, {}, env_mod.required(cache), note
   for name in pairs(hooks) do d.hooks[name] = true end
@@ -19,5 +19,5 @@ end
 function H.load_director(source, chunkname)
   local env, cache = env_mod.make_env()
   local fn, note = ctx.compile(source, chunkname, env)
-  return ctx.contract_check.director(fn(), source, chunkname), env_mod.required(cache), note
+  return ctx.contract_check.director(ctx.native.call(fn), source, chunkname), env_mod.required(cache), note
 end

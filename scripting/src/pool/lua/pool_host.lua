@@ -35,7 +35,7 @@ end
 function H.load_enemy(source, chunkname)
   local env, cache = env_mod.make_env()
   local fn, note = ctx.compile(source, chunkname, env)
-  local d = ctx.contract_check.enemy(fn(), source, chunkname)
+  local d = ctx.contract_check.enemy(ctx.native.call(fn), source, chunkname)
   local mem = d.memory_size > 0 and memory_ctype(d.memory_cdecl, d)() or nil
   local info = getinfo(d.think, "S")
   local make_driver = assert(load(ctx.driver_source, "=[arena] driver(" .. chunkname .. ")", "t"))

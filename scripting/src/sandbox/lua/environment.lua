@@ -5,8 +5,8 @@
 -- The rule for the wrappers here: a valid program must behave exactly as under plain LuaJIT, errors
 -- included. So a wrapper checks or charges, then *tail-calls* the original: LuaJIT then reports an
 -- argument error at the script's line and under the name the script used, as if there were no
--- wrapper. Only pcall and xpcall need to look at the result; they put back the position plain
--- LuaJIT would have given where a wrapper's frame got in the way.
+-- wrapper. pcall and xpcall must look at the result (a spent budget is raised again): they are
+-- C functions, so they add no Lua frame either (sandbox/protected_calls.cpp).
 --
 -- Trusted code (this file and the others under [arena]) never calls string methods (`s:sub()`):
 -- those go through the safe copy, which charges the running script.
@@ -17,9 +17,9 @@ local limits, native = ctx.limits, ctx.native
 local charge, cstack, where, sandbox_error = budget.charge, budget.cstack, budget.where, budget.error
 local B, STATE = budget.cell, budget.state
 local type, error, select, setmetatable, rawset, pairs = type, error, select, setmetatable, rawset, pairs
-local raw_tostring, raw_tonumber, raw_pcall, raw_xpcall = tostring, tonumber, pcall, xpcall
-local collect, floor, format = collectgarbage, math.floor, string.format
-local raw_find, raw_match, raw_gsub, byte = string.find, string.match, string.gsub, string.byte
+local raw_tostring, raw_tonumber, raw_pcall = tostring, tonumber, pcall
+local floor, format = math.floor, string.format
+local raw_find, raw_match, byte = string.find, string.match, string.byte
 local UNIT, MAX_STRING, MAX_SORT = limits.bytes_per_unit, limits.max_string, limits.max_sort
 local BIG = 4096 -- bytes (or elements) below which library work is not worth charging
 
@@ -76,7 +76,8 @@ local function length_as_string(v)
   return nil
 end
 
-safe_string.rep = function(s, n, sep)
+safe_string.rep = function(...)
+  local s, n, sep = ...
   local ls = length_as_string(s)
   local count = type(n) == "number" and n or type(n) == "string" and raw_tonumber(n) or nil
   local lsep = sep == nil and 0 or length_as_string(sep)
@@ -87,10 +88,11 @@ safe_string.rep = function(s, n, sep)
     end
     if size > BIG then charge(size / UNIT) end
   end
-  return raw_rep(s, n, sep)
+  return raw_rep(...)
 end
 
-safe_string.sub = function(s, i, j)
+safe_string.sub = function(...)
+  local s, i, j = ...
   if type(s) == "string" and #s > BIG and type(i) == "number" and (j == nil or type(j) == "number") then
     local l = #s
     local a, b = i, j or -1
@@ -100,7 +102,7 @@ safe_string.sub = function(s, i, j)
     if b > l then b = l end
     if b - a > BIG then charge((b - a) / UNIT) end
   end
-  return raw_sub(s, i, j)
+  return raw_sub(...)
 end
 
 local function charged_by_length(raw)
@@ -132,10 +134,11 @@ local function refuse_pointer_format(fmt)
   end
 end
 
-safe_string.format = function(fmt, ...)
+safe_string.format = function(...)
+  local fmt = ...
   if type(fmt) == "string" then
     local bytes = #fmt
-    for k = 1, select("#", ...) do
+    for k = 2, select("#", ...) do
       local a = select(k, ...)
       local t = type(a)
       if t == "string" then
@@ -147,7 +150,7 @@ safe_string.format = function(fmt, ...)
     if bytes > BIG then charge(bytes / UNIT) end
     refuse_pointer_format(fmt)
   end
-  return raw_format(fmt, ...)
+  return raw_format(...)
 end
 
 -- Strings index through one metatable shared by the whole VM: point it at the safe copy and hide
@@ -219,32 +222,6 @@ local function safe_tonumber(...)
   return raw_tonumber(...)
 end
 
--- After a script's pcall or xpcall: a spent budget is raised again (the script cannot swallow
--- it); a script that caught its own "not enough memory" left the garbage behind at the cap, so it
--- is collected now; and an error positioned in trusted code ("[arena] ...:12: ", an error(msg, 2)
--- whose caller is a wrapper) gets the position plain LuaJIT gives it, the script's line.
-local function after_pcall(ok, ...)
-  if B.exhausted ~= 0 then error(STATE.message, 0) end
-  if ok then return true, ... end
-  local e = ...
-  if e == "not enough memory" then
-    collect()
-  elseif type(e) == "string" and raw_find(e, "^%[arena%] [^:]*:%d+: ") then
-    return false, where() .. raw_gsub(e, "^%[arena%] [^:]*:%d+: ", "", 1)
-  end
-  return false, ...
-end
-
-local function safe_pcall(...)
-  if select("#", ...) == 0 then return raw_pcall() end -- LuaJIT's own error, at the script's line
-  return after_pcall(raw_pcall(...))
-end
-
-local function safe_xpcall(...)
-  if select("#", ...) < 2 then return raw_xpcall(...) end
-  return after_pcall(raw_xpcall(...))
-end
-
 local LIBS = {
   math = readonly("math", safe_math),
   string = readonly("string", safe_string),
@@ -254,7 +231,8 @@ local LIBS = {
 
 local SAFE = {
   assert = assert, error = error, ipairs = ipairs, next = next, pairs = pairs,
-  pcall = safe_pcall, xpcall = safe_xpcall, select = select, tonumber = safe_tonumber,
+  pcall = native.pcall, xpcall = native.xpcall, -- C: see sandbox/protected_calls.cpp
+  select = select, tonumber = safe_tonumber,
   tostring = safe_tostring, type = type, unpack = unpack, rawequal = rawequal,
   setmetatable = setmetatable, getmetatable = getmetatable, _VERSION = _VERSION,
   math = LIBS.math, string = LIBS.string, table = LIBS.table, bit = LIBS.bit,
@@ -275,42 +253,42 @@ setmetatable(SAFE, {
 -- Environments and require
 ----------------------------------------------------------------------------------------------------
 local MODULES = {} -- module name -> { source = text, chunkname = "lib/x.lua" }, set by the host
-local LOADING = {} -- marks a module whose chunk is running (one sentinel for every cache)
-local CHAIN = {}   -- key of each cache's list of modules being loaded, innermost last
+local LOADING = {} -- marks a module that is loading, or failed to: as package.loaded's sentinel
 
 local function set_modules(modules)
   MODULES = {}
   for name, entry in pairs(modules) do MODULES[name] = entry end
 end
 
+-- "steer", "ai.flock": identifiers joined by dots, nothing else (no paths, no "..", no "/").
+local function valid_module_name(name)
+  return type(name) == "string" and #name <= 128 and raw_match(name, "^[%a_][%w_%.]*$") ~= nil and
+         not raw_find(name, "..", 1, true) and not raw_find(name, "%.$") and not raw_find(name, "%.%d")
+end
+
 local make_env
 
+-- Like LuaJIT's require (the same messages; a module that is loading or failed to load is "a loop
+-- or previous error"), but it loads only the sources the host read from scripts/lib, compiles
+-- them as it compiles scripts, and caches per script.
 local function make_require(cache)
   return function(name)
-    if type(name) ~= "string" or (not raw_match(name, "^[%a_][%w_]*$") and
-                                  not raw_match(name, "^[%a_][%w_]*%.[%a_][%w_%.]*[%w_]$")) then
+    if not valid_module_name(name) then
       error(format("require: bad module name %s (use names like 'steer' or 'ai.flock')", describe(name)), 2)
     end
     local builtin = LIBS[name]
     if builtin then return builtin end
     local cached = cache[name]
     if cached == LOADING then
-      local chain = cache[CHAIN]
-      local text = ""
-      for k = 1, #chain do text = text .. "'" .. chain[k] .. "' requires " end
-      error(format("require: module '%s' is already being loaded: %s'%s' (a require cycle)", name, text, name), 2)
+      error(format("loop or previous error loading module '%s'", name), 2)
     end
     if cached ~= nil then return cached end
     local lib = MODULES[name]
     if not lib then error(format("require: module '%s' not found in scripts/lib", name), 2) end
     local fn = ctx.compile(lib.source, lib.chunkname, make_env(cache))
-    local chain = cache[CHAIN]
-    chain[#chain + 1] = name
     cache[name] = LOADING
-    local ok, result = raw_pcall(fn)
-    chain[#chain] = nil
+    local ok, result = raw_pcall(native.call, fn)
     if not ok or B.exhausted ~= 0 then
-      cache[name] = nil
       error(B.exhausted ~= 0 and STATE.message or type(result) == "string" and result or
             ("(error object is a " .. type(result) .. " value)"), 0)
     end
@@ -324,7 +302,7 @@ end
 -- script (the cache is shared by the script and its modules), so no script can change a module
 -- another script uses. The cache's string keys are the modules the script loaded, transitively.
 make_env = function(cache)
-  cache = cache or { [CHAIN] = {} }
+  cache = cache or {}
   local env = setmetatable({}, {
     __index = SAFE,
     __newindex = function(_, k)
@@ -336,12 +314,10 @@ make_env = function(cache)
   return env, cache
 end
 
--- The modules a cache holds, sorted: what a script required, directly or not.
+-- The modules a cache holds, sorted: what a script required, directly or not (failed ones too).
 local function required(cache)
   local names = {}
-  for name in pairs(cache) do
-    if type(name) == "string" then names[#names + 1] = name end
-  end
+  for name in pairs(cache) do names[#names + 1] = name end
   table.sort(names)
   return names
 end

@@ -6,12 +6,12 @@ local H, env_mod = ctx.host, ctx.environment
 H.set_modules = env_mod.set_modules
 
 -- Runs a chunk's top level under the same environment and limits as enemy scripts (scriptcheck
--- --exec, the differential tests). Returns a description of its first result, and the result
--- itself when it is a string.
+-- --exec, the differential tests). Returns a description of its first result, the result itself
+-- when it is a string, its type, and the compiler's note (why it runs uninstrumented) if any.
 function H.run_chunk(source, chunkname)
-  local fn = ctx.compile(source, chunkname, env_mod.make_env())
-  local result = fn()
-  return env_mod.describe(result), type(result) == "string" and result or nil
+  local fn, note = ctx.compile(source, chunkname, env_mod.make_env())
+  local result = ctx.native.call(fn)
+  return env_mod.describe(result), type(result) == "string" and result or nil, type(result), note
 end
 
 -- No trace event handler here (jit.attach): one crashed LuaJIT (SIGSEGV inside lua_pcall, about
