@@ -3,6 +3,7 @@
 //
 //   arena-bench [--quick] [--json FILE] [--scripts DIR] [--only NAME]
 #include "scripting/synthetic_world.h"
+#include "bench_common.h"
 #include "native_behaviours.h"
 #include "engine/core/worker_pool.h"
 #include "game/app/game_setup.h"
@@ -31,26 +32,10 @@
 namespace {
 
 using Clock = std::chrono::steady_clock;
-
-struct Settings {
-    bool quick = false;
-    int reps = 11;
-    int ticksPerRep = 20;
-    std::string scriptsDir;
-};
-
-struct Stat {
-    double median = 0, min = 0, max = 0;
-};
-
-Stat summarize(std::vector<double> v) {
-    std::sort(v.begin(), v.end());
-    if (v.empty())
-        return {};
-    return {v[v.size() / 2], v.front(), v.back()};
-}
-
-nlohmann::json toJson(const Stat& s) { return {{"median", s.median}, {"min", s.min}, {"max", s.max}}; }
+using bench::Settings;
+using bench::Stat;
+using bench::summarize;
+using bench::toJson;
 
 // One think phase over a world: ns per entity per tick of the think call, averaged over a rep.
 // With `allocated`, also adds the bytes Lua allocated (if think is a LuaThinkPhase).
@@ -615,6 +600,7 @@ int main(int argc, char** argv) {
         {"identity_churn", identityChurn},
         {"budget_cost", budgetCost},
         {"hot_reload", hotReload},
+        {"limits", bench::limitsHold},
     };
     nlohmann::json results;
     results["quick"] = s.quick;

@@ -101,8 +101,11 @@ private:
     ScriptFile m_director;
     std::string m_root;
         std::vector<int> m_retirements;  // per script: VMs retired with it as the likely hoarder
-    std::vector<bool> m_quarantined; // per script: its enemies idle (it filled VMs again and again)
+    std::vector<int> m_timeouts;     // per script: ticks in which one of its batches ran out of time
+    std::vector<bool> m_quarantined; // per script: its enemies idle (it filled VMs, or ran out of time,
+                                     // again and again)
     static constexpr int kRetirementsBeforeQuarantine = 3;
+    static constexpr int kTimeoutsBeforeQuarantine = 3;
     std::vector<ScriptError> m_loadErrors;
     ThinkBatches m_batches;
     std::vector<std::vector<ThinkFault>> m_faults; // per VM

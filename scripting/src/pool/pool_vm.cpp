@@ -103,7 +103,7 @@ BatchResult PoolVm::runBatch(size_t slot, uint32_t first, uint32_t last, std::ve
         fault.position = at;
         fault.entity = m_frame->order[at];
         fault.slot = int(slot);
-        fault.budget = m_vm->budget().exhausted != 0;
+        fault.budget = m_vm->budget().exhausted;
         faults.push_back(std::move(fault));
         ++result.faults;
         from = at + 1;

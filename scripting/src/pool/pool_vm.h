@@ -25,7 +25,7 @@ struct ThinkFault {
     uint32_t entity = 0;   // dense enemy index
     int slot = 0;          // script slot
     int vm = -1;           // filled in by the pool when it merges faults
-    bool budget = false;   // it ran out of units or time
+    int budget = 0;        // BudgetExhausted: it ran out of units or time
     LuaFailure failure;
 };
 

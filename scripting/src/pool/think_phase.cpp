@@ -96,6 +96,7 @@ std::unique_ptr<LuaThinkPhase> LuaThinkPhase::create(const LuaThinkDef& def, con
     phase->m_faults.resize(size_t(size));
     phase->m_timings.resize(size_t(size));
     phase->m_retirements.assign(phase->m_scripts.size(), 0);
+    phase->m_timeouts.assign(phase->m_scripts.size(), 0);
     phase->m_quarantined.assign(phase->m_scripts.size(), false);
     phase->m_stats.lastTick.resize(size_t(size));
     phase->m_stats.total.resize(size_t(size));
@@ -200,6 +201,7 @@ bool LuaThinkPhase::installScript(size_t slot, const ScriptFile& file, EnemyScri
         m_scripts.push_back(loaded);
         m_files.push_back(file);
         m_retirements.push_back(0);
+        m_timeouts.push_back(0);
         m_quarantined.push_back(false);
     } else {
         m_scripts[slot] = loaded;
@@ -253,6 +255,7 @@ void LuaThinkPhase::clearQuarantine(size_t slot) {
     if (slot < m_quarantined.size()) {
         m_quarantined[slot] = false;
         m_retirements[slot] = 0;
+        m_timeouts[slot] = 0;
     }
 }
 
@@ -400,6 +403,25 @@ void LuaThinkPhase::think(const engine::ThinkContext& ctx, std::span<engine::Int
     std::vector<int> culprit(m_vms.size(), -1);
     for (size_t v = 0; v < m_vms.size(); ++v)
         culprit[v] = retireIfFull(v, world.tick);
+    // A script whose batches run out of time tick after tick costs each tick the time limit: after
+    // kTimeoutsBeforeQuarantine such ticks its enemies idle until it changes.
+    std::vector<bool> timedOut(m_scripts.size(), false);
+    for (const ThinkFault* fault : faults)
+        if (fault->budget == int(BudgetExhausted::Time))
+            timedOut[size_t(fault->slot)] = true;
+    for (size_t slot = 0; slot < timedOut.size(); ++slot) {
+        if (!timedOut[slot] || m_quarantined[slot] || ++m_timeouts[slot] < kTimeoutsBeforeQuarantine)
+            continue;
+        m_quarantined[slot] = true;
+        ScriptError e;
+        e.kind = ScriptErrorKind::Budget;
+        e.script = m_scripts[slot].key;
+        e.file = m_scripts[slot].chunkname;
+        e.message = e.file + ": its thinks ran out of time in " + std::to_string(kTimeoutsBeforeQuarantine) +
+                    " ticks: its enemies now idle until the script changes";
+        e.tick = world.tick;
+        m_errors.add(e);
+    }
     for (const ThinkFault* fault : faults) {
         engine::Intent& idle = intents[fault->entity];
         idle.velocity = idle.aim = glm::vec2(0.0f);
@@ -415,7 +437,7 @@ void LuaThinkPhase::think(const engine::ThinkContext& ctx, std::span<engine::Int
                         ? explainThinkError(failure.message, failure.line, m_files[size_t(fault->slot)].source)
                         : failure.message;
         e.kind = failure.outOfMemory ? ScriptErrorKind::Memory
-                 : fault->budget     ? ScriptErrorKind::Budget
+                 : fault->budget != 0 ? ScriptErrorKind::Budget
                                      : ScriptErrorKind::Runtime;
         e.entity = engine::packObjectId(world.enemies.dense()[fault->entity].id);
         e.vm = fault->vm;

@@ -11,7 +11,7 @@ double budgetClockNow() {
 }
 
 void beginBudget(BudgetCell& b, BudgetKind kind, double units, double seconds) {
-    const int32_t first = units < kBudgetChunk ? int32_t(units) : kBudgetChunk;
+    const int32_t first = units < kBudgetFirstChunk ? int32_t(units) : kBudgetFirstChunk;
     b.countdown = first;
     b.chunk = first;
     b.exhausted = int32_t(BudgetExhausted::No);

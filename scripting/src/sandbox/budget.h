@@ -13,7 +13,8 @@
 // the units left are `remaining + countdown`: if they are gone, or the deadline has passed, the
 // call is stopped; otherwise `countdown` is refilled with a chunk of at most the units left. The
 // chunk shrinks when the checks turn slow (big library calls between them), so the clock is read
-// about every kClockInterval whatever the script does; the count stays exact either way.
+// about every kClockInterval whatever the script does; the count stays exact either way. A call
+// starts with a small chunk, so a script whose every iteration is slow is caught early too.
 // `exhausted` is sticky until the next call begins: every check raises again, so a script's own
 // pcall cannot swallow the end of its budget.
 #include <cstdint>
@@ -21,6 +22,7 @@
 namespace scripting {
 
 inline constexpr int32_t kBudgetChunk = 1000;      // checks between two clock reads at most
+inline constexpr int32_t kBudgetFirstChunk = 16;   // a call's first chunk: doubles while checks are fast
 inline constexpr double kClockInterval = 0.0005;   // seconds between clock reads when checks are slow
 inline constexpr double kBytesPerUnit = 8;         // library work: one unit per 8 bytes touched
 inline constexpr double kCStackLimit = 1 << 20;    // bytes of C stack scripts may nest into (callbacks)

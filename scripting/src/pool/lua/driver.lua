@@ -10,11 +10,10 @@
 -- is allocated: views and scratch are created once, and no cdata made in the loop lives across
 -- the call to think.
 local c = ... -- { ffi, frame, cursor, scratch, self, world, mem, mem_size, think, where, sync_frame,
-              --   budget, units, chunk }
+              --   budget, units }
 local ffi, FRAME, CURSOR, SS, SELF, WORLD = c.ffi, c.frame, c.cursor, c.scratch, c.self, c.world
 local MEM, MEMSIZE, think, where, sync_frame = c.mem, c.mem_size, c.think, c.where, c.sync_frame
-local B, UNITS, CHUNK = c.budget, c.units, c.chunk
-local FIRST = UNITS < CHUNK and UNITS or CHUNK
+local B, UNITS = c.budget, c.units
 
 local copy, type, error, format = ffi.copy, type, error, string.format
 local HAS_MEMORY = MEMSIZE > 0 and 1 or 0
@@ -41,7 +40,10 @@ return function(first, last)
     SS.rand, SS.rand2 = E[i].random[0], E[i].random[1]
     SS.nb_count = 0
     if MEMSIZE > 0 then copy(MEM, E[i].memory, MEMSIZE) end
-    B.countdown, B.chunk, B.remaining, B.exhausted = FIRST, FIRST, UNITS - FIRST, 0
+    -- Each think gets its units; the chunk the slow path sized so far stays (if thinks are slow,
+    -- the clock is read early in the next one too).
+    local first = B.chunk
+    B.countdown, B.remaining, B.exhausted = first, UNITS - first, 0
 
     local vx, vy, fire, ax, ay = think(SELF, WORLD, MEM)
 

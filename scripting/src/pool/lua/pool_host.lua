@@ -44,7 +44,6 @@ function H.load_enemy(source, chunkname)
     world = views.WORLD, mem = mem, mem_size = d.memory_size, think = d.think,
     where = chunkname .. ":" .. (info.linedefined > 0 and info.linedefined or 1),
     sync_frame = views.sync_frame, budget = ctx.budget.cell, units = ctx.limits.think_units,
-    chunk = ctx.limits.chunk,
   })
   d.think, d.modules, d.note = nil, env_mod.required(cache), note
   return driver, d

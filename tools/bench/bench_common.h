@@ -1,0 +1,34 @@
+#pragma once
+// What arena-bench's scenarios share: the settings and the median [min-max] summary.
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+namespace bench {
+
+struct Settings {
+    bool quick = false;
+    int reps = 11;
+    int ticksPerRep = 20;
+    std::string scriptsDir;
+};
+
+struct Stat {
+    double median = 0, min = 0, max = 0;
+};
+
+inline Stat summarize(std::vector<double> v) {
+    std::sort(v.begin(), v.end());
+    if (v.empty())
+        return {};
+    return {v[v.size() / 2], v.front(), v.back()};
+}
+
+inline nlohmann::json toJson(const Stat& s) { return {{"median", s.median}, {"min", s.min}, {"max", s.max}}; }
+
+/// Scenario 10 (limits.cpp): how long hostile calls really run against the limits they run under.
+nlohmann::json limitsHold(const Settings& s);
+
+} // namespace bench
