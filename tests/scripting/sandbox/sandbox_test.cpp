@@ -73,22 +73,32 @@ TEST_P(HostileChunks, FailCleanlyAndLeaveTheVmIntact) {
     const fs::path dir = kHostile / GetParam();
     // Memory bombs get a 16 MiB cap: they must reach it long before the 1 s wall-clock backstop,
     // also on a CI machine busy with other test processes (64 MiB took up to a second there).
-    const size_t cap = GetParam() == "memory_bombs" ? size_t(16) << 20 : defaultSandboxLimits().memoryBytes;
+    const bool bombs = GetParam() == "memory_bombs" || GetParam() == "host_cap";
+    const size_t cap = bombs ? size_t(16) << 20 : defaultSandboxLimits().memoryBytes;
     auto vm = makeVm(defaultSandboxLimits(), cap);
     ASSERT_TRUE(vm);
     const ScriptFile canary = fileAt(kHostile / "canary.lua");
     int files = 0;
     for (const auto& entry : fs::directory_iterator(dir)) {
-        const ScriptFile file = fileAt(entry.path());
-        const Expectation expected = expectationOf(file.source, file.chunkname);
-        std::string result;
-        const bool ok = runChunk(*vm, file, &result);
-        EXPECT_EQ(ok, !expected.error) << file.chunkname << " -> " << result;
-        EXPECT_NE(result.find(expected.text), std::string::npos)
-            << file.chunkname << ": expected '" << expected.text << "' in: " << result;
-        std::string canaryResult;
-        EXPECT_TRUE(runChunk(*vm, canary, &canaryResult)) << "after " << file.chunkname << ": " << canaryResult;
-        EXPECT_EQ(canaryResult, "\"intact\"") << "after " << file.chunkname;
+        const ScriptFile original = fileAt(entry.path());
+        const Expectation expected = expectationOf(original.source, original.chunkname);
+        // LuaJIT ends lines at "\n", "\r", "\r\n" and "\n\r": a file that reads the same to it must
+        // be bounded the same (a CR-only file once escaped the instrumentation entirely).
+        for (const char* eol : {"\n", "\r", "\r\n"}) {
+            ScriptFile file = original;
+            file.source.clear();
+            for (char c : original.source)
+                file.source += c == '\n' ? std::string(eol) : std::string(1, c);
+            const std::string variant = file.chunkname + (eol[0] == '\n' ? "" : eol[1] ? " (CRLF)" : " (CR)");
+            std::string result;
+            const bool ok = runChunk(*vm, file, &result);
+            EXPECT_EQ(ok, !expected.error) << variant << " -> " << result;
+            EXPECT_NE(result.find(expected.text), std::string::npos)
+                << variant << ": expected '" << expected.text << "' in: " << result;
+            std::string canaryResult;
+            EXPECT_TRUE(runChunk(*vm, canary, &canaryResult)) << "after " << variant << ": " << canaryResult;
+            EXPECT_EQ(canaryResult, "\"intact\"") << "after " << variant;
+        }
         ++files;
     }
     EXPECT_GE(files, 3) << GetParam();
@@ -97,7 +107,8 @@ TEST_P(HostileChunks, FailCleanlyAndLeaveTheVmIntact) {
 INSTANTIATE_TEST_SUITE_P(Categories, HostileChunks,
                          testing::Values("globals", "escapes", "tampering", "string_metatable", "bytecode",
                                          "require_traversal", "library_bombs", "cstack_recursion",
-                                         "endless_loops", "memory_bombs", "error_objects"));
+                                         "endless_loops", "memory_bombs", "error_objects", "library_work",
+                                         "rep_bypass", "require_cycles", "host_cap", "blame"));
 
 TEST(Sandbox, FfiViewsCannotBeWrittenIndexedOrTurnedIntoPointers) {
     const fs::path dir = kHostile / "ffi_views";
@@ -172,4 +183,42 @@ TEST(Sandbox, TheBudgetStopsAtTheSamePlaceEveryTime) {
             first = result;
         EXPECT_EQ(result, first);
     }
+}
+
+// Enemy scripts that attack the contract check (tests/scripting/sandbox/hostile/contracts/): each
+// loads or fails with the message its first line announces, in every VM of a pool the same way,
+// and nothing it returns reaches C++ unchecked.
+TEST(Sandbox, HostileContractsLoadOrFailCleanly) {
+    int files = 0;
+    for (const auto& entry : fs::directory_iterator(kHostile / "contracts")) {
+        ScriptFile file = fileAt(entry.path());
+        file.chunkname = "enemies/" + file.chunkname;
+        const Expectation expected = expectationOf(file.source, file.chunkname);
+        testing_support::TempScripts scripts;
+        scripts.write(file.chunkname, file.source);
+        scripts.write("enemies/zz_canary.lua", testing_support::fixture("counter.lua"));
+        LuaThinkDef def = defaultLuaThinkDef();
+        def.scriptsDir = scripts.root();
+        def.poolSize = 2;
+        std::string error;
+        auto phase = LuaThinkPhase::create(def, &error);
+        ASSERT_TRUE(phase) << file.chunkname << ": " << error;
+        const bool loaded = phase->scripts().size() == 2;
+        if (expected.error) {
+            ASSERT_FALSE(loaded) << file.chunkname << " loaded";
+            ASSERT_EQ(phase->loadErrors().size(), 1u) << file.chunkname;
+            const ScriptError& e = phase->loadErrors()[0];
+            EXPECT_NE(e.message.find(expected.text), std::string::npos)
+                << file.chunkname << ": expected '" << expected.text << "' in: " << e.message;
+            EXPECT_EQ(e.message.rfind(file.chunkname + ":", 0), 0u) << e.message;
+            EXPECT_GE(e.line, 2) << e.message;
+        } else {
+            EXPECT_TRUE(loaded) << file.chunkname << ": "
+                                << (phase->loadErrors().empty() ? "" : phase->loadErrors()[0].message);
+            if (loaded) // what the contract promises C++: a checked layout inside the enemy's memory
+                EXPECT_LE(phase->scripts()[0].memory.size, engine::kEnemyMemoryBytes);
+        }
+        ++files;
+    }
+    EXPECT_GE(files, 15);
 }

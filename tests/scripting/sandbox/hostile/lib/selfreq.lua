@@ -1,0 +1,3 @@
+-- A module that requires itself.
+local me = require("selfreq")
+return { me = me }

@@ -1,0 +1,3 @@
+-- expect: error: format_forever.lua:3: script exceeded its CPU budget
+local s = ("x"):rep(1048576)
+while true do local t = string.format("%s%s", s, s) end
