@@ -242,9 +242,8 @@ bool LuaLexer::quotedString() {
 }
 
 // lex_number: from a digit, takes identifier bytes and '.', and a sign right after the exponent
-// letter ('e', or 'p' in a hex literal). That covers the FFI suffixes (3ULL, 1i) and also
-// swallows malformed ones ("3..2"), which LuaJIT then refuses.
-void LuaLexer::number() {
+// letter ('e', or 'p' in a hex literal); then the text must read as a number.
+bool LuaLexer::number(size_t begin) {
     int c = m_c;
     int exponent = 'e';
     if (c == '0') {
@@ -257,6 +256,9 @@ void LuaLexer::number() {
         c = m_c;
         advance();
     }
+    if (!luaNumberValid(m_src.substr(begin, m_pos - begin)))
+        return fail("malformed number");
+    return true;
 }
 
 int LuaLexer::nameOrKeyword(size_t begin) const {
@@ -279,7 +281,8 @@ bool LuaLexer::next(LuaToken* token) {
         int kind;
         if (is(m_c, kIdent)) {
             if (is(m_c, kDigit)) {
-                number();
+                if (!number(token->begin))
+                    return false;
                 kind = kTokNumber;
             } else {
                 do {
@@ -371,7 +374,8 @@ bool LuaLexer::next(LuaToken* token) {
                 } else if (!is(m_c, kDigit)) {
                     kind = '.';
                 } else {
-                    number();
+                    if (!number(token->begin))
+                        return false;
                     kind = kTokNumber;
                 }
                 break;
@@ -387,6 +391,133 @@ bool LuaLexer::next(LuaToken* token) {
         token->endLine = m_line;
         return true;
     }
+}
+
+// lj_strscan_scan, as far as it decides validity, for what lex_number collects: no sign or space
+// (the text starts with a digit or '.'), options TONUM | LL | IMAG.
+bool luaNumberValid(std::string_view text) {
+    constexpr int32_t kMaxExponent = 1 << 20; // STRSCAN_MAXEXP
+    enum Format { kNum, kImag, kInt, kU32, kI64, kU64 };
+    const size_t n = text.size();
+    auto at = [&](size_t i) { return i < n ? int(uint8_t(text[i])) : 0; }; // the NUL after it
+    auto lower = [&](size_t i) { return at(i) | 0x20; };
+    size_t p = 0;
+    int format = kInt;
+    uint8_t digitClass = kDigit;
+    int base = 10;
+    bool hasDot = false;
+    size_t dot = 0;
+    uint32_t dig = 0;
+    bool hasDig = false;
+    if (at(0) <= '0') { // '0' or '.': base prefix and leading zeros
+        if (at(0) == '0') {
+            if (lower(1) == 'x') {
+                base = 16;
+                digitClass = kHex;
+                p = 2;
+            } else if (lower(1) == 'b') {
+                base = 2;
+                p = 2;
+            }
+        }
+        for (;; ++p) {
+            if (at(p) == '0') {
+                hasDig = true;
+            } else if (at(p) == '.') {
+                if (hasDot)
+                    return false;
+                hasDot = true;
+                dot = p;
+            } else {
+                break;
+            }
+        }
+    }
+    const size_t digitsBegin = p;
+    for (;; ++p) {
+        if (is(at(p), digitClass)) {
+            ++dig;
+        } else if (at(p) == '.') {
+            if (hasDot)
+                return false;
+            hasDot = true;
+            dot = p;
+        } else {
+            break;
+        }
+    }
+    if (!hasDig && dig == 0)
+        return false;
+    int64_t ex = 0;
+    if (hasDot) {
+        if (base == 2)
+            return false;
+        format = kNum;
+        if (dig) {
+            ex = int64_t(dot) - int64_t(p - 1);
+            for (size_t d = p - 1; ex < 0 && at(d) == '0'; --d) // trailing zeros do not count
+                ++ex, --dig;
+            if (ex <= -kMaxExponent)
+                return false;
+        }
+    }
+    if (base >= 10 && lower(p) == (base == 16 ? 'p' : 'e')) {
+        format = kNum;
+        ++p;
+        if (at(p) == '+' || at(p) == '-')
+            ++p;
+        if (!is(at(p), kDigit))
+            return false;
+        uint32_t x = uint32_t(at(p++) & 15);
+        while (is(at(p), kDigit)) {
+            x = x * 10 + uint32_t(at(p) & 15);
+            if (x >= uint32_t(kMaxExponent))
+                return false;
+            ++p;
+        }
+    }
+    if (p < n) { // suffixes: i, or on an integer LL, ULL, LLU (U alone and L alone need C mode)
+        if (lower(p) == 'i') {
+            ++p;
+            format = kImag;
+        } else if (format == kInt) {
+            if (lower(p) == 'u')
+                ++p, format = kU32;
+            if (lower(p) == 'l') {
+                ++p;
+                if (lower(p) != 'l')
+                    return false;
+                ++p;
+                format += kI64 - kInt;
+            }
+            if (lower(p) == 'u' && (format == kInt || format == kI64))
+                ++p, format += kU32 - kInt;
+            if (format == kU32)
+                return false;
+        }
+        if (p < n)
+            return false;
+    }
+    // What the base-specific scanners refuse: 64-bit integers that do not fit, binary digits
+    // other than 0 and 1.
+    const bool int64 = format == kI64 || format == kU64;
+    if (base == 16)
+        return !(int64 && dig > 16);
+    if (base == 2) {
+        if (dig > 64)
+            return false;
+        for (size_t i = digitsBegin; i < digitsBegin + dig; ++i) {
+            if ((at(i) & ~1) != '0')
+                return false;
+        }
+        return true;
+    }
+    if (int64 && dig > 19) { // decimal: below 2^64
+        if (dig > 20)
+            return false;
+        return text.substr(digitsBegin, 20) < "18446744073709551616";
+    }
+    return true;
 }
 
 std::string luaTokenName(int kind) {

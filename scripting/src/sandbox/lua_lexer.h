@@ -5,8 +5,8 @@
 //
 // What LuaJIT does and this does too: "\n", "\r", "\r\n" and "\n\r" are one line break each;
 // a short comment ends at "\n" or "\r"; identifiers are A-Z a-z 0-9 _ and every byte 0x80-0xFF;
-// a UTF-8 BOM and then a '#' first line are skipped before the first token. Number literals are
-// delimited as LuaJIT delimits them but their value is not checked (LuaJIT will).
+// a UTF-8 BOM and then a '#' first line are skipped before the first token; a number literal is
+// what lex_number takes, valid if lj_strscan_scan reads it (with the FFI's LL, ULL and i).
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -87,7 +87,7 @@ private:
     int skipEquals();
     bool longString(int level, bool isComment);
     bool quotedString();
-    void number();
+    bool number(size_t begin);
     int nameOrKeyword(size_t begin) const;
 
     std::string_view m_src;
@@ -100,5 +100,10 @@ private:
 
 /// Name of a token kind for messages ("'end'", "<name>", "'('").
 std::string luaTokenName(int kind);
+
+/// Whether LuaJIT's lexer takes `text` (a digit or '.' and what lex_number adds to it) as a number:
+/// lj_strscan_scan with the options of LuaJIT's x64 build (doubles, and the FFI's 64-bit integer
+/// and imaginary suffixes).
+bool luaNumberValid(std::string_view text);
 
 } // namespace scripting

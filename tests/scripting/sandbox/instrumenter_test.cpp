@@ -473,6 +473,10 @@ TEST(Instrumenter, RefusesWhatLuaJitRefuses) {
              "--[[ unfinished",                     //
              "x = '\\q'",                           //
              "x = 1 @",                             //
+             "x = 3..2",                            // malformed numbers
+             "x = 0x",                              //
+             "x = 3U",                              //
+             "x = 0b12",                            //
              "\x1bLuaJIT",                          //
              "#!x\n\x1b",                           //
          }) {

@@ -112,15 +112,32 @@ TEST(LuaLexer, RefusesWhatLuaJitRefuses) {
 }
 
 TEST(LuaLexer, NumbersTakeWhatLexNumberTakes) {
-    const std::string src = "0x1p-3 1e+5 3ULL 1i .5 0x.8p1 0x1e+5 3..2 1.e-x";
+    const std::string src = "0x1p-3 1e+5 3ULL 1i .5 0x.8p1 0x1e+5 0b101 1.";
     const Lexed l = lex(src);
     ASSERT_TRUE(l.ok) << l.error;
     std::vector<std::string> texts;
     for (const LuaToken& t : l.tokens)
         texts.push_back(text(src, t));
-    const std::vector<std::string> expected = {"0x1p-3", "1e+5", "3ULL", "1i",   ".5",   "0x.8p1",
-                                               "0x1e",   "+",    "5",    "3..2", "1.e-x"};
+    const std::vector<std::string> expected = {"0x1p-3", "1e+5", "3ULL", "1i",    ".5", "0x.8p1",
+                                               "0x1e",   "+",    "5",    "0b101", "1."};
     EXPECT_EQ(texts, expected);
+}
+
+TEST(LuaLexer, NumbersAreCheckedLikeStrscan) {
+    for (const char* good :
+         {"0.", ".5e-3", "0x.8", "0XAp+1", "3ull", "3LLU", "0x10ULL", "18446744073709551615ULL",
+          "0x00000000000000001ULL", "1e5i", "0x1i", "0B11i", "1e1048575", "0001LL"}) {
+        EXPECT_TRUE(luaNumberValid(good)) << good;
+        EXPECT_TRUE(lex(good).ok) << good;
+    }
+    for (const char* bad : {"3..2", "1.e-x", "0x", "0x.p1", "1e", "1e+", "3U", "3UL", "3L", "1ii",
+                            "1.5LL", "0x10000000000000000ULL", "18446744073709551616ULL", "0b102",
+                            "0b1.1", "1e1048576", "1x", "0functionx5"}) {
+        EXPECT_FALSE(luaNumberValid(bad)) << bad;
+        EXPECT_FALSE(lex(bad).ok) << bad;
+    }
+    EXPECT_FALSE(luaNumberValid("0b" + std::string(65, '1')));
+    EXPECT_TRUE(luaNumberValid("0b" + std::string(64, '1') + "ULL"));
 }
 
 TEST(LuaLexer, NamesIncludeEveryHighByte) {
