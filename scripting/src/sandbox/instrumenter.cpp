@@ -1,7 +1,8 @@
 // The parser follows lj_parse.c function by function (parse_stmt, expr_binop, var_lookup_, the
-// gola_* goto/label bookkeeping, the synlevel limit), minus code generation. Where LuaJIT's
-// algorithm is quadratic (label and upvalue searches) this one keeps hash maps and per-name
-// stacks, so any input is read in linear time.
+// gola_* goto/label bookkeeping, the synlevel limit), minus code generation, and refuses what it
+// refuses. Where LuaJIT searches linearly (variables, labels, pending gotos) this one keeps
+// per-name stacks and hash maps, so any input is read in linear time; LuaJIT's own nesting limit
+// (200 syntax levels) bounds the recursion.
 //
 // What the inserted text changes in LuaJIT's eyes, and why it still compiles:
 // - " N(); " is a call statement: no locals, no labels, so no goto changes scope; it is never
@@ -13,8 +14,11 @@
 // - "local N=G;" adds a local, a register and a variable-stack entry to the main chunk: it is
 //   only written where the main chunk stays clear of those limits (see prefixFits), else every
 //   check reads G.
-// Not modelled: the instructions a check adds (2) count towards LuaJIT's jump range (about
-// 32767 instructions per loop body or branch), so a body right at that limit can overflow.
+// Not modelled, as LuaJIT's code generator decides them: its limits on registers per function
+// (except for the main chunk's estimate), jump range (about 32767 instructions per loop body or
+// branch: each check adds 2), constants and instructions. Sources beyond them are accepted here
+// and refused by LuaJIT, and a source right at one of them can compile while its instrumented
+// text does not.
 #include "sandbox/instrumenter.h"
 
 #include <algorithm>
@@ -165,6 +169,10 @@ private:
     void synBegin();
     void synEnd() { --m_level; }
     void addCheck(size_t offset) { m_inserts.push_back({offset, fs().info}); }
+    // Registers that a part of a main-chunk statement can hold, at most, until the statement
+    // ends: one per value (literal, variable, closure, table, key, argument, declared local),
+    // two more per call (the function's copy and LJ_FR2's frame slot), a method call's self,
+    // a spare per assignment target (assign_hazard), a for loop's control variables.
     void regs(int n) {
         if (inMain())
             m_stmtRegs += n;

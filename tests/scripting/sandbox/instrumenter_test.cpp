@@ -602,6 +602,7 @@ TEST(Instrumenter, RandomInputNeverCrashes) {
         std::string error;
         const bool ok = instrumentChunk(src, &out, &error);
         lua_State* L = luaL_newstate();
+        luaL_openlibs(L);
         const bool raw = luaL_loadbufferx(L, src.data(), src.size(), "=r", "t") == 0;
         lua_settop(L, 0);
         const bool inst =
