@@ -9,20 +9,24 @@ SECONDS_PER_TARGET="${1:-45}"
 BUILD="$ARENA_ROOT/build-fuzz"
 CC=clang CXX=clang++ cmake -S "$ARENA_ROOT" -B "$BUILD" -G Ninja -DARENA_FUZZ=ON -DARENA_BUILD_TESTS=OFF \
   -DARENA_BUILD_TOOLS=OFF -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
-cmake --build "$BUILD" -j"$(nproc)" --target fuzz_script fuzz_reload fuzz_object_api
+cmake --build "$BUILD" -j"$(nproc)" --target fuzz_script fuzz_reload fuzz_object_api fuzz_instrument
 mkdir -p "$ARENA_ROOT/tests/fuzz/crashes"
 status=0
-for target in script reload object_api; do
+for target in script reload object_api instrument; do
   work="$(mktemp -d)"
   cp -r "$ARENA_ROOT/tests/fuzz/corpus/$target/." "$work/"
   seeds=()
-  if [ "$target" = script ]; then # the shipped scripts and the test fixtures seed it too
+  options=()
+  if [ "$target" = script ] || [ "$target" = instrument ]; then # the shipped scripts and the test fixtures seed it too
     seeds=("$ARENA_ROOT/scripts/enemies" "$ARENA_ROOT/tests/scripting/lua/contract" "$ARENA_ROOT/tests/scripting/lua")
+  fi
+  if [ -f "$ARENA_ROOT/tests/fuzz/$target.dict" ]; then
+    options=(-dict="$ARENA_ROOT/tests/fuzz/$target.dict")
   fi
   echo "==> fuzz_$target for ${SECONDS_PER_TARGET}s"
   # Leak checking is off: LuaJIT (GC64) keeps references as tagged values that LeakSanitizer does
   # not recognise, so live Lua objects look leaked. The targets check refs and objects themselves.
-  if ! (cd "$work" && "$BUILD/tests/fuzz/fuzz_$target" . "${seeds[@]}" -max_total_time="$SECONDS_PER_TARGET" -max_len=4096 \
+  if ! (cd "$work" && "$BUILD/tests/fuzz/fuzz_$target" . "${seeds[@]}" "${options[@]}" -max_total_time="$SECONDS_PER_TARGET" -max_len=4096 \
         -timeout=20 -detect_leaks=0 -print_final_stats=1 -artifact_prefix="$ARENA_ROOT/tests/fuzz/crashes/$target-" \
         2>&1 | grep -E "stat::number_of_executed_units|Done|ERROR|SUMMARY"); then
     status=1

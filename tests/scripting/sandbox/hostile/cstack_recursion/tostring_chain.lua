@@ -1,4 +1,4 @@
--- expect: error: tostring_chain.lua:3: stack overflow
+-- expect: error: stack overflow
 local mt = {}
 mt.__tostring = function(self) return "<" .. tostring(setmetatable({}, mt)) .. ">" end
 return tostring(setmetatable({}, mt))

@@ -1,3 +1,3 @@
--- expect: error: (8388608 bytes in all)
--- An 8 MiB error message: the host keeps a bounded copy.
-error(("m"):rep(8388608), 0)
+-- expect: error: (4194304 bytes in all)
+-- A 4 MiB error message: the host keeps a bounded copy.
+error(("m"):rep(4194304), 0)

@@ -1,4 +1,4 @@
--- expect: result: "loop or previous error loading module 'selfreq'"
+-- expect: result: "loop or previous error"
 pcall(require, "selfreq")
 local ok, err = pcall(require, "selfreq")
-return (err:gsub("^.-: ", ""))
+return err:match("loop or previous error")

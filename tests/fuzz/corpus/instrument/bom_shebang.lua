@@ -1,0 +1,2 @@
+﻿#!/usr/bin/env luajit
+return (function() return 7 end)()

@@ -1,0 +1,1 @@
+-- commentlocal n = 0 -- countfor i = 1, 4 do n = n + i end--[[ long comment ]] return n
