@@ -74,8 +74,13 @@ void LiveScripts::reject(ScriptStatus& s, const std::string& chunkname, const st
     e.kind = scripting::ScriptErrorKind::Reload;
     e.script = s.key;
     e.message = message;
-    if (!scripting::parseLuaErrorPosition(message, &e.file, &e.line))
+    // The message's own position only if it names this file or a lib: a script's text must not
+    // file its error under another script.
+    if (!scripting::parseLuaErrorPosition(message, &e.file, &e.line) ||
+        (e.file != chunkname && e.file.rfind("lib/", 0) != 0)) {
         e.file = chunkname;
+        e.line = 0;
+    }
     e.tick = m_session.game->world().tick;
     m_session.think->errors().add(e);
 }

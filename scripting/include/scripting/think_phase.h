@@ -75,8 +75,8 @@ public:
     void setReversedOrder(bool reversed) { m_batches.setReversed(reversed); }
     /// A fixed script's quarantine ends.
     void clearQuarantine(size_t slot);
-    /// Plays `slot` for `ticks` ticks over a synthetic crowd; returns the errors it raised
-    /// (a trial before a version goes live).
+    /// Plays `slot` for up to `ticks` ticks (and about kTrialMs) over a synthetic crowd; returns
+    /// the errors it raised (a trial before a version goes live).
     std::vector<std::string> trial(size_t slot, int ticks);
     PoolVm& vm(int index) { return *m_vms[size_t(index)]; }
 
@@ -106,6 +106,10 @@ private:
                                      // again and again)
     static constexpr int kRetirementsBeforeQuarantine = 3;
     static constexpr int kTimeoutsBeforeQuarantine = 3;
+public:
+    static constexpr double kTrialMs = 100;
+
+private:
     std::vector<ScriptError> m_loadErrors;
     ThinkBatches m_batches;
     std::vector<std::vector<ThinkFault>> m_faults; // per VM

@@ -264,7 +264,10 @@ std::vector<std::string> LuaThinkPhase::trial(size_t slot, int ticks) {
     const auto types = this->types();
     ScriptErrorLog saved = std::move(m_errors);
     m_errors = ScriptErrorLog{};
-    for (int t = 0; t < ticks; ++t) {
+    // One error refuses the version; and a slow script is tried for a moment only (the reload
+    // waits for the trial on the game's thread).
+    const Clock::time_point start = Clock::now();
+    for (int t = 0; t < ticks && m_errors.entries().empty() && msBetween(start, Clock::now()) < kTrialMs; ++t) {
         w.snapshot();
         think(engine::ThinkContext{w.world, types, 1, 1.0f / 60.0f}, w.intents);
         auto enemies = w.world.enemies.dense();
