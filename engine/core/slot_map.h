@@ -23,13 +23,16 @@ class SlotMap {
 public:
     static constexpr size_t kCapacity = size_t(ObjectId::kMaxIndex) + 1;
 
+    /// `capacity` (at most kCapacity) lets tests reach the limit without 2^24 objects.
+    explicit SlotMap(size_t capacity = kCapacity) : m_capacity(capacity < kCapacity ? capacity : kCapacity) {}
+
     ObjectId create(T value) {
         uint32_t slotIndex;
         if (!m_freeSlots.empty()) {
             slotIndex = m_freeSlots.back();
             m_freeSlots.pop_back();
         } else {
-            if (m_slots.size() >= kCapacity)
+            if (m_slots.size() >= m_capacity)
                 return kNullObjectId; // full: an id past kMaxIndex would alias another slot
             slotIndex = uint32_t(m_slots.size());
             m_slots.push_back(Slot{});
@@ -120,6 +123,7 @@ private:
     std::vector<Slot> m_slots;
     uint64_t m_changes = 0;
     std::vector<uint32_t> m_freeSlots;
+    size_t m_capacity = kCapacity;
 };
 
 } // namespace engine

@@ -106,3 +106,20 @@ TEST(Scriptcheck, JitHealthFailsABehaviourThatFallsBackToTheInterpreter) {
     EXPECT_NE(r.output.find("good.lua: compiled"), std::string::npos) << r.output;
     EXPECT_NE(r.output.find("NYI"), std::string::npos) << "the abort reasons are printed:\n" << r.output;
 }
+
+TEST(Scriptcheck, AThinkThatDependsOnTheThinksBeforeItIsNotPure) {
+    testing_support::TempScripts dir;
+    dir.write("enemies/remembers.lua", testing_support::fixture("remembers_last.lua"));
+    const ToolRun r = scriptcheck(dir.root());
+    EXPECT_EQ(r.exitCode, 1) << r.output;
+    EXPECT_NE(r.output.find("remembers.lua:1: think is not pure"), std::string::npos) << r.output;
+}
+
+TEST(Scriptcheck, HostileContractsAreReportedWithoutCrashing) {
+    // Contract attacks once crashed scriptcheck (a std::string built from NULL).
+    const ToolRun r = scriptcheck(std::string(ARENA_SOURCE_DIR) + "/tests/scripting/sandbox/hostile/contracts");
+    EXPECT_EQ(r.exitCode, 1) << r.output;
+    EXPECT_NE(r.output.find("memory_many_fields.lua:4: memory has more than 64 fields"), std::string::npos) << r.output;
+    EXPECT_NE(r.output.find("think_only_through_index.lua"), std::string::npos) << r.output;
+    EXPECT_EQ(r.output.find("memory_flips_between_reads.lua"), std::string::npos) << r.output;
+}

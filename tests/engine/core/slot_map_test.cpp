@@ -99,3 +99,22 @@ TEST(SlotMap, SwappingDenseValuesKeepsEveryIdOnItsValue) {
     EXPECT_EQ(*map.get(a), 10);
     EXPECT_EQ(map.size(), 2u);
 }
+
+TEST(SlotMap, PastItsCapacityCreateRefusesAndIdsNeverAlias) {
+    SlotMap<int> map(100);
+    std::vector<ObjectId> ids;
+    for (int i = 0; i < 100; ++i)
+        ids.push_back(map.create(i));
+    EXPECT_TRUE(map.create(100).isNull()) << "full: no id, nothing stored";
+    EXPECT_EQ(map.size(), 100u);
+    ASSERT_TRUE(map.destroy(ids[42]));
+    const ObjectId again = map.create(7); // a freed slot is reused, with a new generation
+    ASSERT_FALSE(again.isNull());
+    EXPECT_EQ(map.get(ids[42]), nullptr);
+    EXPECT_EQ(*map.get(again), 7);
+    for (int i = 0; i < 100; ++i) {
+        if (i != 42) {
+            EXPECT_EQ(*map.get(ids[size_t(i)]), i);
+        }
+    }
+}

@@ -23,7 +23,7 @@ Enemy enemyOf(uint16_t type, float hp) {
 TEST(EnemyBuckets, NewEnemiesJoinTheEndOfTheirTypesRun) {
     SlotMap<Enemy> map;
     EnemyBuckets buckets;
-    for (uint16_t type : {2, 0, 1, 0, 2, 1, 0})
+    for (uint16_t type : std::initializer_list<uint16_t>{2, 0, 1, 0, 2, 1, 0})
         buckets.create(map, enemyOf(type, 1.0f));
     ASSERT_TRUE(buckets.isGrouped(map));
     EXPECT_EQ(buckets.start(0), 0u);
@@ -55,8 +55,9 @@ TEST(EnemyBuckets, EveryIdKeepsItsOwnEnemyThroughRandomChurn) {
             live[k] = live.back();
             live.pop_back();
         }
-        if (step % 97 == 0)
+        if (step % 97 == 0) {
             ASSERT_TRUE(buckets.isGrouped(map)) << "after step " << step;
+        }
     }
     ASSERT_TRUE(buckets.isGrouped(map));
     ASSERT_TRUE(buckets.tracks(map));

@@ -4,6 +4,7 @@
 
 #include "game/app/game_setup.h"
 #include "game/sim/game.h"
+#include "scripting/test_world.h"
 #include "scripting/think_phase.h"
 
 #include <gtest/gtest.h>
@@ -118,4 +119,68 @@ TEST(LuaHooks, ChangingThePoolSizeLiveLosesNothingAndChangesNothing) {
     }
     EXPECT_EQ(changing.think->poolSize(), 3);
     EXPECT_EQ(steady.game->worldHash(), changing.game->worldHash());
+}
+
+namespace {
+Session sessionFrom(const std::map<std::string, std::string>& files, const game::GameDef& base) {
+    static testing_support::TempScripts* keep = nullptr; // scripts stay on disk for the session
+    delete keep;
+    keep = new testing_support::TempScripts(files);
+    scripting::LuaThinkDef def = scripting::defaultLuaThinkDef();
+    def.scriptsDir = keep->root();
+    def.poolSize = 1;
+    std::string error;
+    auto think = scripting::LuaThinkPhase::create(def, &error);
+    EXPECT_TRUE(think) << error;
+    auto vm = scripting::MainVm::create(scripting::defaultMainVmDef(), think->loadedFiles(), think->scripts(),
+                                        think->errors(), &error);
+    EXPECT_TRUE(vm) << error;
+    Session s;
+    s.think = think.get();
+    s.vm = vm.get();
+    s.game = std::make_unique<game::Game>(base, think->types(), std::move(think),
+                                          std::make_unique<game::LuaHooks>(std::move(vm)));
+    return s;
+}
+} // namespace
+
+TEST(LuaHooks, AnEnemyKilledOrDespawnedInItsOwnOnSpawnGetsItsOnDeath) {
+    // on_spawn despawns odd enemies and kills even ones; on_death scores 1000 each (on_hit is for
+    // the player's bullets only, and scores 1 if it ever ran).
+    const char* script = R"(
+local n = 0
+return { name = "Brief", hp = 3, speed = 1, radius = 5, color = "#ffffff", score = 0,
+  think = function() return 0, 0 end,
+  on_spawn = function(self)
+    n = n + 1
+    if n % 2 == 1 then self:despawn() else self:damage(100) end
+  end,
+  on_hit = function(self) arena.add_score(1) end,
+  on_death = function(self, killer) arena.add_score(1000) end }
+)";
+    game::GameDef def = game::defaultGameDef();
+    def.builtInWaves = false;
+    Session s = sessionFrom({{"enemies/brief.lua", script}}, def);
+    s.game->queueSpawns(s.slot("brief"), 4);
+    const game::PlayerCommand idle{};
+    s.game->step(&idle);
+    EXPECT_EQ(s.game->counters().score, 4 * 1000) << "four on_death";
+    EXPECT_EQ(s.game->world().enemies.size(), 0u) << "the dead went at once";
+    EXPECT_EQ(s.game->counters().spawned, s.game->world().enemies.size() + s.game->counters().destroyed);
+    EXPECT_TRUE(s.think->errors().entries().empty());
+}
+
+TEST(LuaHooks, ADirectorWaveNumberOutOfRangeIsAnErrorNotAConversion) {
+    const char* director = "return { update = function(state, info) return 1e300 end }";
+    const char* enemy = "return { name = 'E', hp = 3, speed = 1, radius = 5, color = '#ffffff', score = 0, "
+                        "think = function() return 0, 0 end }";
+    game::GameDef def = game::defaultGameDef();
+    Session s = sessionFrom({{"director.lua", director}, {"enemies/e.lua", enemy}}, def);
+    const game::PlayerCommand idle{};
+    s.game->step(&idle);
+    ASSERT_FALSE(s.think->errors().entries().empty());
+    EXPECT_NE(s.think->errors().entries()[0].first.message.find("update returned the wave number 1e+300"),
+              std::string::npos)
+        << s.think->errors().entries()[0].first.message;
+    EXPECT_GE(s.game->wave(), 0);
 }

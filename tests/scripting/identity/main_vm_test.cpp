@@ -296,3 +296,110 @@ TEST(MainVm, TheInspectorSeesAndEditsAnObjectsTable) {
     f.vm->pushEnemy(f.enemy(id));
     EXPECT_EQ(f.callWith("local o = ... return o.mood .. o.hits"), "furious12");
 }
+
+namespace {
+const char* kCapFiller = R"(
+-- Fills the main VM to its cap and keeps it, catching its own memory errors.
+local hoard = {}
+return { name = "Filler", hp = 3, speed = 1, radius = 5, color = "#ffffff", score = 1,
+  think = function() return 0, 0 end,
+  on_hit = function(self, damage)
+    pcall(function() while true do hoard[#hoard + 1] = { damage } end end)
+    self.note = "still here"
+  end }
+)";
+} // namespace
+
+TEST(MainVm, AHookThatFillsTheVmToItsCapLeavesTheHostWorking) {
+    // The host then creates identities, pushes arguments and runs more hooks: none of that may
+    // raise outside a protected call (LuaJIT would end the process).
+    Fixture f(std::map<std::string, std::string>{{"enemies/filler.lua", kCapFiller}});
+    ASSERT_TRUE(f.vm);
+    std::vector<engine::ObjectId> ids;
+    for (int i = 0; i < 200; ++i)
+        ids.push_back(f.w.add(0, {float(i), 0}));
+    f.vm->begin(f.w.world, 1, f.out);
+    for (int round = 0; round < 3; ++round)
+        for (engine::ObjectId id : ids)
+            f.vm->onHit(id, 1.0f);
+    f.vm->end();
+    EXPECT_GT(f.vm->luaMemory(), defaultSandboxLimits().memoryBytes / 2) << "the hoard stays";
+    f.vm->begin(f.w.world, 2, f.out);
+    for (engine::ObjectId id : ids)
+        f.vm->pushEnemy(f.enemy(id)); // identities exist: pushing is a registry read
+    lua_pop(f.vm->state(), int(ids.size()));
+    f.vm->end();
+    EXPECT_EQ(f.vm->stats(f.w.world).identities, ids.size() + 1) << "and the player, the hooks' source";
+}
+
+TEST(MainVm, ScoresSaturateAndCommandsCheckTheirRanges) {
+    Fixture f(std::map<std::string, std::string>{{"enemies/s.lua", R"(
+return { name = "S", hp = 3, speed = 1, radius = 5, color = "#ffffff", score = 1,
+  memory = { f = "float", i = "int" },
+  think = function() return 0, 0 end,
+  on_hit = function(self, damage)
+    if damage == 1 then for k = 1, 100 do arena.add_score(100000) end end
+    if damage == 2 then self.f = 1e39 end
+    if damage == 3 then self.i = 1e20 end
+    if damage == 4 then self.i = 0 / 0 end
+    if damage == 5 then arena.add_score(2.5) end
+    if damage == 6 then arena.burst(0, 0, "#ffffff", 1e300) end
+  end }
+)"}});
+    ASSERT_TRUE(f.vm);
+    const engine::ObjectId id = f.w.add(0, {0, 0});
+    f.out.score = kMaxScore - 5;
+    f.vm->begin(f.w.world, 1, f.out);
+    for (int kind = 1; kind <= 6; ++kind)
+        f.vm->onHit(id, float(kind));
+    f.vm->end();
+    EXPECT_EQ(f.out.score, kMaxScore) << "saturates, never wraps";
+    const auto e = f.errors();
+    ASSERT_EQ(e.size(), 5u);
+    EXPECT_NE(e[0].find("memory field 'f' is a float"), std::string::npos) << e[0];
+    EXPECT_NE(e[1].find("memory field 'i' is an int"), std::string::npos) << e[1];
+    EXPECT_NE(e[2].find("memory field 'i' is an int"), std::string::npos) << e[2];
+    EXPECT_NE(e[3].find("arena.add_score: n must be a whole number"), std::string::npos) << e[3];
+    EXPECT_NE(e[4].find("arena.burst: count must be a number from 1 to 64"), std::string::npos) << e[4];
+}
+
+TEST(MainVm, SpawnsAreCappedPerTickAndByTheLivePopulation) {
+    MainVmDef def = defaultMainVmDef();
+    def.maxLiveEnemies = 10;
+    def.maxSpawnsPerTick = 50;
+    TempScripts dir(std::map<std::string, std::string>{{"enemies/sp.lua", R"(
+return { name = "Sp", hp = 3, speed = 1, radius = 5, color = "#ffffff", score = 1,
+  think = function() return 0, 0 end,
+  on_hit = function(self, damage)
+    local accepted = 0
+    for k = 1, damage do if arena.spawn("sp", 0, 0) then accepted = accepted + 1 end end
+    self.accepted = accepted
+  end }
+)"}});
+    LuaThinkDef thinkDef = defaultLuaThinkDef();
+    thinkDef.scriptsDir = dir.root();
+    thinkDef.poolSize = 1;
+    std::string error;
+    auto pool = LuaThinkPhase::create(thinkDef, &error);
+    ASSERT_TRUE(pool) << error;
+    auto vm = MainVm::create(def, pool->loadedFiles(), pool->scripts(), pool->errors(), &error);
+    ASSERT_TRUE(vm) << error;
+    testing_support::TestWorld w;
+    CommandBuffer out;
+    const engine::ObjectId id = w.add(0, {0, 0});
+    vm->begin(w.world, 1, out);
+    vm->onHit(id, 20); // the arena holds 1: 9 more fit
+    EXPECT_EQ(out.spawns.size(), 9u);
+    vm->onHit(id, 40); // 9 + 40 = 49 calls this tick, all refused by the population cap
+    EXPECT_EQ(out.spawns.size(), 9u);
+    vm->onHit(id, 5); // past 50 calls in one tick: an error
+    vm->end();
+    bool notice = false, perTick = false;
+    for (const auto& entry : pool->errors().entries()) {
+        notice = notice || (entry.first.kind == ScriptErrorKind::Notice &&
+                            entry.first.message.find("holds at most 10 enemies") != std::string::npos);
+        perTick = perTick || entry.first.message.find("more than 50 spawns in one tick") != std::string::npos;
+    }
+    EXPECT_TRUE(notice);
+    EXPECT_TRUE(perTick);
+}

@@ -63,3 +63,26 @@ TEST(ScriptErrorLog, PastItsSizeOnlyErrorsFromNewPlacesAreDropped) {
     EXPECT_EQ(log.droppedCount(), 1u);
     EXPECT_EQ(log.total(), ScriptErrorLog::kMaxEntries + 2);
 }
+
+TEST(ScriptErrorLog, HugeMessagesAreBoundedAndTheLogStaysUnderItsBytes) {
+    // A director failing every tick with a new megabyte message: the log keeps a bounded copy of
+    // each, and past its byte budget only counts.
+    ScriptErrorLog log;
+    for (int tick = 0; tick < 3000; ++tick) {
+        ScriptError e;
+        e.script = "director";
+        e.file = "director.lua";
+        e.line = tick; // a new place every time
+        e.message = std::to_string(tick) + std::string(size_t(1) << 20, 'm');
+        e.traceback = std::string(size_t(1) << 20, 't');
+        log.add(e);
+    }
+    EXPECT_EQ(log.total(), 3000u);
+    EXPECT_LE(log.bytes(), ScriptErrorLog::kMaxBytes);
+    ASSERT_FALSE(log.entries().empty());
+    const ScriptError& first = log.entries()[0].first;
+    EXPECT_LE(first.message.size(), ScriptErrorLog::kMaxMessageBytes + 64);
+    EXPECT_NE(first.message.find("(1048577 bytes in all)"), std::string::npos) << first.message.substr(first.message.size() - 64);
+    EXPECT_LE(first.traceback.size(), ScriptErrorLog::kMaxTracebackBytes + 64);
+    EXPECT_GT(log.droppedCount(), 0u);
+}

@@ -107,3 +107,19 @@ TEST(PoolVm, EveryShippedScriptLoads) {
         EXPECT_TRUE(vm->loadEnemy(i, files.enemies[i], &info, &failure)) << failure.message;
     }
 }
+
+TEST(PoolVm, AScriptWithAMegabyteLineLoads) {
+    // The trusted code once searched the source with the script's own step-limited patterns.
+    ThinkFrame frame{};
+    auto vm = makeVm(&frame);
+    std::string table = "local big = {";
+    while (table.size() < 1200000)
+        table += "1234567, ";
+    table += "}";
+    ScriptFile file{"big", "enemies/big.lua", "",
+                    table + "\nreturn { name = 'Big', hp = 3, speed = 10, radius = 10, color = '#ffffff', score = #big % 7,\n"
+                            "  think = function() return #big, 0 end }\n"};
+    EnemyScriptInfo info;
+    LuaFailure failure;
+    EXPECT_TRUE(vm->loadEnemy(0, file, &info, &failure)) << failure.message;
+}

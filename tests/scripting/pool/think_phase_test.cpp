@@ -325,3 +325,50 @@ TEST(LuaThink, AVmFilledByAHoarderIsRetiredReplacedAndTheScriptQuarantined) {
     EXPECT_TRUE(w.intents[0].faulted) << "the hoarder's enemies idle once it is quarantined";
     EXPECT_LT(phase->vm(0).luaMemory(), def.limits.memoryBytes / 2);
 }
+
+TEST(LuaThink, TheRetiredVmBlamesTheScriptHoldingTheMemoryNotTheOneAllocatingMost) {
+    TempScripts scripts(std::map<std::string, std::string>{{"enemies/a_garbage.lua", fixture("garbage_maker.lua")},
+                                                           {"enemies/b_hoarder.lua", fixture("hoarder.lua")}});
+    LuaThinkDef def = defaultLuaThinkDef();
+    def.scriptsDir = scripts.root();
+    def.poolSize = 1;
+    def.limits.memoryBytes = size_t(24) << 20;
+    std::string error;
+    auto phase = LuaThinkPhase::create(def, &error);
+    ASSERT_TRUE(phase) << error;
+    TestWorld w;
+    for (int i = 0; i < 50; ++i)
+        w.add(0, {float(i) * 10.0f, 100.0f}); // 50 x 100 KB of garbage per tick
+    for (int i = 0; i < 10; ++i)
+        w.add(1, {float(i) * 10.0f, 300.0f}); // 10 x 20 KB kept per tick
+    for (int tick = 1; tick <= 200 && phase->stats().total[0].retired == 0; ++tick) {
+        think(*phase, w);
+        w.keepMemory(64);
+    }
+    ASSERT_GE(phase->stats().total[0].retired, 1u);
+    for (const ScriptErrorEntry& entry : phase->errors().entries()) {
+        if (entry.first.kind == ScriptErrorKind::VmRetired) {
+            EXPECT_EQ(entry.first.script, "b_hoarder") << entry.first.message;
+        }
+    }
+}
+
+TEST(LuaThink, NeighborWithoutNearbySeesNothingOfThePreviousThink) {
+    // The first enemy asks nearby() (and finds the second); the others only read neighbor(1):
+    // they must get an error, not the first one's results, whatever ran before them on the VM.
+    TempScripts scripts(std::map<std::string, std::string>{{"enemies/a_asks.lua", fixture("neighbours.lua")},
+                                                           {"enemies/b_blind.lua", fixture("reads_neighbor_blind.lua")}});
+    auto phase = makePhase(scripts.root(), 1);
+    ASSERT_TRUE(phase);
+    TestWorld w;
+    w.add(0, {100, 100});
+    w.add(0, {110, 100});
+    w.add(1, {105, 100});
+    think(*phase, w);
+    EXPECT_TRUE(w.intents[2].faulted);
+    ASSERT_FALSE(phase->errors().entries().empty());
+    bool found = false;
+    for (const ScriptErrorEntry& entry : phase->errors().entries())
+        found = found || entry.first.message.find("world.neighbor(1): index out of range 1..0") != std::string::npos;
+    EXPECT_TRUE(found);
+}

@@ -215,8 +215,9 @@ TEST(Sandbox, HostileContractsLoadOrFailCleanly) {
         } else {
             EXPECT_TRUE(loaded) << file.chunkname << ": "
                                 << (phase->loadErrors().empty() ? "" : phase->loadErrors()[0].message);
-            if (loaded) // what the contract promises C++: a checked layout inside the enemy's memory
+            if (loaded) { // what the contract promises C++: a checked layout inside the enemy's memory
                 EXPECT_LE(phase->scripts()[0].memory.size, engine::kEnemyMemoryBytes);
+            }
         }
         ++files;
     }
