@@ -19,6 +19,7 @@ for target in script reload object_api instrument; do
   options=()
   if [ "$target" = script ] || [ "$target" = instrument ]; then # the shipped scripts and the test fixtures seed it too
     seeds=("$ARENA_ROOT/scripts/enemies" "$ARENA_ROOT/tests/scripting/lua/contract" "$ARENA_ROOT/tests/scripting/lua")
+    [ "$target" = instrument ] && seeds+=("$ARENA_ROOT/tests/scripting/differential/programs")
   fi
   if [ -f "$ARENA_ROOT/tests/fuzz/$target.dict" ]; then
     options=(-dict="$ARENA_ROOT/tests/fuzz/$target.dict")

@@ -54,7 +54,8 @@ std::optional<AppOptions> parseOptions(int argc, char** argv, int* exitCode) {
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
-        *exitCode = app.exit(e);
+        // CLI11 has an exit code per kind of mistake (105, 107, 109, ...); the README promises 2.
+        *exitCode = app.exit(e) == 0 ? 0 : 2;
         if (*exitCode != 0)
             std::cerr << "Run 'arena --help' for the list of flags.\n";
         return std::nullopt;

@@ -18,7 +18,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     files.libs.push_back({"steer", "lib/steer.lua", "", "local M = {} function M.f(x) return x end return M"});
     scripting::LuaThinkDef def = scripting::defaultLuaThinkDef();
     def.poolSize = 1;
-    def.vmMemoryLimit = size_t(16) << 20;
+    def.limits.memoryBytes = size_t(16) << 20;
     def.limits.thinkUnits = 20000;
     def.limits.chunkUnits = 50000;
     auto phase = scripting::LuaThinkPhase::create(def, files, &error);
@@ -26,7 +26,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
         return 0;
     phase->trial(0, 3);
     scripting::MainVmDef mainDef = scripting::defaultMainVmDef();
-    mainDef.memoryLimit = size_t(16) << 20;
+    mainDef.limits.memoryBytes = size_t(16) << 20;
     mainDef.limits.hookUnits = 20000;
     auto vm = scripting::MainVm::create(mainDef, phase->loadedFiles(), phase->scripts(), phase->errors(), &error);
     if (!vm)

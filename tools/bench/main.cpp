@@ -584,7 +584,11 @@ int main(int argc, char** argv) {
     app.add_option("--json", jsonPath, "Also write the results as JSON to FILE");
     app.add_option("--scripts", s.scriptsDir, "Scripts folder")->check(CLI::ExistingDirectory);
     app.add_option("--only", only, "Run only scenarios whose name contains this");
-    CLI11_PARSE(app, argc, argv);
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::ParseError& e) {
+        return app.exit(e) == 0 ? 0 : 2; // bad flags: 2, as the README says (not CLI11's own codes)
+    }
     if (s.quick) {
         s.reps = 3;
         s.ticksPerRep = 5;

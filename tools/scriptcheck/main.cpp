@@ -271,7 +271,11 @@ int main(int argc, char** argv) {
     app.add_flag("--jit", jit, "For each script folder: check in fresh processes that every script's think runs compiled");
     app.add_option("--processes", processes, "With --jit: how many fresh processes per script")->check(CLI::Range(1, 50));
     app.add_option("--jit-probe", probe, "(internal) ROOT KEY: the process --jit runs")->expected(2);
-    CLI11_PARSE(app, argc, argv);
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::ParseError& e) {
+        return app.exit(e) == 0 ? 0 : 2; // bad flags: 2, as the README says (not CLI11's own codes)
+    }
     if (!probe.empty())
         return jitProbe(probe[0], probe[1]);
     if (exec)
