@@ -6,10 +6,12 @@
 // - A single frame never asks for more than maxStepsPerFrame steps; time beyond that is dropped
 //   (counted in droppedSeconds()) so a slow frame cannot snowball into slower frames.
 // - alpha() is the leftover fraction of a step, for interpolating the rendered state.
+#include "engine/core/tick.h"
+
 namespace engine {
 
 struct FixedStepDef {
-    double stepSeconds = 1.0 / 60.0;
+    double stepSeconds = kTickSeconds;
     int maxStepsPerFrame = 5;
     double maxFrameSeconds = 0.25; // a longer frame (breakpoint, window drag) counts as this
 };

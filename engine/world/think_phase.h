@@ -4,6 +4,7 @@
 // hasMemory is set (the intents are not cleared between ticks). Implementations must not modify
 // the world: that is what makes them safe to run in parallel and swappable (native C++, the Lua VM
 // pool). Faulted enemies' intents are ignored.
+#include "engine/core/tick.h"
 #include "engine/world/enemy_type.h"
 #include "engine/world/intent.h"
 #include "engine/world/world.h"
@@ -19,7 +20,7 @@ struct ThinkContext {
     const World& world;
     std::span<const EnemyType> types;
     uint64_t seed = 0;
-    float dt = 1.0f / 60.0f;
+    float dt = engine::kTickDt;
 };
 
 class ThinkPhase {

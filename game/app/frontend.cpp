@@ -1,3 +1,4 @@
+#include "engine/core/tick.h"
 #include "game/app/frontend.h"
 
 #include "engine/core/fixed_step.h"
@@ -29,6 +30,7 @@
 namespace game {
 
 namespace {
+constexpr uint64_t kNoticeTicks = 4 * engine::kTicksPerSecond; // a reload's outcome stays on screen for 4 s of game time
 
 // Everything a rendered run owns. Members are destroyed in reverse order, so the window (and its
 // GL context) outlives the ImGui layer and the batch, which free GL objects.
@@ -253,7 +255,12 @@ int runWindow(const AppOptions& options) {
                     session, live.get(), FrameInfo{fps, renderMs, actions.paused, actions.timeScale, fe.overlay.selected(), goneAt,
                               fe.overlay.visible()},
                     &jitChecker);
-                fe.render(*game, HudState{fps, actions.paused, attract}, frame, &model, &actions);
+                HudState hud{fps, actions.paused, attract, {}, false};
+                if (!live->notices().empty() && game->world().tick < live->notices().back().tick + kNoticeTicks) {
+                    hud.notice = live->notices().back().message;
+                    hud.noticeRefused = live->notices().back().refused;
+                }
+                fe.render(*game, hud, frame, &model, &actions);
                 fe.window->swap();
                 renderMs = double(SDL_GetPerformanceCounter() - renderStart) * 1000.0 / double(SDL_GetPerformanceFrequency());
             }
@@ -325,7 +332,7 @@ int runScreenshot(const AppOptions& options) {
                         std::this_thread::sleep_for(std::chrono::milliseconds(10));
                 OverlayModel model = buildOverlayModel(
                     session, live.get(), FrameInfo{60.0f, renderMs, false, 1.0f, fe.overlay.selected(), 0, fe.overlay.visible()}, &jitChecker);
-                fe.render(*game, HudState{60.0f, false, false}, uint64_t(frame), &model, &actions);
+                fe.render(*game, HudState{60.0f, false, false, {}, false}, uint64_t(frame), &model, &actions);
                 renderMs = double(SDL_GetPerformanceCounter() - renderStart) * 1000.0 / double(SDL_GetPerformanceFrequency());
                 if (frame + 1 == options.frames) {
                     const glm::ivec2 size = fe.window->drawableSize();

@@ -10,25 +10,29 @@
 namespace game {
 
 GameSession makeGame(const AppOptions& options, bool autoRestart, std::string* error) {
-    scripting::LuaThinkDef thinkDef = scripting::defaultLuaThinkDef();
-    thinkDef.scriptsDir = options.scriptsDir;
-    thinkDef.poolSize = options.pool;
-    thinkDef.limits.memoryBytes = size_t(options.vmMemoryMb) << 20;
-    thinkDef.limits.thinkUnits = double(options.thinkBudget) * 1000;
-    thinkDef.limits.hookUnits = thinkDef.limits.thinkUnits;
-    std::unique_ptr<scripting::LuaThinkPhase> think = scripting::LuaThinkPhase::create(thinkDef, error);
-    if (!think)
+    scripting::ScriptLibraryDef libraryDef;
+    libraryDef.root = options.scriptsDir;
+    libraryDef.think.poolSize = options.pool;
+    libraryDef.think.limits.memoryBytes = size_t(options.vmMemoryMb) << 20;
+    libraryDef.think.limits.thinkUnits = double(options.thinkBudget) * 1000;
+    libraryDef.think.limits.hookUnits = libraryDef.think.limits.thinkUnits;
+    libraryDef.main.limits = libraryDef.think.limits;
+    GameDef def = defaultGameDef();
+    libraryDef.main.maxLiveEnemies = def.maxEnemies;
+    GameSession session;
+    session.library = scripting::ScriptLibrary::open(libraryDef, error);
+    if (!session.library)
         return {};
-    for (const scripting::ScriptError& e : think->loadErrors())
-        std::fprintf(stderr, "arena: script not loaded: %s\n", e.message.c_str());
-    think->errors().setOnNewEntry([](const scripting::ScriptErrorEntry& entry) {
+    for (const scripting::ScriptErrorEntry& e : session.library->errors().entries())
+        std::fprintf(stderr, "arena: script not loaded: %s\n", e.first.message.c_str());
+    // Errors as they first happen. Reload outcomes are said by LiveScripts, every time.
+    session.library->errors().setOnNewEntry([](const scripting::ScriptErrorEntry& entry) {
         const scripting::ScriptError& e = entry.first;
+        if (e.kind == scripting::ScriptErrorKind::Reload || e.kind == scripting::ScriptErrorKind::Reloaded)
+            return;
         if (e.kind == scripting::ScriptErrorKind::Notice)
             std::fprintf(stderr, "arena: script notice: %s (tick %llu)\n", e.message.c_str(),
                          static_cast<unsigned long long>(e.tick));
-        else if (e.kind == scripting::ScriptErrorKind::Reload)
-            std::fprintf(stderr, "arena: reload refused: %s (tick %llu; the last good version keeps running)\n",
-                         e.message.c_str(), static_cast<unsigned long long>(e.tick));
         else if (e.entity != 0)
             std::fprintf(stderr, "arena: script error: %s (entity %llu:%llu, vm %d, tick %llu; the enemy idles)\n",
                          e.message.c_str(), static_cast<unsigned long long>(e.entity & 0xffffff),
@@ -41,23 +45,13 @@ GameSession makeGame(const AppOptions& options, bool autoRestart, std::string* e
             std::fprintf(stderr, "arena: script error: %s (main VM, tick %llu)\n", e.message.c_str(),
                          static_cast<unsigned long long>(e.tick));
     });
-
-    // The main VM: object identities, hooks and the director, on the main thread.
-    scripting::MainVmDef mainDef = scripting::defaultMainVmDef();
-    mainDef.limits = thinkDef.limits;
-    mainDef.maxLiveEnemies = defaultGameDef().maxEnemies;
-    auto mainVm = scripting::MainVm::create(mainDef, think->loadedFiles(), think->scripts(), think->errors(), error);
-    if (!mainVm)
-        return {};
-    GameDef def = defaultGameDef();
     def.seed = options.seed;
     def.minEnemies = options.enemies;
     def.autoRestart = autoRestart;
-    GameSession session;
-    session.think = think.get();
-    session.mainVm = mainVm.get();
-    auto hooks = std::make_unique<LuaHooks>(std::move(mainVm));
-    session.game = std::make_unique<Game>(def, think->types(), std::move(think), std::move(hooks));
+    session.think = &session.library->pool();
+    session.mainVm = &session.library->mainVm();
+    auto hooks = std::make_unique<LuaHooks>(session.library->takeMainVm());
+    session.game = std::make_unique<Game>(def, session.think->types(), session.library->takePool(), std::move(hooks));
     return session;
 }
 
@@ -137,8 +131,9 @@ nlohmann::json summarize(const GameSession& session, double wallSeconds, const L
     }
     if (live) {
         nlohmann::json scripts = nlohmann::json::array();
+        nlohmann::json modules = nlohmann::json::array();
         for (const ScriptStatus& s : live->statuses())
-            scripts.push_back({{"name", s.key},
+            (s.module ? modules : scripts).push_back({{"name", s.key},
                                {"file", s.file},
                                {"version", s.version},
                                {"live", s.key == "director" ? 0 : live->liveCount(s.key)},
@@ -146,6 +141,7 @@ nlohmann::json summarize(const GameSession& session, double wallSeconds, const L
                                {"removed", s.removed},
                                {"error", s.error.empty() ? nlohmann::json(nullptr) : nlohmann::json(s.error)}});
         j["scripts"] = scripts;
+        j["modules"] = modules;
         j["reloads_applied"] = live->reloadsApplied();
         j["reloads_rejected"] = live->reloadsRejected();
     }

@@ -5,6 +5,7 @@
 #include "game/sim/game.h"
 #include "scripting/think_phase.h"
 #include "scripting/main_vm.h"
+#include "scripting/script_library.h"
 
 #include <nlohmann/json_fwd.hpp>
 
@@ -16,13 +17,16 @@ namespace game {
 /// A game whose enemies think in Lua, and the think phase it runs (owned by the game), whose
 /// stats and error log the modes read.
 struct GameSession {
+    // Declared first, destroyed last: the pool and the main VM (owned by the game) log into it.
+    std::unique_ptr<scripting::ScriptLibrary> library;
     std::unique_ptr<Game> game;
     scripting::LuaThinkPhase* think = nullptr;
     scripting::MainVm* mainVm = nullptr;
 };
 
-/// Loads the scripts and starts the pool. On failure (no enemy script loads) returns an empty
-/// session and the reason in *error. Script load errors are printed to stderr either way.
+/// Loads the scripts and starts the pool. Scripts that do not load are reported on stderr and in
+/// the error log, and the game starts without them (a fixed version is picked up live). Fails
+/// (an empty session, the reason in *error) only if a VM cannot start.
 GameSession makeGame(const AppOptions& options, bool autoRestart, std::string* error);
 
 /// The run summary (headless text and --stats-json): counts, mean ms per phase, pool, errors,

@@ -1,5 +1,7 @@
 #include "game/app/headless.h"
 
+#include "engine/core/tick.h"
+
 #include "game/app/game_setup.h"
 #include "game/app/live_scripts.h"
 
@@ -33,8 +35,8 @@ int runHeadless(const AppOptions& options) {
     for (uint64_t t = 0; t < options.ticks; ++t) {
         live.update(); // a tick boundary: reloads go live here, in every VM at once
         game->step(options.autopilot ? nullptr : &idle);
-        if (options.realtime) // 60 ticks per second of wall time, so files can be edited meanwhile
-            std::this_thread::sleep_until(start + std::chrono::microseconds(int64_t(t + 1) * 16667));
+        if (options.realtime) // a tick per tick of wall time, so files can be edited meanwhile
+            std::this_thread::sleep_until(start + std::chrono::duration<double>(double(t + 1) * engine::kTickSeconds));
     }
     const double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 

@@ -1,23 +1,14 @@
 #pragma once
-// LiveScripts: hot reload. Watches the scripts folder (enemies/, lib/, director.lua), and between
-// ticks checks every settled change before it goes live: the file reads as Lua source, it loads
-// and passes the contract in a scratch VM, and a trial of its think over a synthetic crowd raises
-// nothing. Only then is it swapped into every VM of the pool and the main VM, at one tick
-// boundary. If anything fails, the last good version keeps running everywhere and the error is
-// logged with file and line.
-//
-// - Each script has a version (1 when the game starts) and a reload count.
-// - A changed lib module reloads the scripts (and the director) that require it.
-// - A new enemies/*.lua becomes a new type; a deleted one stops spawning and its live enemies go
-//   on with the last good version.
-// - Per-object Lua tables survive (identities are untouched). When a script's memory layout
-//   changes, fields with the same name and type keep their values, the rest start at zero, and a
-//   notice says which.
-// - The faulted enemies of a script that reloads cleanly think again.
+// LiveScripts: hot reload in the game. Watches the scripts folder (enemies/, lib/, director.lua),
+// hands each settled change to the ScriptLibrary between ticks (which checks it and applies it to
+// every VM, or to none: see scripting/script_library.h), then does the game's part of what went
+// live: a new enemy type, new stats, memory carried across a layout change (fields with the same
+// name and type keep their values, the rest start at zero), faulted enemies thinking again, a
+// removed type spawning no more. Every outcome is said once on stderr and kept as a short notice
+// for the window; the console has it too (the library's error log).
 #include "engine/platform/file_watch.h"
 #include "game/app/game_setup.h"
 
-#include <map>
 #include <memory>
 #include <string>
 #include <vector>
@@ -25,12 +16,20 @@
 namespace game {
 
 struct ScriptStatus {
-    std::string key;   // "chaser", or "director"
+    std::string key;   // "chaser", "director", or a module's path ("lib/steer.lua")
     std::string file;  // path relative to the scripts folder
     int version = 1;
     int reloads = 0;   // versions that went live after the first
     std::string error; // the last failed version's error; empty while the latest loaded cleanly
     bool removed = false;
+    bool module = false;
+};
+
+/// One reload outcome, for the window's notice.
+struct ReloadNotice {
+    std::string message;
+    bool refused = false;
+    uint64_t tick = 0;
 };
 
 class LiveScripts {
@@ -41,30 +40,24 @@ public:
     /// Between ticks: picks up settled file changes and applies the ones that pass the checks.
     void update();
     /// Checks and applies one file now, without waiting for the watcher (the editor's save).
-    void reloadNow(const std::string& relativePath);
+    scripting::ReloadResult reloadNow(const std::string& relativePath);
 
-    const std::vector<ScriptStatus>& statuses() const { return m_status; }
+    /// Enemy scripts, the director and the lib modules, from the library's records.
+    std::vector<ScriptStatus> statuses() const;
     /// Enemies alive per script key.
     size_t liveCount(const std::string& key) const;
-    uint64_t reloadsApplied() const { return m_applied; }
-    uint64_t reloadsRejected() const { return m_rejected; }
+    uint64_t reloadsApplied() const { return m_session.library->reloadsApplied(); }
+    uint64_t reloadsRejected() const { return m_session.library->reloadsRefused(); }
+    /// Outcomes so far, newest last (at most the last 16).
+    const std::vector<ReloadNotice>& notices() const { return m_notices; }
 
 private:
-    void handle(const engine::FileChange& change);
-    void reloadEnemy(const std::string& relativePath, bool removed);
-    void reloadLib(const std::string& relativePath);
-    void reloadDirector(bool removed);
-    ScriptStatus& status(const std::string& key, const std::string& file);
-    void reject(ScriptStatus& s, const std::string& chunkname, const std::string& message);
-    void notice(const std::string& key, const std::string& chunkname, const std::string& message);
-    void migrateMemory(uint16_t slot, const scripting::EnemyScriptInfo& before,
-                       const scripting::EnemyScriptInfo& after);
+    void apply(const scripting::ReloadResult& result);
 
     GameSession& m_session;
     std::string m_root;
     std::unique_ptr<engine::FileWatch> m_watch;
-    std::vector<ScriptStatus> m_status;
-    uint64_t m_applied = 0, m_rejected = 0;
+    std::vector<ReloadNotice> m_notices;
 };
 
 } // namespace game

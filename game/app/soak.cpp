@@ -11,7 +11,6 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
-#include <regex>
 #include <unistd.h>
 
 namespace fs = std::filesystem;
@@ -19,10 +18,6 @@ namespace fs = std::filesystem;
 namespace game {
 
 namespace {
-std::string readAll(const fs::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    return std::string(std::istreambuf_iterator<char>(in), {});
-}
 
 void writeAtomically(const fs::path& p, const std::string& text) {
     const fs::path tmp = p.string() + ".soak.tmp";
@@ -46,8 +41,8 @@ struct MemorySample {
 
 MemorySample sampleMemory(GameSession& s) {
     MemorySample m;
-    for (int v = 0; v < s.think->poolSize(); ++v)
-        m.poolKb.push_back(double(s.think->vm(v).collectGarbage()) / 1024.0);
+    for (size_t used : s.think->collectGarbage())
+        m.poolKb.push_back(double(used) / 1024.0);
     m.mainKb = double(s.mainVm->collectGarbage()) / 1024.0;
     return m;
 }
@@ -64,6 +59,28 @@ int runSoak(const AppOptions& options) {
     o.scriptsDir = root.string();
     if (o.enemies == 0)
         o.enemies = 600;
+    // The soak's own enemy type, in versions written out in full: each must go live or be refused
+    // as marked (text replacement in a shipped script would silently turn into the good version
+    // the day that script changes).
+    const fs::path soaker = root / "enemies" / "soaker.lua";
+    const auto version = [](const std::string& speed, const std::string& body) {
+        return "return { name = 'Soaker', hp = 3, speed = " + speed + ", radius = 9, color = '#c0c0ff', score = 1,\n"
+               "  memory = { t = 'int' },\n"
+               "  think = function(self, world, mem)\n" + body + "\n    mem.t = mem.t + 1\n"
+               "    return world.player_x - self.x, world.player_y - self.y\n  end }\n";
+    };
+    struct Version {
+        std::string source;
+        bool goesLive;
+    };
+    const Version versions[] = {
+        {version("150", ""), true},                                   // good
+        {version("150", "") + "\nthis is not Lua\n", false},          // broken: a syntax error
+        {version("150", "    local s = self.speed while s > 0 do end"), false}, // hostile: the trial's budget stops it
+        {version("150", "    HOARD = {}"), false},                    // creates a global: the trial reports it
+        {version("120", ""), true},                                   // good again
+    };
+    writeAtomically(soaker, versions[4].source);
     std::string error;
     GameSession session = makeGame(o, /*autoRestart=*/true, &error);
     if (!session.game) {
@@ -72,20 +89,11 @@ int runSoak(const AppOptions& options) {
     }
     LiveScripts live(session, root.string(), /*watch=*/false);
     Game& game = *session.game;
-    const fs::path chaser = root / "enemies" / "chaser.lua";
-    const std::string good = readAll(chaser);
-    const std::string versions[] = {
-        std::regex_replace(good, std::regex("hp = 3, speed = 125"), "hp = 3, speed = 150"), // good
-        good + "\nthis is not Lua\n",                                                    // broken
-        std::regex_replace(good, std::regex("local s = self.speed"), "local s = self.speed while s > 0 do end"), // hostile
-        std::regex_replace(good, std::regex("local s = self.speed"), "local s = self.speed HOARD = {}"),         // global
-        good,                                                                            // good again
-    };
     const int poolSizes[] = {2, 1, 3, 2};
     const PlayerCommand idle{};
     const uint64_t ticks = options.ticks;
     MemorySample early;
-    uint64_t reloads = 0, resizes = 0;
+    uint64_t reloads = 0, resizes = 0, refused = 0, wrongOutcomes = 0;
     const auto start = std::chrono::steady_clock::now();
     for (uint64_t t = 1; t <= ticks; ++t) {
         live.update();
@@ -99,9 +107,16 @@ int runSoak(const AppOptions& options) {
                 game.despawn(id); // destroyed at this tick's commit
         }
         if (t % 1500 == 0) {
-            writeAtomically(chaser, versions[(t / 1500) % std::size(versions)]);
-            live.reloadNow("enemies/chaser.lua");
+            const Version& v = versions[(t / 1500) % std::size(versions)];
+            writeAtomically(soaker, v.source);
+            const scripting::ReloadResult r = live.reloadNow("enemies/soaker.lua");
             ++reloads;
+            refused += r.refused;
+            if (r.applied != v.goesLive || r.refused == v.goesLive) {
+                std::fprintf(stderr, "arena soak: a version that should %s: %s\n",
+                             v.goesLive ? "go live did not" : "be refused was not", r.message.c_str());
+                ++wrongOutcomes;
+            }
         }
         if (t % 4000 == 0) {
             session.think->resize(poolSizes[(t / 4000) % std::size(poolSizes)], &error);
@@ -121,9 +136,10 @@ int runSoak(const AppOptions& options) {
     const bool refsMatch = m.registryObjectRefs == m.identities;
     // "Flat": after full collections, no more than 10% (plus 256 KiB of slack) above the quarter mark.
     const bool flat = late.total() <= early.total() * 1.10 + 256.0;
-    std::printf("arena soak: %llu ticks in %.1f s, %llu reloads (good, broken, hostile), %llu pool resizes\n",
+    std::printf("arena soak: %llu ticks in %.1f s, %llu reloads (%llu refused: broken, hostile, global), %llu pool resizes%s\n",
                 static_cast<unsigned long long>(ticks), wall, static_cast<unsigned long long>(reloads),
-                static_cast<unsigned long long>(resizes));
+                static_cast<unsigned long long>(refused), static_cast<unsigned long long>(resizes),
+                wrongOutcomes ? "  <- WRONG OUTCOMES" : "");
     std::printf("  Lua memory after collection (main VM + largest pool VM): %.0f KiB at a quarter, %.0f KiB at the end (main VM %.0f KiB)%s\n",
                 early.total(), late.total(), late.mainKb, flat ? "" : "  <- NOT FLAT");
     for (size_t v = 0; v < late.poolKb.size(); ++v)
@@ -136,13 +152,14 @@ int runSoak(const AppOptions& options) {
     std::printf("  errors by kind: %s\n", s["errors_by_kind"].dump().c_str());
     std::printf("  world_hash %s\n", s["world_hash"].get<std::string>().c_str());
     s["soak"] = {{"memory_kb_quarter", early.total()}, {"memory_kb_end", late.total()}, {"flat", flat},
-                 {"refs_match", refsMatch}, {"accounted", accounted}, {"reloads", reloads}, {"resizes", resizes}};
+                 {"refs_match", refsMatch}, {"accounted", accounted}, {"reloads", reloads}, {"resizes", resizes},
+                 {"reloads_refused", refused}, {"wrong_outcomes", wrongOutcomes}};
     if (!options.statsJson.empty())
         std::ofstream(options.statsJson) << s.dump(2) << '\n';
     session = {};
     fs::remove_all(root);
     SDL_Quit();
-    const bool ok = flat && refsMatch && accounted;
+    const bool ok = flat && refsMatch && accounted && wrongOutcomes == 0;
     std::printf("arena soak: %s\n", ok ? "PASS" : "FAIL");
     return ok ? 0 : 1;
 }

@@ -75,7 +75,8 @@ OverlayModel buildOverlayModel(const GameSession& session, const LiveScripts* li
         row.nsPerEntity = entities[i] ? busy[i] * 1e6 / double(entities[i]) : 0;
         row.thinkShare = totalBusy > 0 ? busy[i] / totalBusy : 0;
         for (const auto& e : think.errors().entries())
-            if (e.first.script == s.key && e.first.kind != scripting::ScriptErrorKind::Notice)
+            if (e.first.script == s.key && e.first.kind != scripting::ScriptErrorKind::Notice &&
+                e.first.kind != scripting::ScriptErrorKind::Reloaded)
                 row.errors += e.count;
         if (live)
             for (const ScriptStatus& st : live->statuses())

@@ -37,7 +37,8 @@ void Overlay::drawConsole(const OverlayModel& model, OverlayActions& actions) {
                 continue;
             ++shown;
             ImGui::PushID(int(i));
-            const bool notice = e.first.kind == scripting::ScriptErrorKind::Notice;
+            const bool notice = e.first.kind == scripting::ScriptErrorKind::Notice ||
+                                e.first.kind == scripting::ScriptErrorKind::Reloaded;
             const ImVec4 color = notice ? ImVec4(0.6f, 0.8f, 1, 1) : ImVec4(1, 0.55f, 0.45f, 1);
             overlay_text::colored(color, "[%s] x%llu", scripting::scriptErrorKindName(e.first.kind),
                                static_cast<unsigned long long>(e.count));

@@ -1,3 +1,4 @@
+#include "engine/core/tick.h"
 #include "game/sim/game.h"
 
 #include "engine/core/hash.h"
@@ -15,7 +16,7 @@ namespace game {
 
 namespace {
 using Clock = std::chrono::steady_clock;
-constexpr float kDt = 1.0f / 60.0f;
+constexpr float kDt = engine::kTickDt; // the tick, in seconds
 constexpr float kEnemyMargin = 60.0f; // enemies may stand this far outside the arena (entering)
 constexpr float kGridCell = 64.0f;
 

@@ -1,3 +1,4 @@
+#include "engine/core/tick.h"
 #include "game/view/arena_view.h"
 
 #include <glm/geometric.hpp>
@@ -88,7 +89,7 @@ void ArenaView::draw(engine::ShapeBatch& batch, const Game& game, uint64_t frame
     for (const engine::Bullet& b : w.bullets) {
         const bool mine = b.owner == engine::BulletOwner::Player;
         const uint32_t c = mine ? kPlayerBullet : kEnemyBullet;
-        batch.line(b.position - b.velocity * (1.0f / 60.0f), b.position, b.radius * 1.2f, withAlpha(c, 0.5f));
+        batch.line(b.position - b.velocity * engine::kTickDt, b.position, b.radius * 1.2f, withAlpha(c, 0.5f));
         batch.disc(b.position, b.radius, c);
     }
 

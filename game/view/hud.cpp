@@ -42,6 +42,19 @@ void drawHud(const Game& game, const HudState& state) {
     ImGui::Text("FPS %.0f", double(state.fps));
     ImGui::End();
 
+    if (!state.notice.empty()) { // a reload's outcome, at the bottom: refused in red
+        const ImGuiIO& io = ImGui::GetIO();
+        ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x * 0.5f, io.DisplaySize.y - 12.0f), ImGuiCond_Always,
+                                ImVec2(0.5f, 1.0f));
+        ImGui::SetNextWindowBgAlpha(0.7f);
+        ImGui::Begin("##reload", nullptr,
+                     ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize |
+                         ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoFocusOnAppearing |
+                         ImGuiWindowFlags_NoNav | ImGuiWindowFlags_NoInputs);
+        ImGui::TextColored(state.noticeRefused ? ImVec4(1.0f, 0.45f, 0.4f, 1) : ImVec4(0.55f, 0.95f, 0.6f, 1), "%s",
+                           state.notice.c_str());
+        ImGui::End();
+    }
     if (state.attract)
         banner("##attract", "ARENA", "Demo: press any key to play.   WASD move, mouse aim, click/space fire");
     else if (game.roundOver())

@@ -2,6 +2,7 @@
 // every comparison a ratio measured inside the same run (these machines are noisy).
 //
 //   arena-bench [--quick] [--json FILE] [--scripts DIR] [--only NAME]
+#include "engine/core/tick.h"
 #include "scripting/synthetic_world.h"
 #include "bench_common.h"
 #include "native_behaviours.h"
@@ -46,7 +47,7 @@ double timeThink(engine::ThinkPhase& think, scripting::SyntheticWorld& w, std::s
     for (int t = 0; t < ticks; ++t) {
         w.snapshot(think.workers()); // as the game does: on the pool, which stays warm for the think
         const auto start = Clock::now();
-        think.think(engine::ThinkContext{w.world, types, w.seed, 1.0f / 60.0f}, w.intents);
+        think.think(engine::ThinkContext{w.world, types, w.seed, engine::kTickDt}, w.intents);
         ns += std::chrono::duration<double, std::nano>(Clock::now() - start).count();
         if (allocated && lua)
             for (const scripting::VmStats& v : lua->stats().lastTick)

@@ -14,6 +14,7 @@
 // check the contract, then play it for a few seconds of a synthetic game (autopilot player, a
 // crowd of that enemy, the same pool code) and replay it in fresh VMs: the two runs must agree, or
 // think is not pure. Prints "file:line: message" per problem and exits 1 if there was any.
+#include "engine/core/tick.h"
 #include "game/sim/game.h"
 #include "game/sim/lua_hooks.h"
 #include "scripting/think_phase.h"
@@ -161,7 +162,7 @@ int jitProbe(const std::string& root, const std::string& key) {
     const auto types = phase->types();
     for (int t = 0; t < 150; ++t) {
         w.snapshot();
-        phase->think(engine::ThinkContext{w.world, types, 1, 1.0f / 60.0f}, w.intents);
+        phase->think(engine::ThinkContext{w.world, types, 1, engine::kTickDt}, w.intents);
     }
     return phase->errors().entries().empty() ? 0 : 1;
 }

@@ -27,7 +27,9 @@
 #include "scripting/sandbox_limits.h"
 #include "scripting/script_errors.h"
 #include "scripting/script_files.h"
+#include "scripting/think_phase.h"
 
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
@@ -82,6 +84,16 @@ public:
     /// Loads the hooks of a script version (slot == script count adds it). On failure the old
     /// version stays.
     bool installScript(size_t slot, const ScriptFile& file, const EnemyScriptInfo& info, std::string* error);
+    /// The same change the pool took (its modules and scripts, with what the pool established
+    /// for each), all or nothing: on failure the main VM is put back as it was.
+    bool install(const ScriptInstall& change, const std::vector<EnemyScriptInfo>& infos, std::string* error);
+    /// Puts the VM back as it was before the last successful install() (what came after it in
+    /// the same reload was refused).
+    void undoLastInstall();
+    /// The modules the director required, transitively (its dependencies for reloads).
+    const std::vector<std::string>& directorModules() const { return m_directorModules; }
+    /// What this VM runs: chunk name -> hash of the source (scripts, modules, the director).
+    const std::map<std::string, uint64_t>& loadedSources() const { return m_sources; }
     /// A new director version; on failure the old one (if any) stays. An empty path removes it.
     bool installDirector(const ScriptFile& file, std::string* error);
     void setLibs(const std::vector<ScriptFile>& libs);
@@ -107,6 +119,7 @@ public:
 
 private:
     MainVm() = default;
+    void dropScript(size_t slot);
     template <class PushArgs>
     void callHook(engine::ObjectId enemy, int hook, PushArgs pushArgs);
     bool call(int nargs, bool director, const std::string& script, const std::string& chunkname, uint64_t entity);
@@ -117,6 +130,20 @@ private:
     ScriptErrorLog* m_log = nullptr;
     std::vector<EnemyScriptInfo> m_scripts;
     std::vector<int> m_hooks; // registry refs of each slot's hooks table
+    std::vector<ScriptFile> m_files; // the version each slot runs
+    std::vector<ScriptFile> m_libs;
+    std::map<std::string, uint64_t> m_sources;
+    std::map<size_t, std::pair<ScriptFile, EnemyScriptInfo>> m_previous; // each slot's version before the last install
+    struct Undo {
+        bool valid = false;
+        bool libsChanged = false;
+        std::vector<ScriptFile> libs;
+        std::vector<size_t> slots;
+        size_t count = 0;
+        std::map<size_t, std::pair<ScriptFile, EnemyScriptInfo>> previous;
+    };
+    Undo m_undo;
+    std::vector<std::string> m_directorModules;
     std::string m_directorChunk = "director.lua";
     int m_directorRef = -1;
     bool m_directorOk = false;

@@ -9,7 +9,8 @@
 
 namespace scripting {
 
-enum class ScriptErrorKind { Load, Runtime, Budget, Memory, VmRetired, Reload, Notice };
+/// Reload: a version refused; Reloaded: a version (or a removal) went live; Notice: information.
+enum class ScriptErrorKind { Load, Runtime, Budget, Memory, VmRetired, Reload, Notice, Reloaded };
 
 const char* scriptErrorKindName(ScriptErrorKind kind);
 
@@ -61,7 +62,7 @@ public:
     void add(const ScriptError& error);
     const std::vector<ScriptErrorEntry>& entries() const { return m_entries; }
     uint64_t total() const { return m_total; }
-    /// Everything but notices (which report, e.g., a memory layout migrated on reload).
+    /// Everything but notices and reload successes.
     uint64_t errorCount() const { return m_total - m_notices; }
     /// Errors from a new place after the log held kMaxEntries.
     uint64_t droppedCount() const { return m_dropped; }

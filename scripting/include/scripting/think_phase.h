@@ -8,18 +8,17 @@
 //   which VM ran which batch. Errors are merged in entity order.
 // - An entity whose think raises is faulted (Intent::faulted): it idles from then on; the error is
 //   logged with script, file:line, message, entity, VM and tick.
-// - create() fails only if no enemy script loads; scripts that fail to load are reported in
-//   loadErrors() and left out of types().
+// - create() fails only if a VM cannot start: scripts that fail to load are reported in
+//   loadErrors() and left out of types() (there may be none; a later reload adds them).
 #include "engine/core/worker_pool.h"
-#include "pool/think_batches.h"
 #include "engine/world/think_phase.h"
 #include "scripting/enemy_script.h"
 #include "scripting/pool_stats.h"
+#include "scripting/sandbox_limits.h"
 #include "scripting/script_errors.h"
 #include "scripting/script_files.h"
-#include "pool/pool_vm.h"
-#include "pool/think_abi.h"
 
+#include <cstdint>
 #include <map>
 #include <memory>
 #include <string>
@@ -27,13 +26,29 @@
 
 namespace scripting {
 
+class PoolVm;
+class ThinkBatches;
+struct ThinkBatch;
+struct ThinkFault;
+struct ThinkFrame;
+struct BatchResult;
+struct LuaFailure;
+
 struct LuaThinkDef {
     std::string scriptsDir;
     int poolSize = 0; // 0 = one VM per hardware thread
     SandboxLimits limits = defaultSandboxLimits();
+    ScriptErrorLog* errors = nullptr; // where errors go (the ScriptLibrary's); null: a log of its own
 };
 
 inline LuaThinkDef defaultLuaThinkDef() { return LuaThinkDef{}; }
+
+/// New versions of some enemy scripts (and perhaps of the lib modules) for every VM: one step of
+/// a reload (see ScriptLibrary). A slot at scripts().size() and after adds scripts, in order.
+struct ScriptInstall {
+    std::vector<std::pair<size_t, ScriptFile>> enemies;
+    const std::vector<ScriptFile>* libs = nullptr; // the whole module set, when it changes
+};
 
 class LuaThinkPhase final : public engine::ThinkPhase {
 public:
@@ -50,19 +65,25 @@ public:
     const std::vector<EnemyScriptInfo>& scripts() const { return m_scripts; }
     const std::vector<ScriptError>& loadErrors() const { return m_loadErrors; }
     const PoolStats& stats() const { return m_stats; }
-    ScriptErrorLog& errors() { return m_errors; }
-    const ScriptErrorLog& errors() const { return m_errors; }
+    ScriptErrorLog& errors() { return *m_errors; }
+    const ScriptErrorLog& errors() const { return *m_errors; }
     int poolSize() const { return int(m_vms.size()); }
     /// The sources the pool runs (loaded scripts in slot order, libs, the director): the main VM
     /// loads exactly these.
     ScriptFiles loadedFiles() const;
 
     // Live editing (call between ticks, from the thread that runs think).
-    /// Loads `file` into `slot` of every VM; slot == scripts().size() adds a script. All or
-    /// nothing: if a VM refuses it, every VM keeps (or gets back) the previous version.
-    bool installScript(size_t slot, const ScriptFile& file, EnemyScriptInfo* info, std::string* error);
-    /// New module sources for every VM (scripts loaded afterwards require these).
-    void setLibs(const std::vector<ScriptFile>& libs);
+    /// Loads a change into every VM, or into none: if any VM refuses any of it (or a VM reads a
+    /// script differently from the first), every VM is put back as it was. *infos gets what each
+    /// script established, in the change's order. A VM that has declared many FFI types (LuaJIT's
+    /// table of them is finite) is replaced afterwards.
+    bool install(const ScriptInstall& change, std::vector<EnemyScriptInfo>* infos, LuaFailure* failure);
+    /// Puts every VM back as it was before the last successful install() (the main VM refused
+    /// what the pool took: a reload is all or nothing).
+    void undoLastInstall();
+    /// What each VM runs: chunk name -> a hash of the source, for every script and module loaded
+    /// (a reload's all-or-nothing is tested on this).
+    std::vector<std::map<std::string, uint64_t>> loadedSources() const;
     void setDirectorSource(const ScriptFile& director) { m_director = director; }
     /// Changes the number of VMs (1..64) between ticks: new VMs load every script; the results do
     /// not change (nothing lives in a VM).
@@ -72,13 +93,17 @@ public:
     bool jitEnabled() const { return m_jit; }
 
     /// Each batch thinks its enemies back to front (a purity check: the results must not change).
-    void setReversedOrder(bool reversed) { m_batches.setReversed(reversed); }
+    void setReversedOrder(bool reversed);
     /// A fixed script's quarantine ends.
     void clearQuarantine(size_t slot);
     /// Plays `slot` for up to `ticks` ticks (and about kTrialMs) over a synthetic crowd; returns
     /// the errors it raised (a trial before a version goes live).
-    std::vector<std::string> trial(size_t slot, int ticks);
+    std::vector<ScriptError> trial(size_t slot, int ticks);
     PoolVm& vm(int index) { return *m_vms[size_t(index)]; }
+    /// Collects garbage in every VM; Lua memory in use afterwards, per VM.
+    std::vector<size_t> collectGarbage();
+    static constexpr double kTrialMs = 100;
+    static constexpr int kMaxMemoryTypes = 512; // FFI types a VM may declare before it is replaced
 
 private:
     LuaThinkPhase() = default;
@@ -90,8 +115,19 @@ private:
     /// by one and collecting), or -1.
     int retireIfFull(size_t vm, uint64_t tick);
 
+    void restore(PoolVm& vm, const ScriptInstall& change);
+    struct Undo {
+        bool valid = false;
+        bool libsChanged = false;
+        std::vector<ScriptFile> libs;
+        std::vector<std::pair<size_t, ScriptFile>> files; // slots the install replaced, their old version
+        std::vector<EnemyScriptInfo> infos;
+        size_t count = 0; // scripts before it
+    };
+    Undo m_undo;
+
     LuaThinkDef m_def;
-    ThinkFrame m_frame{};
+    std::unique_ptr<ThinkFrame> m_frame; // stable: every VM's views point into it
     std::unique_ptr<engine::WorkerPool> m_pool;
     std::vector<std::unique_ptr<PoolVm>> m_vms;
     std::vector<EnemyScriptInfo> m_scripts;
@@ -100,21 +136,18 @@ private:
     bool m_jit = true;
     ScriptFile m_director;
     std::string m_root;
-        std::vector<int> m_retirements;  // per script: VMs retired with it as the likely hoarder
+    std::vector<int> m_retirements;  // per script: VMs retired with it as the likely hoarder
     std::vector<int> m_timeouts;     // per script: ticks in which one of its batches ran out of time
     std::vector<bool> m_quarantined; // per script: its enemies idle (it filled VMs, or ran out of time,
                                      // again and again)
     static constexpr int kRetirementsBeforeQuarantine = 3;
     static constexpr int kTimeoutsBeforeQuarantine = 3;
-public:
-    static constexpr double kTrialMs = 100;
-
-private:
     std::vector<ScriptError> m_loadErrors;
-    ThinkBatches m_batches;
+    std::unique_ptr<ThinkBatches> m_batches;
     std::vector<std::vector<ThinkFault>> m_faults; // per VM
     std::vector<std::vector<BatchTiming>> m_timings; // per VM, this tick
-    ScriptErrorLog m_errors;
+    ScriptErrorLog m_ownErrors;
+    ScriptErrorLog* m_errors = &m_ownErrors;
     PoolStats m_stats;
 };
 

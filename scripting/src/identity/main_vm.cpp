@@ -1,5 +1,6 @@
 #include "scripting/main_vm.h"
 
+#include "engine/core/tick.h"
 #include "identity/object_api.h"
 #include "library/contract.h"
 #include "pool/pool_vm.h"
@@ -19,7 +20,7 @@ namespace {
 // The numbers of the director's info table: the one list both the table and its documentation
 // check (directorInfoFields) come from.
 std::vector<std::pair<const char*, double>> directorNumbers(const DirectorInfo& info) {
-    return {{"tick", double(info.tick)},          {"time", double(info.roundTicks) / 60.0},
+    return {{"tick", double(info.tick)},          {"time", double(info.roundTicks) / engine::kTicksPerSecond},
             {"round_ticks", double(info.roundTicks)}, {"score", double(info.score)},
             {"round", double(info.round)},       {"live", double(info.live)},
             {"width", double(info.width)},       {"height", double(info.height)},
@@ -50,7 +51,7 @@ std::unique_ptr<MainVm> MainVm::create(const MainVmDef& def, const ScriptFiles& 
     if (!vm->m_vm)
         return nullptr;
     registerObjectMetatable(vm->state(), ctx);
-    vm->m_vm->setModules(files.libs);
+    vm->setLibs(files.libs);
     // The same scripts as the pool, in the same slots: here only their hooks are used.
     for (size_t slot = 0; slot < scripts.size(); ++slot) {
         const ScriptFile* file = nullptr;
@@ -78,7 +79,47 @@ MainVm::~MainVm() = default;
 lua_State* MainVm::state() const { return m_vm->state(); }
 size_t MainVm::luaMemory() const { return m_vm->memoryUsed(); }
 size_t MainVm::collectGarbage() { return m_vm->collectGarbage(); }
-void MainVm::setLibs(const std::vector<ScriptFile>& libs) { m_vm->setModules(libs); }
+void MainVm::setLibs(const std::vector<ScriptFile>& libs) {
+    m_vm->setModules(libs);
+    m_libs = libs;
+    std::erase_if(m_sources, [](const auto& entry) { return entry.first.rfind("lib/", 0) == 0; });
+    for (const ScriptFile& lib : libs)
+        m_sources[lib.chunkname] = sourceHash(lib.source);
+}
+
+bool MainVm::install(const ScriptInstall& change, const std::vector<EnemyScriptInfo>& infos, std::string* error) {
+    const std::vector<ScriptFile> oldLibs = m_libs;
+    const size_t oldCount = m_scripts.size();
+    if (change.libs)
+        setLibs(*change.libs);
+    size_t done = 0;
+    std::map<size_t, std::pair<ScriptFile, EnemyScriptInfo>> previous;
+    for (; done < change.enemies.size(); ++done) {
+        const size_t slot = change.enemies[done].first;
+        if (!installScript(slot, change.enemies[done].second, infos[done], error))
+            break;
+        if (m_previous.count(slot))
+            previous[slot] = m_previous[slot];
+    }
+    if (done == change.enemies.size()) {
+        m_undo = Undo{true, change.libs != nullptr, oldLibs, {}, oldCount, std::move(previous)};
+        for (const auto& [slot, file] : change.enemies)
+            m_undo.slots.push_back(slot);
+        return true;
+    }
+    // Put back what this change replaced: the modules, then each earlier script's previous version.
+    if (change.libs)
+        setLibs(oldLibs);
+    std::string ignored;
+    for (size_t i = 0; i < done; ++i) {
+        const size_t slot = change.enemies[i].first;
+        if (m_previous.count(slot))
+            installScript(slot, m_previous[slot].first, m_previous[slot].second, &ignored);
+        else
+            dropScript(slot);
+    }
+    return false;
+}
 
 void MainVm::resetDirector() {
     // The director's state table: its own, kept in the registry, new every round.
@@ -271,10 +312,18 @@ bool MainVm::installScript(size_t slot, const ScriptFile& file, const EnemyScrip
     m_hooks[slot] = luaL_ref(L, LUA_REGISTRYINDEX); // pops the hooks table
     EnemyScriptInfo installed = info;
     std::copy(std::begin(loaded.hasHooks), std::end(loaded.hasHooks), std::begin(installed.hasHooks));
-    if (slot == m_scripts.size())
-        m_scripts.push_back(installed);
-    else
-        m_scripts[slot] = installed;
+    m_previous.erase(slot);
+    if (slot < m_files.size() && !m_files[slot].chunkname.empty())
+        m_previous[slot] = {m_files[slot], m_scripts[slot]};
+    if (slot >= m_files.size())
+        m_files.resize(slot + 1);
+    if (!m_files[slot].chunkname.empty())
+        m_sources.erase(m_files[slot].chunkname);
+    m_files[slot] = file;
+    m_sources[file.chunkname] = sourceHash(file.source);
+    if (slot >= m_scripts.size())
+        m_scripts.resize(slot + 1);
+    m_scripts[slot] = installed;
     setRemoved(slot, false);
     return true;
 }
@@ -282,20 +331,66 @@ bool MainVm::installScript(size_t slot, const ScriptFile& file, const EnemyScrip
 bool MainVm::installDirector(const ScriptFile& file, std::string* error) {
     if (file.path.empty()) {
         m_directorOk = false;
+        m_sources.erase(m_directorChunk);
         return true;
     }
     lua_State* L = state();
     STACK_GUARD(L, 0);
     LuaFailure failure;
-    if (!m_vm->callHost("load_director", file, 1, BudgetKind::Chunk, &failure)) {
+    if (!m_vm->callHost("load_director", file, 2, BudgetKind::Chunk, &failure)) {
         *error = failure.message;
         return false; // the previous version, if it loaded, still runs
     }
+    m_directorModules.clear();
+    for (int i = 1; lua_type(L, -1) == LUA_TTABLE; ++i) { // the modules it required: a plain list
+        lua_rawgeti(L, -1, i);
+        const bool more = lua_type(L, -1) == LUA_TSTRING;
+        if (more)
+            m_directorModules.push_back(lua_tostring(L, -1));
+        lua_pop(L, 1);
+        if (!more)
+            break;
+    }
+    lua_pop(L, 1);
     luaL_unref(L, LUA_REGISTRYINDEX, m_directorRef);
     m_directorRef = luaL_ref(L, LUA_REGISTRYINDEX);
+    m_sources.erase(m_directorChunk);
+    m_sources[file.chunkname] = sourceHash(file.source);
     m_directorChunk = file.chunkname;
     m_directorOk = true;
     return true;
+}
+
+void MainVm::undoLastInstall() {
+    if (!m_undo.valid)
+        return;
+    Undo undo = std::move(m_undo);
+    m_undo = Undo{};
+    if (undo.libsChanged)
+        setLibs(undo.libs);
+    std::string ignored;
+    for (size_t slot : undo.slots) {
+        if (undo.previous.count(slot))
+            installScript(slot, undo.previous[slot].first, undo.previous[slot].second, &ignored);
+    }
+    while (m_scripts.size() > undo.count)
+        dropScript(m_scripts.size() - 1);
+}
+
+void MainVm::dropScript(size_t slot) {
+    if (slot >= m_hooks.size())
+        return;
+    luaL_unref(state(), LUA_REGISTRYINDEX, m_hooks[slot]);
+    m_hooks[slot] = LUA_NOREF;
+    if (slot < m_files.size()) {
+        m_sources.erase(m_files[slot].chunkname);
+        m_files[slot] = ScriptFile{};
+    }
+    if (slot + 1 == m_scripts.size()) { // a new slot the change added: gone again
+        m_scripts.pop_back();
+        m_files.resize(m_scripts.size());
+        m_hooks.resize(m_scripts.size());
+    }
 }
 
 void MainVm::setRemoved(size_t slot, bool removed) {

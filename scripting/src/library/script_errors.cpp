@@ -15,6 +15,7 @@ const char* scriptErrorKindName(ScriptErrorKind kind) {
     case ScriptErrorKind::VmRetired: return "vm_retired";
     case ScriptErrorKind::Reload: return "reload";
     case ScriptErrorKind::Notice: return "notice";
+    case ScriptErrorKind::Reloaded: return "reloaded";
     }
     return "runtime";
 }
@@ -78,7 +79,7 @@ void ScriptErrorLog::add(const ScriptError& original) {
     }
     const ScriptError& e = tooBig ? bounded : original;
     ++m_total;
-    m_notices += e.kind == ScriptErrorKind::Notice;
+    m_notices += e.kind == ScriptErrorKind::Notice || e.kind == ScriptErrorKind::Reloaded;
     std::string location = e.script;
     location += '\x1f';
     location += std::to_string(e.line);

@@ -5,7 +5,18 @@
 
 #include <lua.hpp>
 
+#include <functional>
+
 namespace scripting {
+
+uint64_t sourceHash(const std::string& source) { return std::hash<std::string>{}(source); }
+
+void PoolVm::setModules(const std::vector<ScriptFile>& libs) {
+    m_vm->setModules(libs);
+    std::erase_if(m_sources, [](const auto& entry) { return entry.first.rfind("lib/", 0) == 0; });
+    for (const ScriptFile& lib : libs)
+        m_sources[lib.chunkname] = sourceHash(lib.source);
+}
 
 std::unique_ptr<PoolVm> PoolVm::create(const ThinkFrame* frame, const SandboxLimits& limits, std::string* error) {
     std::unique_ptr<PoolVm> vm(new PoolVm());
@@ -67,7 +78,10 @@ bool PoolVm::loadEnemy(size_t slot, const ScriptFile& file, EnemyScriptInfo* inf
         m_drivers.resize(slot + 1, LUA_NOREF);
         m_chunknames.resize(slot + 1);
     }
+    if (!m_chunknames[slot].empty())
+        m_sources.erase(m_chunknames[slot]);
     m_chunknames[slot] = file.chunkname;
+    m_sources[file.chunkname] = sourceHash(file.source);
     luaL_unref(L, LUA_REGISTRYINDEX, m_drivers[slot]);
     m_drivers[slot] = luaL_ref(L, LUA_REGISTRYINDEX); // pops the driver
     if (info)
@@ -79,6 +93,8 @@ void PoolVm::dropEnemy(size_t slot) {
     if (slot < m_drivers.size()) {
         luaL_unref(m_vm->state(), LUA_REGISTRYINDEX, m_drivers[slot]);
         m_drivers[slot] = LUA_NOREF;
+        m_sources.erase(m_chunknames[slot]);
+        m_chunknames[slot].clear();
     }
 }
 

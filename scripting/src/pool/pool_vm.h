@@ -14,6 +14,7 @@
 #include "scripting/script_files.h"
 #include "vm/sandboxed_vm.h"
 
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
@@ -38,7 +39,7 @@ class PoolVm {
 public:
     static std::unique_ptr<PoolVm> create(const ThinkFrame* frame, const SandboxLimits& limits, std::string* error);
 
-    void setModules(const std::vector<ScriptFile>& libs) { m_vm->setModules(libs); }
+    void setModules(const std::vector<ScriptFile>& libs);
     /// Loads (or replaces) the script in `slot`. On failure the slot is unchanged.
     bool loadEnemy(size_t slot, const ScriptFile& file, EnemyScriptInfo* info, LuaFailure* failure);
     /// Forgets the script in `slot` (its driver and all it holds become garbage).
@@ -54,6 +55,9 @@ public:
     /// FFI types declared for memory layouts so far (LuaJIT's table of them is finite).
     int ctypeCount();
 
+    /// What this VM runs: chunk name -> hash of the source, for its scripts and modules.
+    const std::map<std::string, uint64_t>& loadedSources() const { return m_sources; }
+
     /// For tests: the struct offsets the FFI computed (name -> value).
     std::vector<std::pair<std::string, long>> ffiLayout();
 
@@ -64,7 +68,11 @@ private:
     const ThinkFrame* m_frame = nullptr;
     std::vector<int> m_drivers; // registry refs, per slot
     std::vector<std::string> m_chunknames;
+    std::map<std::string, uint64_t> m_sources;
 };
+
+/// The hash loadedSources() records for a source text.
+uint64_t sourceHash(const std::string& source);
 
 /// Reads what a load function left on the stack (the description at `index`) into *info.
 bool readDescription(lua_State* L, int index, const ScriptFile& file, EnemyScriptInfo* info, LuaFailure* failure);

@@ -1,4 +1,9 @@
+#include "engine/core/tick.h"
 #include "scripting/think_phase.h"
+
+#include "pool/pool_vm.h"
+#include "pool/think_abi.h"
+#include "pool/think_batches.h"
 
 #include "scripting/script_source.h"
 #include "scripting/synthetic_world.h"
@@ -47,64 +52,45 @@ std::unique_ptr<LuaThinkPhase> LuaThinkPhase::create(const LuaThinkDef& def, con
                                                      std::string* error) {
     std::unique_ptr<LuaThinkPhase> phase(new LuaThinkPhase());
     phase->m_def = def;
+    phase->m_frame = std::make_unique<ThinkFrame>();
+    phase->m_batches = std::make_unique<ThinkBatches>();
+    if (def.errors)
+        phase->m_errors = def.errors;
     const int size = def.poolSize > 0 ? def.poolSize : engine::WorkerPool::hardwareThreads();
     for (int i = 0; i < size; ++i) {
-        auto vm = PoolVm::create(&phase->m_frame, def.limits, error);
+        auto vm = PoolVm::create(phase->m_frame.get(), def.limits, error);
         if (!vm)
             return nullptr;
         phase->m_vms.push_back(std::move(vm));
     }
-
-    for (const std::string& problem : files.problems)
-        phase->m_loadErrors.push_back(ScriptError{ScriptErrorKind::Load, problem, "", 0, problem, 0, -1, 0, {}});
-    phase->m_libs = files.libs;
-    phase->m_director = files.director;
-    phase->m_root = files.root;
-    for (auto& vm : phase->m_vms)
-        vm->setModules(files.libs);
-    for (const ScriptFile& file : files.enemies) {
-        // VM 0 checks the contract; the others must then load the same text the same way.
-        EnemyScriptInfo info;
-        LuaFailure failure;
-        const size_t slot = phase->m_scripts.size();
-        bool ok = phase->m_vms[0]->loadEnemy(slot, file, &info, &failure);
-        for (size_t v = 1; ok && v < phase->m_vms.size(); ++v) {
-            EnemyScriptInfo again;
-            ok = phase->m_vms[v]->loadEnemy(slot, file, &again, &failure);
-            if (ok && !(again.memory == info.memory && again.type.name == info.type.name)) {
-                ok = false; // e.g. a name built from tostring({}): different in every VM
-                failure.message = file.chunkname + ": the table the script returns differs from VM to VM " +
-                                  "(its contract must not depend on addresses or other per-VM state)";
-            }
-        }
-        if (!ok) {
-            ScriptError e{ScriptErrorKind::Load, file.name, file.chunkname, failure.line, failure.message, 0, -1, 0, {}};
-            phase->m_loadErrors.push_back(std::move(e));
-            continue;
-        }
-        phase->m_scripts.push_back(std::move(info));
-        phase->m_files.push_back(file);
-    }
-    if (phase->m_scripts.empty()) {
-        std::string why = "no enemy script loaded from " + files.root + "/enemies";
-        for (const ScriptError& e : phase->m_loadErrors)
-            why += "\n  " + e.message;
-        *error = why;
-        return nullptr;
-    }
     phase->m_pool = std::make_unique<engine::WorkerPool>(size);
     phase->m_faults.resize(size_t(size));
     phase->m_timings.resize(size_t(size));
-    phase->m_retirements.assign(phase->m_scripts.size(), 0);
-    phase->m_timeouts.assign(phase->m_scripts.size(), 0);
-    phase->m_quarantined.assign(phase->m_scripts.size(), false);
     phase->m_stats.lastTick.resize(size_t(size));
     phase->m_stats.total.resize(size_t(size));
+
+    for (const std::string& problem : files.problems)
+        phase->m_loadErrors.push_back(ScriptError{ScriptErrorKind::Load, problem, "", 0, problem, 0, -1, 0, {}});
+    phase->m_director = files.director;
+    phase->m_root = files.root;
+    ScriptInstall libs;
+    libs.libs = &files.libs;
+    std::vector<EnemyScriptInfo> infos;
+    LuaFailure failure;
+    phase->install(libs, &infos, &failure); // modules only: nothing to refuse
+    for (const ScriptFile& file : files.enemies) {
+        // Each script on its own: one that does not load is reported and left out.
+        ScriptInstall one;
+        one.enemies.emplace_back(phase->m_scripts.size(), file);
+        if (!phase->install(one, &infos, &failure))
+            phase->m_loadErrors.push_back(
+                ScriptError{ScriptErrorKind::Load, file.name, file.chunkname, failure.line, failure.message, 0, -1, 0, {}});
+    }
     return phase;
 }
 
 std::unique_ptr<PoolVm> LuaThinkPhase::makeVm(std::string* error) {
-    auto vm = PoolVm::create(&m_frame, m_def.limits, error);
+    auto vm = PoolVm::create(m_frame.get(), m_def.limits, error);
     if (!vm)
         return nullptr;
     vm->setModules(m_libs);
@@ -160,7 +146,7 @@ int LuaThinkPhase::retireIfFull(size_t v, uint64_t tick) {
                       double(cap) / 1048576.0);
         e.script = "pool";
         e.message = text;
-        m_errors.add(e);
+        m_errors->add(e);
         return -1;
     }
     e.script = m_scripts[size_t(culprit)].key;
@@ -174,7 +160,7 @@ int LuaThinkPhase::retireIfFull(size_t v, uint64_t tick) {
     if (quarantine)
         m_quarantined[size_t(culprit)] = true;
     e.message = e.file + text;
-    m_errors.add(e);
+    m_errors->add(e);
     return culprit;
 }
 
@@ -182,35 +168,135 @@ LuaThinkPhase::~LuaThinkPhase() {
     m_pool.reset(); // workers stop before their VMs go
 }
 
-bool LuaThinkPhase::installScript(size_t slot, const ScriptFile& file, EnemyScriptInfo* info, std::string* error) {
-    const bool adding = slot == m_scripts.size();
-    EnemyScriptInfo loaded;
-    size_t done = 0;
+namespace {
+// Two VMs read a script the same way (a contract built from addresses would not).
+bool sameDescription(const EnemyScriptInfo& a, const EnemyScriptInfo& b) {
+    const engine::EnemyType &x = a.type, &y = b.type;
+    return a.memory == b.memory && x.name == y.name && x.hp == y.hp && x.speed == y.speed && x.radius == y.radius &&
+           x.color == y.color && x.score == y.score && x.contactDamage == y.contactDamage &&
+           x.fireInterval == y.fireInterval && x.bulletSpeed == y.bulletSpeed && x.bulletDamage == y.bulletDamage;
+}
+} // namespace
+
+bool LuaThinkPhase::install(const ScriptInstall& change, std::vector<EnemyScriptInfo>* infos, LuaFailure* failure) {
+    std::vector<EnemyScriptInfo> loaded(change.enemies.size());
+    size_t touched = 0;
     bool ok = true;
-    LuaFailure failure;
-    for (; done < m_vms.size() && ok; ++done)
-        ok = m_vms[done]->loadEnemy(slot, file, done == 0 ? &loaded : nullptr, &failure);
+    for (; touched < m_vms.size() && ok; ++touched) {
+        PoolVm& vm = *m_vms[touched];
+        if (change.libs)
+            vm.setModules(*change.libs);
+        for (size_t i = 0; i < change.enemies.size() && ok; ++i) {
+            const auto& [slot, file] = change.enemies[i];
+            EnemyScriptInfo info;
+            ok = vm.loadEnemy(slot, file, &info, failure);
+            if (ok && touched == 0) {
+                loaded[i] = std::move(info);
+            } else if (ok && !sameDescription(info, loaded[i])) {
+                ok = false;
+                *failure = LuaFailure{};
+                failure->file = file.chunkname;
+                failure->message = file.chunkname + ": the table the script returns differs from VM to VM (its " +
+                                   "contract must not depend on addresses or other per-VM state)";
+            }
+        }
+    }
     if (!ok) {
-        *error = failure.message;
-        // Put the previous version back where the new one went in (a new slot stays unused).
-        for (size_t v = 0; v + 1 < done && !adding; ++v)
-            m_vms[v]->loadEnemy(slot, m_files[slot], nullptr, &failure);
+        for (size_t v = 0; v < touched; ++v)
+            restore(*m_vms[v], change);
         return false;
     }
-    if (adding) {
-        m_scripts.push_back(loaded);
-        m_files.push_back(file);
-        m_retirements.push_back(0);
-        m_timeouts.push_back(0);
-        m_quarantined.push_back(false);
-    } else {
-        m_scripts[slot] = loaded;
-        m_files[slot] = file;
-        clearQuarantine(slot);
+    m_undo = Undo{};
+    m_undo.valid = true;
+    m_undo.libsChanged = change.libs != nullptr;
+    m_undo.libs = m_libs;
+    m_undo.count = m_scripts.size();
+    if (change.libs)
+        m_libs = *change.libs;
+    for (size_t i = 0; i < change.enemies.size(); ++i) {
+        const auto& [slot, file] = change.enemies[i];
+        if (slot < m_scripts.size()) {
+            m_undo.files.emplace_back(slot, m_files[slot]);
+            m_undo.infos.push_back(m_scripts[slot]);
+        }
+        if (slot >= m_scripts.size()) {
+            m_scripts.push_back(loaded[i]);
+            m_files.push_back(file);
+            m_retirements.push_back(0);
+            m_timeouts.push_back(0);
+            m_quarantined.push_back(false);
+        } else {
+            m_scripts[slot] = loaded[i];
+            m_files[slot] = file;
+            clearQuarantine(slot);
+        }
     }
-    if (info)
-        *info = loaded;
+    // Replace VMs that declared too many FFI types: they grow with each new memory layout.
+    for (auto& vm : m_vms) {
+        if (change.enemies.empty() || vm->ctypeCount() <= kMaxMemoryTypes)
+            continue;
+        std::string error;
+        if (auto fresh = makeVm(&error))
+            vm = std::move(fresh);
+    }
+    if (infos)
+        *infos = std::move(loaded);
     return true;
+}
+
+void LuaThinkPhase::undoLastInstall() {
+    if (!m_undo.valid)
+        return;
+    for (auto& vm : m_vms) {
+        if (m_undo.libsChanged)
+            vm->setModules(m_undo.libs);
+        LuaFailure ignored;
+        for (const auto& [slot, file] : m_undo.files)
+            vm->loadEnemy(slot, file, nullptr, &ignored);
+        for (size_t slot = m_undo.count; slot < m_scripts.size(); ++slot)
+            vm->dropEnemy(slot);
+    }
+    m_libs = m_undo.libs;
+    for (size_t i = 0; i < m_undo.files.size(); ++i) {
+        m_files[m_undo.files[i].first] = m_undo.files[i].second;
+        m_scripts[m_undo.files[i].first] = m_undo.infos[i];
+    }
+    m_scripts.resize(m_undo.count);
+    m_files.resize(m_undo.count);
+    m_retirements.resize(m_undo.count);
+    m_timeouts.resize(m_undo.count);
+    m_quarantined.resize(m_undo.count);
+    m_undo = Undo{};
+}
+
+void LuaThinkPhase::restore(PoolVm& vm, const ScriptInstall& change) {
+    // Put the VM back as it was: the previous modules, then the previous version of each script
+    // the change touched (a new slot is dropped). Nothing else in the VM was touched.
+    if (change.libs)
+        vm.setModules(m_libs);
+    for (const auto& [slot, file] : change.enemies) {
+        LuaFailure ignored;
+        if (slot < m_files.size())
+            vm.loadEnemy(slot, m_files[slot], nullptr, &ignored);
+        else
+            vm.dropEnemy(slot);
+    }
+}
+
+std::vector<std::map<std::string, uint64_t>> LuaThinkPhase::loadedSources() const {
+    std::vector<std::map<std::string, uint64_t>> out;
+    for (const auto& vm : m_vms)
+        out.push_back(vm->loadedSources());
+    return out;
+}
+
+void LuaThinkPhase::setReversedOrder(bool reversed) { m_batches->setReversed(reversed); }
+
+std::vector<size_t> LuaThinkPhase::collectGarbage() {
+    std::vector<size_t> used;
+    for (auto& vm : m_vms)
+        used.push_back(vm->collectGarbage());
+    return used;
 }
 
 bool LuaThinkPhase::resize(int size, std::string* error) {
@@ -245,12 +331,6 @@ void LuaThinkPhase::setJit(bool enabled) {
         vm->setJit(enabled);
 }
 
-void LuaThinkPhase::setLibs(const std::vector<ScriptFile>& libs) {
-    m_libs = libs;
-    for (auto& vm : m_vms)
-        vm->setModules(libs);
-}
-
 void LuaThinkPhase::clearQuarantine(size_t slot) {
     if (slot < m_quarantined.size()) {
         m_quarantined[slot] = false;
@@ -259,26 +339,27 @@ void LuaThinkPhase::clearQuarantine(size_t slot) {
     }
 }
 
-std::vector<std::string> LuaThinkPhase::trial(size_t slot, int ticks) {
+std::vector<ScriptError> LuaThinkPhase::trial(size_t slot, int ticks) {
     SyntheticWorld w(64, uint16_t(slot), m_scripts[slot].type.speed);
     const auto types = this->types();
-    ScriptErrorLog saved = std::move(m_errors);
-    m_errors = ScriptErrorLog{};
+    ScriptErrorLog trialLog;
+    ScriptErrorLog* log = m_errors;
+    m_errors = &trialLog;
     // One error refuses the version; and a slow script is tried for a moment only (the reload
     // waits for the trial on the game's thread).
     const Clock::time_point start = Clock::now();
-    for (int t = 0; t < ticks && m_errors.entries().empty() && msBetween(start, Clock::now()) < kTrialMs; ++t) {
+    for (int t = 0; t < ticks && trialLog.entries().empty() && msBetween(start, Clock::now()) < kTrialMs; ++t) {
         w.snapshot();
-        think(engine::ThinkContext{w.world, types, 1, 1.0f / 60.0f}, w.intents);
+        think(engine::ThinkContext{w.world, types, 1, engine::kTickDt}, w.intents);
         auto enemies = w.world.enemies.dense();
         for (size_t i = 0; i < enemies.size(); ++i) // keep memory, as the game's apply does
             if (w.intents[i].hasMemory)
                 std::memcpy(enemies[i].memory, w.intents[i].memory, m_scripts[slot].type.memorySize);
     }
-    std::vector<std::string> problems;
-    for (const ScriptErrorEntry& e : m_errors.entries())
-        problems.push_back(e.first.message);
-    m_errors = std::move(saved);
+    m_errors = log;
+    std::vector<ScriptError> problems;
+    for (const ScriptErrorEntry& e : trialLog.entries())
+        problems.push_back(e.first);
     return problems;
 }
 
@@ -303,8 +384,8 @@ BatchResult LuaThinkPhase::runHealthy(PoolVm& vm, const ThinkBatch& b, std::vect
     // them): run the healthy stretches between them. This reads the lines the driver is about to
     // read, and keeps the driver's loop free of a branch that made a trace abort now and then.
     BatchResult total;
-    const engine::Enemy* enemies = m_frame.enemies;
-    const uint32_t* order = m_frame.order;
+    const engine::Enemy* enemies = m_frame->enemies;
+    const uint32_t* order = m_frame->order;
     uint32_t from = b.first;
     const auto run = [&](uint32_t first, uint32_t last) {
         const BatchResult r = vm.runBatch(b.slot, first, last, faults);
@@ -325,12 +406,12 @@ BatchResult LuaThinkPhase::runHealthy(PoolVm& vm, const ThinkBatch& b, std::vect
 
 void LuaThinkPhase::think(const engine::ThinkContext& ctx, std::span<engine::Intent> intents) {
     const engine::World& world = ctx.world;
-    m_batches.plan(world, intents, m_quarantined, m_vms.size());
+    m_batches->plan(world, intents, m_quarantined, m_vms.size());
 
-    ThinkFrame& f = m_frame;
+    ThinkFrame& f = *m_frame;
     f.enemies = world.enemies.dense().data();
     f.intents = intents.data();
-    f.order = m_batches.order();
+    f.order = m_batches->order();
     f.enemyCount = uint32_t(world.enemies.size());
     f.columns = world.enemyGrid.columns();
     f.rows = world.enemyGrid.rows();
@@ -360,8 +441,8 @@ void LuaThinkPhase::think(const engine::ThinkContext& ctx, std::span<engine::Int
         m_timings[v].clear();
     }
     const Clock::time_point start = Clock::now();
-    m_pool->run(uint32_t(m_batches.batches().size()), [this, start](int worker, uint32_t job) {
-        const ThinkBatch& b = m_batches.batches()[job];
+    m_pool->run(uint32_t(m_batches->batches().size()), [this, start](int worker, uint32_t job) {
+        const ThinkBatch& b = m_batches->batches()[job];
         const Clock::time_point t0 = Clock::now();
         PoolVm& vm = *m_vms[size_t(worker)];
         const BatchResult r = runHealthy(vm, b, m_faults[size_t(worker)]);
@@ -378,7 +459,7 @@ void LuaThinkPhase::think(const engine::ThinkContext& ctx, std::span<engine::Int
     for (const auto& perVm : m_timings)
         m_stats.lastBatches.insert(m_stats.lastBatches.end(), perVm.begin(), perVm.end());
     m_stats.totalThinkWallMs += m_stats.lastThinkWallMs;
-    m_batches.measure(m_timings);
+    m_batches->measure(m_timings);
 
     // Faults in entity order, whatever VM found them: the log and the world stay deterministic.
     thread_local std::vector<ThinkFault*> faults;
@@ -423,7 +504,7 @@ void LuaThinkPhase::think(const engine::ThinkContext& ctx, std::span<engine::Int
         e.message = e.file + ": its thinks ran out of time in " + std::to_string(kTimeoutsBeforeQuarantine) +
                     " ticks: its enemies now idle until the script changes";
         e.tick = world.tick;
-        m_errors.add(e);
+        m_errors->add(e);
     }
     for (const ThinkFault* fault : faults) {
         engine::Intent& idle = intents[fault->entity];
@@ -446,7 +527,7 @@ void LuaThinkPhase::think(const engine::ThinkContext& ctx, std::span<engine::Int
         e.vm = fault->vm;
         e.traceback = failure.traceback;
         e.tick = world.tick;
-        m_errors.add(e);
+        m_errors->add(e);
     }
 }
 

@@ -326,7 +326,16 @@ void SandboxedVm::setJit(bool enabled) {
     pushHost("set_jit");
     lua_pushboolean(L, enabled);
     lua_call(L, 1, 0);
-    m_jit = enabled;
+}
+
+bool SandboxedVm::jitEnabled() {
+    lua_State* L = state();
+    STACK_GUARD(L, 0);
+    pushHost("jit_on");
+    lua_call(L, 0, 1);
+    const bool on = lua_toboolean(L, -1) != 0;
+    lua_pop(L, 1);
+    return on;
 }
 
 bool SandboxedVm::runChunk(const ScriptFile& file, std::string* result, std::string* text, std::string* type,

@@ -60,7 +60,8 @@ public:
     /// The lib modules scripts may require (host data only; runs no script code).
     void setModules(const std::vector<ScriptFile>& libs);
     void setJit(bool enabled);
-    bool jitEnabled() const { return m_jit; }
+    /// Whether LuaJIT's compiler is on in this VM (LuaJIT's own answer).
+    bool jitEnabled();
 
     /// Pushes the trusted host function `name` (from ctx.host).
     void pushHost(const char* name);
@@ -97,7 +98,6 @@ private:
     SandboxedVmDef m_def;
     BudgetCell m_budget{};
     int m_hostRef = -1;
-    bool m_jit = true;
     bool m_hookInstalled = false;
     std::unordered_set<std::string> m_hooked; // "@chunkname"
 };

@@ -3,6 +3,8 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <chrono>
+#include <thread>
 #include <vector>
 
 TEST(WorkerPool, RunsEveryJobExactlyOnceRoundAfterRound) {
@@ -25,25 +27,48 @@ TEST(WorkerPool, RunsEveryJobExactlyOnceRoundAfterRound) {
     }
 }
 
-TEST(WorkerPool, WorkersPickUpWorkAfterSleeping) {
+namespace {
+// Waits (at most a few seconds, so a broken pool fails instead of hanging) until `done` holds.
+template <class Done>
+void waitFor(Done done) {
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(5);
+    while (!done() && std::chrono::steady_clock::now() < deadline)
+        std::this_thread::yield();
+}
+} // namespace
+
+TEST(WorkerPool, SleepingWorkersWakeForTheNextRound) {
+    // The calling thread's job waits for another worker to run a job: only a worker that woke up
+    // can, so the caller doing everything alone (what a pool whose workers never wake does)
+    // fails here instead of passing.
     engine::WorkerPool pool(2);
-    pool.setSpinMicros(0); // sleep at once: the next round must wake them
-    std::atomic<int> total{0};
-    for (int round = 0; round < 50; ++round)
-        pool.run(64, [&](int, uint32_t) { total.fetch_add(1); });
-    EXPECT_EQ(total.load(), 50 * 64);
+    pool.setSpinMicros(0); // sleep at once after every round
+    for (int round = 0; round < 20; ++round) {
+        std::atomic<bool> otherRan{false};
+        pool.run(2, [&](int worker, uint32_t) {
+            if (worker != 0)
+                otherRan = true;
+            else
+                waitFor([&] { return otherRan.load(); });
+        });
+        ASSERT_TRUE(otherRan.load()) << "round " << round << ": no worker woke up";
+        std::this_thread::sleep_for(std::chrono::milliseconds(2)); // let it fall asleep
+    }
 }
 
-TEST(WorkerPool, SharesWorkWhenJobsAreSlow) {
+TEST(WorkerPool, WhileOneJobIsSlowTheOtherWorkersTakeTheRest) {
+    // Dynamic balance: the caller's first job lasts until every other job is done, so the other
+    // worker must have taken all 63 of them.
     engine::WorkerPool pool(2);
-    std::vector<int> byWorker(2, 0);
-    std::vector<std::atomic<int>> counts(2);
+    std::atomic<int> done{0};
+    std::vector<std::atomic<int>> byWorker(2);
     pool.run(64, [&](int worker, uint32_t) {
-        counts[size_t(worker)].fetch_add(1);
-        volatile double x = 0;
-        for (int i = 0; i < 200000; ++i)
-            x = x + 1.0; // long enough that one thread cannot take every job
+        byWorker[size_t(worker)].fetch_add(1);
+        if (worker == 0 && byWorker[0].load() == 1)
+            waitFor([&] { return done.load() == 63; });
+        done.fetch_add(1);
     });
-    EXPECT_EQ(counts[0].load() + counts[1].load(), 64);
-    EXPECT_GT(counts[1].load(), 0) << "the worker thread took no job";
+    EXPECT_EQ(done.load(), 64);
+    EXPECT_EQ(byWorker[1].load(), 63);
+    EXPECT_EQ(byWorker[0].load(), 1);
 }

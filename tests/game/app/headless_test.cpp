@@ -118,5 +118,7 @@ TEST(Headless, SoakPassesItsOwnChecks) {
     EXPECT_TRUE(j["soak"]["refs_match"].get<bool>());
     EXPECT_TRUE(j["soak"]["accounted"].get<bool>());
     EXPECT_GE(j["soak"]["reloads"].get<int>(), 3);
+    EXPECT_GE(j["soak"]["reloads_refused"].get<int>(), 2) << "the broken and hostile versions were tried";
+    EXPECT_EQ(j["soak"]["wrong_outcomes"].get<int>(), 0) << "every version went live or was refused as it should";
     EXPECT_EQ(j["main_vm"]["registry_refs"], j["main_vm"]["identities"]);
 }

@@ -1,5 +1,6 @@
 // The overlay built headless (Dear ImGui without a backend): every window exists and shows the
 // values of the model it was given; its buttons reach the actions.
+#include "engine/core/tick.h"
 #include "game/debug/overlay.h"
 #include "game/debug/overlay_text.h"
 
@@ -33,7 +34,7 @@ protected:
         ImGuiIO& io = ImGui::GetIO();
         io.IniFilename = nullptr;
         io.DisplaySize = ImVec2(1280, 720);
-        io.DeltaTime = 1.0f / 60.0f;
+        io.DeltaTime = engine::kTickDt;
         unsigned char* pixels;
         int w, h;
         io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h); // asserts in NewFrame without a built atlas

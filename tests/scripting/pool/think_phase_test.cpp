@@ -1,6 +1,8 @@
 // LuaThinkPhase: scripts run on the pool against a real world, errors are contained and reported,
 // memory persists, and the result does not depend on the pool size.
+#include "engine/core/tick.h"
 #include "scripting/think_phase.h"
+#include "pool/pool_vm.h"
 
 #include "scripting/test_world.h"
 
@@ -29,7 +31,7 @@ std::unique_ptr<LuaThinkPhase> makePhase(const std::string& root, int pool) {
 void think(LuaThinkPhase& phase, TestWorld& w) {
     w.snapshot();
     const auto types = phase.types();
-    phase.think(engine::ThinkContext{w.world, types, w.seed, 1.0f / 60.0f}, w.intents);
+    phase.think(engine::ThinkContext{w.world, types, w.seed, engine::kTickDt}, w.intents);
 }
 
 // Runs a one-script folder for one tick over n enemies and returns the first logged error.
@@ -371,4 +373,24 @@ TEST(LuaThink, NeighborWithoutNearbySeesNothingOfThePreviousThink) {
     for (const ScriptErrorEntry& entry : phase->errors().entries())
         found = found || entry.first.message.find("world.neighbor(1): index out of range 1..0") != std::string::npos;
     EXPECT_TRUE(found);
+}
+
+TEST(LuaThink, AVmThatReplacesARetiredOneFollowsTheJitSwitch) {
+    TempScripts scripts(std::map<std::string, std::string>{{"enemies/hoarder.lua", fixture("hoarder.lua")}});
+    LuaThinkDef def = defaultLuaThinkDef();
+    def.scriptsDir = scripts.root();
+    def.poolSize = 1;
+    def.limits.memoryBytes = size_t(24) << 20;
+    std::string error;
+    auto phase = LuaThinkPhase::create(def, &error);
+    ASSERT_TRUE(phase) << error;
+    phase->setJit(false);
+    ASSERT_FALSE(phase->vm(0).sandbox().jitEnabled());
+    TestWorld w;
+    for (int i = 0; i < 100; ++i)
+        w.add(0, {float(i) * 10.0f, 100.0f});
+    for (int tick = 1; tick <= 60 && phase->stats().total[0].retired == 0; ++tick)
+        think(*phase, w);
+    ASSERT_GE(phase->stats().total[0].retired, 1u);
+    EXPECT_FALSE(phase->vm(0).sandbox().jitEnabled()) << "the overlay says off: the new VM must be off too";
 }

@@ -2,6 +2,7 @@
 // what must happen on its first line ("-- expect: error: TEXT" or "-- expect: result: VALUE"),
 // and after each one the same VM must still run tests/scripting/sandbox/hostile/canary.lua with every
 // library intact.
+#include "engine/core/tick.h"
 #include "scripting/think_phase.h"
 #include "scripting/chunk_runner.h"
 
@@ -133,7 +134,7 @@ TEST(Sandbox, FfiViewsCannotBeWrittenIndexedOrTurnedIntoPointers) {
         for (int tick = 1; tick <= 3; ++tick) {
             w.snapshot();
             const auto types = phase->types();
-            phase->think(engine::ThinkContext{w.world, types, 1, 1.0f / 60.0f}, w.intents);
+            phase->think(engine::ThinkContext{w.world, types, 1, engine::kTickDt}, w.intents);
             w.keepMemory(64);
             // The honest script next to it is unaffected.
             EXPECT_EQ(w.intents[2].velocity.x, float(tick)) << hostile.chunkname;

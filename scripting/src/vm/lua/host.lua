@@ -22,6 +22,9 @@ function H.set_jit(on)
   jit.flush()
 end
 
+-- Whether LuaJIT's compiler is on in this VM (asked of LuaJIT itself).
+function H.jit_on() return (jit.status()) end
+
 -- The names scripts can use, for checking the LuaLS annotations (scriptcheck).
 function H.api()
   local contract, methods = {}, {}
