@@ -10,7 +10,8 @@ int main(int argc, char** argv) {
     if (!options)
         return exitCode;
     switch (options->mode) {
-    case game::AppMode::Headless: return options->soak ? game::runSoak(*options) : game::runHeadless(*options);
+    case game::AppMode::Headless:
+        return options->soak ? game::runSoak(*options) : game::runHeadless(*options);
     case game::AppMode::Screenshot: return game::runScreenshot(*options);
     case game::AppMode::Window: return game::runWindow(*options);
     }

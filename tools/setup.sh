@@ -10,10 +10,10 @@ ARENA_PACKAGES=(
   cmake ninja-build g++ pkg-config
   libluajit-5.1-dev luajit
   libsdl2-dev libimgui-dev libglm-dev libstb-dev
-  libgtest-dev libgmock-dev libbenchmark-dev
+  libgtest-dev
   libcli11-dev nlohmann-json3-dev
   libegl-mesa0 libgl1-mesa-dri xvfb xauth
-  lua-check clang libclang-rt-14-dev
+  lua-check clang clang-format libclang-rt-14-dev git
 )
 
 arena_missing_packages() {

@@ -16,7 +16,9 @@ struct FixedStepDef {
     double maxFrameSeconds = 0.25; // a longer frame (breakpoint, window drag) counts as this
 };
 
-inline FixedStepDef defaultFixedStepDef() { return FixedStepDef{}; }
+inline FixedStepDef defaultFixedStepDef() {
+    return FixedStepDef{};
+}
 
 class FixedStepClock {
 public:

@@ -16,8 +16,7 @@ public:
             m_state *= 0x100000001b3ull;
         }
     }
-    template <class T>
-    void value(const T& v) {
+    template <class T> void value(const T& v) {
         static_assert(std::is_trivially_copyable_v<T>);
         bytes(&v, sizeof v);
     }

@@ -18,13 +18,13 @@
 
 namespace engine {
 
-template <class T>
-class SlotMap {
+template <class T> class SlotMap {
 public:
     static constexpr size_t kCapacity = size_t(ObjectId::kMaxIndex) + 1;
 
     /// `capacity` (at most kCapacity) lets tests reach the limit without 2^24 objects.
-    explicit SlotMap(size_t capacity = kCapacity) : m_capacity(capacity < kCapacity ? capacity : kCapacity) {}
+    explicit SlotMap(size_t capacity = kCapacity)
+        : m_capacity(capacity < kCapacity ? capacity : kCapacity) {}
 
     ObjectId create(T value) {
         uint32_t slotIndex;

@@ -1,6 +1,6 @@
 #pragma once
-// The simulation's tick: fixed at 60 per second (DESIGN: "The tick"). The one place its length is
-// written; rendering runs at whatever rate the display allows.
+// The simulation's tick: fixed at 60 per second (docs/design.md "The tick"). The one place its
+// length is written; rendering runs at whatever rate the display allows.
 namespace engine {
 
 inline constexpr int kTicksPerSecond = 60;

@@ -69,8 +69,9 @@ void WorkerPool::workerLoop(int worker) {
     for (;;) {
         // Spin a little first: the next round usually comes within a tick's other phases, and
         // waking a sleeping core costs tens of microseconds.
-        const auto spinUntil = std::chrono::steady_clock::now() +
-                               std::chrono::microseconds(m_spinMicros.load(std::memory_order_relaxed));
+        const auto spinUntil =
+            std::chrono::steady_clock::now() +
+            std::chrono::microseconds(m_spinMicros.load(std::memory_order_relaxed));
         uint32_t now = m_round.load(std::memory_order_acquire);
         while (now == seen && std::chrono::steady_clock::now() < spinUntil) {
             for (int i = 0; i < 64; ++i)

@@ -4,7 +4,8 @@
 // their VM for life; work moves, VMs don't" holds by construction.
 //
 // Contract:
-// - run(jobCount, fn) calls fn(worker, job) exactly once for every job in [0, jobCount), spread over
+// - run(jobCount, fn) calls fn(worker, job) exactly once for every job in [0, jobCount), spread
+// over
 //   workers 0..size()-1 (worker 0 is the calling thread), and returns when all are done.
 // - Dynamic balance: a worker takes the next job as soon as it is free (one atomic add per job).
 // - No locks on the hot path: workers spin briefly after a round (a round usually follows within

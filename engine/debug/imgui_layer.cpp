@@ -64,6 +64,8 @@ bool ImGuiLayer::wantsKeyboard() const {
     return m_initialised && ImGui::GetIO().WantCaptureKeyboard;
 }
 
-bool ImGuiLayer::wantsMouse() const { return m_initialised && ImGui::GetIO().WantCaptureMouse; }
+bool ImGuiLayer::wantsMouse() const {
+    return m_initialised && ImGui::GetIO().WantCaptureMouse;
+}
 
 } // namespace engine

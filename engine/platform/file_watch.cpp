@@ -4,7 +4,8 @@ namespace fs = std::filesystem;
 
 namespace engine {
 
-FileWatch::FileWatch(std::string root, FileWatchDef def) : m_root(std::move(root)), m_def(std::move(def)) {
+FileWatch::FileWatch(std::string root, FileWatchDef def)
+    : m_root(std::move(root)), m_def(std::move(def)) {
     m_files = scan(); // what exists now is the baseline, not a change
     for (auto& [path, seen] : m_files) {
         seen.known = true;
@@ -15,7 +16,9 @@ FileWatch::FileWatch(std::string root, FileWatchDef def) : m_root(std::move(root
 std::map<std::string, FileWatch::Seen> FileWatch::scan() const {
     std::map<std::string, Seen> out;
     std::error_code ec;
-    for (fs::recursive_directory_iterator it(m_root, fs::directory_options::skip_permission_denied, ec), end;
+    for (fs::recursive_directory_iterator
+             it(m_root, fs::directory_options::skip_permission_denied, ec),
+         end;
          !ec && it != end; it.increment(ec)) {
         if (it->path().extension() != m_def.extension)
             continue;
@@ -53,7 +56,8 @@ std::vector<FileChange> FileWatch::poll(Clock::time_point now) {
             s.reported = false;
         }
         if (!s.reported && now - s.stableSince >= m_def.debounce) {
-            changes.push_back({s.known ? FileChange::Kind::Modified : FileChange::Kind::Added, path});
+            changes.push_back(
+                {s.known ? FileChange::Kind::Modified : FileChange::Kind::Added, path});
             s.reported = true;
             s.known = true;
         }

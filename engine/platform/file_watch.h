@@ -26,7 +26,9 @@ struct FileWatchDef {
     std::string extension = ".lua";
 };
 
-inline FileWatchDef defaultFileWatchDef() { return FileWatchDef{}; }
+inline FileWatchDef defaultFileWatchDef() {
+    return FileWatchDef{};
+}
 
 class FileWatch {
 public:

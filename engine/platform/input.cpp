@@ -40,9 +40,7 @@ void InputSystem::beginFrame() {
 
 void InputSystem::handleEvent(const SDL_Event& e, bool uiWantsKeyboard, bool uiWantsMouse) {
     switch (e.type) {
-    case SDL_QUIT:
-        m_state.quitRequested = true;
-        break;
+    case SDL_QUIT: m_state.quitRequested = true; break;
     case SDL_KEYDOWN:
         if (e.key.repeat)
             break;
@@ -95,8 +93,7 @@ void InputSystem::handleEvent(const SDL_Event& e, bool uiWantsKeyboard, bool uiW
         if (e.cbutton.button == SDL_CONTROLLER_BUTTON_BACK)
             m_state.restartPressed = true;
         break;
-    default:
-        break;
+    default: break;
     }
 }
 
@@ -113,10 +110,12 @@ void InputSystem::sample(bool uiWantsKeyboard) {
     }
     glm::vec2 aim(0.0f);
     for (SDL_GameController* c : m_controllers) {
-        const glm::vec2 left = applyDeadZone(
-            {axis(c, SDL_CONTROLLER_AXIS_LEFTX), axis(c, SDL_CONTROLLER_AXIS_LEFTY)}, kStickDeadZone);
+        const glm::vec2 left =
+            applyDeadZone({axis(c, SDL_CONTROLLER_AXIS_LEFTX), axis(c, SDL_CONTROLLER_AXIS_LEFTY)},
+                          kStickDeadZone);
         const glm::vec2 right = applyDeadZone(
-            {axis(c, SDL_CONTROLLER_AXIS_RIGHTX), axis(c, SDL_CONTROLLER_AXIS_RIGHTY)}, kStickDeadZone);
+            {axis(c, SDL_CONTROLLER_AXIS_RIGHTX), axis(c, SDL_CONTROLLER_AXIS_RIGHTY)},
+            kStickDeadZone);
         if (left != glm::vec2(0.0f)) {
             move += left;
             m_state.usingController = true;

@@ -19,13 +19,13 @@ namespace engine {
 struct InputState {
     glm::vec2 move{0.0f};
     glm::vec2 mousePixel{0.0f};
-    glm::vec2 aimStick{0.0f};    // right stick, zero inside the dead zone
-    bool fire = false;           // mouse button, space or right trigger
+    glm::vec2 aimStick{0.0f};     // right stick, zero inside the dead zone
+    bool fire = false;            // mouse button, space or right trigger
     bool usingController = false; // the last input came from a controller
-    bool pausePressed = false;   // P or Start
-    bool restartPressed = false; // R or Back
-    bool overlayPressed = false; // F1
-    bool anyPressed = false;     // any key or button this frame (ends the attract mode)
+    bool pausePressed = false;    // P or Start
+    bool restartPressed = false;  // R or Back
+    bool overlayPressed = false;  // F1
+    bool anyPressed = false;      // any key or button this frame (ends the attract mode)
     bool quitRequested = false;
 };
 

@@ -70,8 +70,8 @@ std::unique_ptr<Window> Window::create(const WindowDef& def, std::string* error)
     glGetIntegerv(GL_MINOR_VERSION, &minor);
     glGetIntegerv(GL_CONTEXT_PROFILE_MASK, &profile);
     if (major < 3 || (major == 3 && minor < 3)) {
-        setError(error, "OpenGL 3.3 required, got " + std::to_string(major) + "." +
-                            std::to_string(minor));
+        setError(error,
+                 "OpenGL 3.3 required, got " + std::to_string(major) + "." + std::to_string(minor));
         return nullptr;
     }
     if ((profile & GL_CONTEXT_CORE_PROFILE_BIT) == 0) {
@@ -100,6 +100,8 @@ glm::ivec2 Window::drawableSize() const {
     return {width, height};
 }
 
-void Window::swap() { SDL_GL_SwapWindow(m_window); }
+void Window::swap() {
+    SDL_GL_SwapWindow(m_window);
+}
 
 } // namespace engine

@@ -24,7 +24,9 @@ struct WindowDef {
     bool vsync = true;
 };
 
-inline WindowDef defaultWindowDef() { return WindowDef{}; }
+inline WindowDef defaultWindowDef() {
+    return WindowDef{};
+}
 
 class Window {
 public:

@@ -21,8 +21,12 @@ void Camera2D::fit(glm::vec2 worldSize, glm::vec2 viewportPixels) {
     m_viewProjection = glm::ortho(topLeft.x, bottomRight.x, bottomRight.y, topLeft.y, -1.0f, 1.0f);
 }
 
-glm::vec2 Camera2D::screenToWorld(glm::vec2 pixel) const { return (pixel - m_offset) / m_scale; }
+glm::vec2 Camera2D::screenToWorld(glm::vec2 pixel) const {
+    return (pixel - m_offset) / m_scale;
+}
 
-glm::vec2 Camera2D::worldToScreen(glm::vec2 world) const { return m_offset + world * m_scale; }
+glm::vec2 Camera2D::worldToScreen(glm::vec2 world) const {
+    return m_offset + world * m_scale;
+}
 
 } // namespace engine

@@ -41,8 +41,8 @@ bool writeFramebufferPng(const std::string& path, int width, int height, std::st
 
     // GL rows run bottom-up, PNG rows top-down. The flag is global in stb, so put it back.
     stbi_flip_vertically_on_write(1);
-    int ok = stbi_write_png(path.c_str(), width, height, 4, pixels.data(),
-                            static_cast<int>(rowBytes));
+    int ok =
+        stbi_write_png(path.c_str(), width, height, 4, pixels.data(), static_cast<int>(rowBytes));
     stbi_flip_vertically_on_write(0);
     if (!ok) {
         if (error)

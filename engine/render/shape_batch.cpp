@@ -70,8 +70,8 @@ GLuint compileShader(GLenum type, const char* source, std::string* error) {
         char log[2048] = {};
         glGetShaderInfoLog(shader, sizeof(log), nullptr, log);
         if (error)
-            *error = std::string(type == GL_VERTEX_SHADER ? "vertex" : "fragment") +
-                     " shader: " + log;
+            *error =
+                std::string(type == GL_VERTEX_SHADER ? "vertex" : "fragment") + " shader: " + log;
         glDeleteShader(shader);
         return 0;
     }

@@ -4,7 +4,8 @@
 //
 // Contract:
 // - init() needs a current GL 3.3 core context; returns false with *error on shader failure.
-// - begin(viewProjection) ... shapes ... end(): shapes are drawn in submission order (later on top).
+// - begin(viewProjection) ... shapes ... end(): shapes are drawn in submission order (later on
+// top).
 // - Colours are 0xRRGGBBAA. Discs and rings are antialiased in the fragment shader.
 // - drawCallsLastFrame() reports how many draw calls end() issued, for the overlay and tests.
 #include <glm/mat4x4.hpp>
@@ -37,13 +38,17 @@ public:
 
 private:
     struct Vertex {
-        float x, y;    // world position
-        float u, v;    // local coordinates in [-1, 1] for round shapes
-        float inner;   // ring: inner radius as a fraction of the outer; 0 = filled; <0 = no rounding
+        float x, y;  // world position
+        float u, v;  // local coordinates in [-1, 1] for round shapes
+        float inner; // ring: inner radius as a fraction of the outer; 0 = filled; <0 = no rounding
         uint32_t rgba; // packed colour
     };
     void flush();
-    void push(const Vertex& v) { m_vertices.push_back(v); if (m_vertices.size() >= kMaxVertices) flush(); }
+    void push(const Vertex& v) {
+        m_vertices.push_back(v);
+        if (m_vertices.size() >= kMaxVertices)
+            flush();
+    }
 
     static constexpr size_t kMaxVertices = 6 * 32768;
     std::vector<Vertex> m_vertices;

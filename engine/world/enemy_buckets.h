@@ -34,7 +34,9 @@ public:
     /// Enemies per type, indexed by type.
     std::span<const uint32_t> counts() const { return m_count; }
     /// True when every change of the map went through here, so it is grouped and counts() holds.
-    bool tracks(const SlotMap<Enemy>& enemies) const { return !m_lost && m_seen == enemies.changes(); }
+    bool tracks(const SlotMap<Enemy>& enemies) const {
+        return !m_lost && m_seen == enemies.changes();
+    }
     /// Checks the grouping element by element (tests and debug checks).
     bool isGrouped(const SlotMap<Enemy>& enemies) const;
 
@@ -42,8 +44,8 @@ private:
     void noticeForeignChanges(const SlotMap<Enemy>& enemies);
 
     std::vector<uint32_t> m_count;
-    uint64_t m_seen = 0;  // enemies.changes() after our last change
-    bool m_lost = false;  // someone else changed the map: no runs to keep until clear()
+    uint64_t m_seen = 0; // enemies.changes() after our last change
+    bool m_lost = false; // someone else changed the map: no runs to keep until clear()
 };
 
 } // namespace engine

@@ -14,7 +14,7 @@ namespace engine {
 /// interprets it (it cannot include Lua): -2 is Lua's LUA_NOREF.
 inline constexpr int32_t kNoScriptRef = -2;
 
-/// Bytes of engine-owned memory per enemy that its behaviour script lays out (DESIGN.md "Two
+/// Bytes of engine-owned memory per enemy that its behaviour script lays out (docs/design.md "Two
 /// kinds of Lua code"): read as last tick's values, written as next tick's.
 inline constexpr size_t kEnemyMemoryBytes = 64;
 
@@ -26,7 +26,7 @@ enum EnemyFlags : uint16_t {
 // The layout of Enemy is shared with the Lua batch driver (scripting/think_abi.h checks it).
 struct Enemy {
     ObjectId id;
-    uint16_t type = 0;  // index into the tick's EnemyType table
+    uint16_t type = 0; // index into the tick's EnemyType table
     uint16_t flags = 0;
     glm::vec2 position{0.0f};
     glm::vec2 velocity{0.0f};
@@ -37,7 +37,8 @@ struct Enemy {
     int32_t fireCooldown = 0; // ticks until it may fire again
     uint32_t spawnTick = 0;
     int32_t scriptRef = kNoScriptRef;
-    float random[2] = {0.0f, 0.0f}; // this tick's deterministic randoms in [0, 1), set at the snapshot
+    float random[2] = {0.0f,
+                       0.0f}; // this tick's deterministic randoms in [0, 1), set at the snapshot
     alignas(8) uint8_t memory[kEnemyMemoryBytes] = {};
 };
 
@@ -53,7 +54,7 @@ struct Bullet {
 };
 
 struct Player {
-    ObjectId id{0, 1};          // one player object per round: the generation is the round
+    ObjectId id{0, 1}; // one player object per round: the generation is the round
     int32_t scriptRef = kNoScriptRef;
     glm::vec2 position{0.0f};
     glm::vec2 velocity{0.0f};

@@ -33,10 +33,12 @@ int SpatialGrid::clampRow(float y) const {
     return r >= float(m_rows) ? m_rows - 1 : int(r);
 }
 
-int SpatialGrid::cellIndex(glm::vec2 p) const { return clampRow(p.y) * m_columns + clampColumn(p.x); }
+int SpatialGrid::cellIndex(glm::vec2 p) const {
+    return clampRow(p.y) * m_columns + clampColumn(p.x);
+}
 
-void SpatialGrid::rebuild(std::span<const glm::vec2> positions, std::span<const glm::vec2> velocities,
-                          WorkerPool* pool) {
+void SpatialGrid::rebuild(std::span<const glm::vec2> positions,
+                          std::span<const glm::vec2> velocities, WorkerPool* pool) {
     const size_t cells = size_t(m_columns) * size_t(m_rows);
     const size_t n = positions.size();
     const bool hasVelocities = velocities.size() == n;
@@ -89,7 +91,8 @@ int SpatialGrid::nearest(glm::vec2 center, float radius, uint32_t exclude,
         if (item == exclude)
             return;
         const float d = (p.x - center.x) * (p.x - center.x) + (p.y - center.y) * (p.y - center.y);
-        // Insertion into a small sorted list; ties keep visiting order, so results are deterministic.
+        // Insertion into a small sorted list; ties keep visiting order, so results are
+        // deterministic.
         int pos = count < int(out.size()) ? count : int(out.size()) - 1;
         if (count == int(out.size()) && !(d < dist[size_t(pos)]))
             return;

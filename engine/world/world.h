@@ -16,11 +16,12 @@ namespace engine {
 struct World {
     glm::vec2 size{1600.0f, 900.0f};
     uint64_t tick = 0;
-    SlotMap<Enemy> enemies; // create and destroy through the functions below: they keep types grouped
+    SlotMap<Enemy>
+        enemies; // create and destroy through the functions below: they keep types grouped
     std::vector<Bullet> bullets;
     Player player;
-    SpatialGrid enemyGrid;              // built at the snapshot from enemy positions (dense order)
-    std::vector<glm::vec2> enemyPositions;  // the grid's input, kept to avoid reallocating
+    SpatialGrid enemyGrid; // built at the snapshot from enemy positions (dense order)
+    std::vector<glm::vec2> enemyPositions; // the grid's input, kept to avoid reallocating
     std::vector<glm::vec2> enemyVelocities;
     EnemyBuckets enemyBuckets;
 

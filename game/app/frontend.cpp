@@ -1,7 +1,7 @@
-#include "engine/core/tick.h"
 #include "game/app/frontend.h"
 
 #include "engine/core/fixed_step.h"
+#include "engine/core/tick.h"
 #include "engine/debug/imgui_layer.h"
 #include "engine/platform/input.h"
 #include "engine/platform/window.h"
@@ -22,15 +22,16 @@
 
 #include <chrono>
 #include <cstdio>
-#include <thread>
 #include <cstdlib>
 #include <memory>
 #include <string>
+#include <thread>
 
 namespace game {
 
 namespace {
-constexpr uint64_t kNoticeTicks = 4 * engine::kTicksPerSecond; // a reload's outcome stays on screen for 4 s of game time
+constexpr uint64_t kNoticeTicks =
+    4 * engine::kTicksPerSecond; // a reload's outcome stays on screen for 4 s of game time
 
 // Everything a rendered run owns. Members are destroyed in reverse order, so the window (and its
 // GL context) outlives the ImGui layer and the batch, which free GL objects.
@@ -84,7 +85,8 @@ struct Frontend {
     }
 };
 
-PlayerCommand commandFromInput(const engine::InputState& in, const Game& game, const engine::Camera2D& camera) {
+PlayerCommand commandFromInput(const engine::InputState& in, const Game& game,
+                               const engine::Camera2D& camera) {
     PlayerCommand cmd;
     cmd.move = in.move;
     cmd.fire = in.fire;
@@ -160,7 +162,8 @@ engine::ObjectId enemyAt(const Game& game, const engine::Camera2D& camera, glm::
 } // namespace
 
 int runWindow(const AppOptions& options) {
-    if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_GAMECONTROLLER | SDL_INIT_TIMER | SDL_INIT_EVENTS) != 0) {
+    if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_GAMECONTROLLER | SDL_INIT_TIMER | SDL_INIT_EVENTS) !=
+        0) {
         std::fprintf(stderr, "arena: SDL_Init failed: %s\n", SDL_GetError());
         return 1;
     }
@@ -197,8 +200,10 @@ int runWindow(const AppOptions& options) {
                     fe.imgui.processEvent(e);
                     input.handleEvent(e, fe.imgui.wantsKeyboard(), fe.imgui.wantsMouse());
                     // Right click picks the enemy under the mouse for the inspector.
-                    if (e.type == SDL_MOUSEBUTTONDOWN && e.button.button == SDL_BUTTON_RIGHT && !fe.imgui.wantsMouse()) {
-                        fe.overlay.setSelected(enemyAt(*session.game, fe.camera, {float(e.button.x), float(e.button.y)}));
+                    if (e.type == SDL_MOUSEBUTTONDOWN && e.button.button == SDL_BUTTON_RIGHT &&
+                        !fe.imgui.wantsMouse()) {
+                        fe.overlay.setSelected(enemyAt(*session.game, fe.camera,
+                                                       {float(e.button.x), float(e.button.y)}));
                         fe.overlay.setVisible(true);
                     }
                 }
@@ -244,7 +249,8 @@ int runWindow(const AppOptions& options) {
                 }
                 if (!actions.paused)
                     fe.view.advanceFrame();
-                if (!fe.overlay.selected().isNull() && !game->world().enemies.get(fe.overlay.selected())) {
+                if (!fe.overlay.selected().isNull() &&
+                    !game->world().enemies.get(fe.overlay.selected())) {
                     if (!goneAt)
                         goneAt = game->world().tick;
                 } else {
@@ -252,17 +258,20 @@ int runWindow(const AppOptions& options) {
                 }
                 const auto renderStart = SDL_GetPerformanceCounter();
                 OverlayModel model = buildOverlayModel(
-                    session, live.get(), FrameInfo{fps, renderMs, actions.paused, actions.timeScale, fe.overlay.selected(), goneAt,
-                              fe.overlay.visible()},
+                    session, live.get(),
+                    FrameInfo{fps, renderMs, actions.paused, actions.timeScale,
+                              fe.overlay.selected(), goneAt, fe.overlay.visible()},
                     &jitChecker);
                 HudState hud{fps, actions.paused, attract, {}, false};
-                if (!live->notices().empty() && game->world().tick < live->notices().back().tick + kNoticeTicks) {
+                if (!live->notices().empty() &&
+                    game->world().tick < live->notices().back().tick + kNoticeTicks) {
                     hud.notice = live->notices().back().message;
                     hud.noticeRefused = live->notices().back().refused;
                 }
                 fe.render(*game, hud, frame, &model, &actions);
                 fe.window->swap();
-                renderMs = double(SDL_GetPerformanceCounter() - renderStart) * 1000.0 / double(SDL_GetPerformanceFrequency());
+                renderMs = double(SDL_GetPerformanceCounter() - renderStart) * 1000.0 /
+                           double(SDL_GetPerformanceFrequency());
             }
         }
     }
@@ -306,7 +315,8 @@ int runScreenshot(const AppOptions& options) {
             JitChecker jitChecker(options.scriptsDir);
             actions.jit = &jitChecker;
             if (options.overlay)
-                jitChecker.start(); // done long before the last frame: the picture shows the verdicts
+                jitChecker
+                    .start(); // done long before the last frame: the picture shows the verdicts
             Game* game = session.game.get();
             const PlayerCommand idle{};
             double renderMs = 0;
@@ -318,8 +328,10 @@ int runScreenshot(const AppOptions& options) {
                 game->step(options.autopilot ? nullptr : &idle);
                 fe.view.onStep(*game);
                 fe.view.advanceFrame();
-                if (options.overlay && (fe.overlay.selected().isNull() || !game->world().enemies.get(fe.overlay.selected()))) {
-                    // Inspect someone with a Lua identity if there is one (its table is the interesting part).
+                if (options.overlay && (fe.overlay.selected().isNull() ||
+                                        !game->world().enemies.get(fe.overlay.selected()))) {
+                    // Inspect someone with a Lua identity if there is one (its table is the
+                    // interesting part).
                     engine::ObjectId pick;
                     for (const engine::Enemy& e : game->world().enemies.dense())
                         if (pick.isNull() || e.scriptRef != engine::kNoScriptRef)
@@ -330,14 +342,20 @@ int runScreenshot(const AppOptions& options) {
                 if (frame + 1 == options.frames)
                     while (jitChecker.running()) // the screenshot waits for the JIT verdicts
                         std::this_thread::sleep_for(std::chrono::milliseconds(10));
-                OverlayModel model = buildOverlayModel(
-                    session, live.get(), FrameInfo{60.0f, renderMs, false, 1.0f, fe.overlay.selected(), 0, fe.overlay.visible()}, &jitChecker);
-                fe.render(*game, HudState{60.0f, false, false, {}, false}, uint64_t(frame), &model, &actions);
-                renderMs = double(SDL_GetPerformanceCounter() - renderStart) * 1000.0 / double(SDL_GetPerformanceFrequency());
+                OverlayModel model =
+                    buildOverlayModel(session, live.get(),
+                                      FrameInfo{60.0f, renderMs, false, 1.0f, fe.overlay.selected(),
+                                                0, fe.overlay.visible()},
+                                      &jitChecker);
+                fe.render(*game, HudState{60.0f, false, false, {}, false}, uint64_t(frame), &model,
+                          &actions);
+                renderMs = double(SDL_GetPerformanceCounter() - renderStart) * 1000.0 /
+                           double(SDL_GetPerformanceFrequency());
                 if (frame + 1 == options.frames) {
                     const glm::ivec2 size = fe.window->drawableSize();
                     std::string pngError;
-                    if (!engine::writeFramebufferPng(options.screenshotPath, size.x, size.y, &pngError)) {
+                    if (!engine::writeFramebufferPng(options.screenshotPath, size.x, size.y,
+                                                     &pngError)) {
                         std::fprintf(stderr, "arena: screenshot: %s\n", pngError.c_str());
                         code = 1;
                     } else {

@@ -28,22 +28,25 @@ GameSession makeGame(const AppOptions& options, bool autoRestart, std::string* e
     // Errors as they first happen. Reload outcomes are said by LiveScripts, every time.
     session.library->errors().setOnNewEntry([](const scripting::ScriptErrorEntry& entry) {
         const scripting::ScriptError& e = entry.first;
-        if (e.kind == scripting::ScriptErrorKind::Reload || e.kind == scripting::ScriptErrorKind::Reloaded)
+        if (e.kind == scripting::ScriptErrorKind::Reload ||
+            e.kind == scripting::ScriptErrorKind::Reloaded)
             return;
         if (e.kind == scripting::ScriptErrorKind::Notice)
             std::fprintf(stderr, "arena: script notice: %s (tick %llu)\n", e.message.c_str(),
                          static_cast<unsigned long long>(e.tick));
         else if (e.entity != 0)
-            std::fprintf(stderr, "arena: script error: %s (entity %llu:%llu, vm %d, tick %llu; the enemy idles)\n",
-                         e.message.c_str(), static_cast<unsigned long long>(e.entity & 0xffffff),
-                         static_cast<unsigned long long>(e.entity >> 24), e.vm,
-                         static_cast<unsigned long long>(e.tick));
+            std::fprintf(
+                stderr,
+                "arena: script error: %s (entity %llu:%llu, vm %d, tick %llu; the enemy idles)\n",
+                e.message.c_str(), static_cast<unsigned long long>(e.entity & 0xffffff),
+                static_cast<unsigned long long>(e.entity >> 24), e.vm,
+                static_cast<unsigned long long>(e.tick));
         else if (e.vm >= 0)
-            std::fprintf(stderr, "arena: script error: %s (vm %d, tick %llu)\n", e.message.c_str(), e.vm,
-                         static_cast<unsigned long long>(e.tick));
+            std::fprintf(stderr, "arena: script error: %s (vm %d, tick %llu)\n", e.message.c_str(),
+                         e.vm, static_cast<unsigned long long>(e.tick));
         else
-            std::fprintf(stderr, "arena: script error: %s (main VM, tick %llu)\n", e.message.c_str(),
-                         static_cast<unsigned long long>(e.tick));
+            std::fprintf(stderr, "arena: script error: %s (main VM, tick %llu)\n",
+                         e.message.c_str(), static_cast<unsigned long long>(e.tick));
     });
     def.seed = options.seed;
     def.minEnemies = options.enemies;
@@ -51,7 +54,8 @@ GameSession makeGame(const AppOptions& options, bool autoRestart, std::string* e
     session.think = &session.library->pool();
     session.mainVm = &session.library->mainVm();
     auto hooks = std::make_unique<LuaHooks>(session.library->takeMainVm());
-    session.game = std::make_unique<Game>(def, session.think->types(), session.library->takePool(), std::move(hooks));
+    session.game = std::make_unique<Game>(def, session.think->types(), session.library->takePool(),
+                                          std::move(hooks));
     return session;
 }
 
@@ -103,8 +107,11 @@ nlohmann::json summarize(const GameSession& session, double wallSeconds, const L
                            {"lua_memory_kb", double(t.luaBytes) / 1024.0},
                            {"lua_allocated_bytes", t.allocatedBytes},
                            {"retired", t.retired},
-                           {"last_tick", {{"busy_ms", last.busyMs}, {"batches", last.batches},
-                                          {"entities", last.entities}, {"errors", last.errors}}}});
+                           {"last_tick",
+                            {{"busy_ms", last.busyMs},
+                             {"batches", last.batches},
+                             {"entities", last.entities},
+                             {"errors", last.errors}}}});
         }
         j["pool"] = vms;
         j["think_wall_ms"] = pool.totalThinkWallMs;
@@ -112,7 +119,8 @@ nlohmann::json summarize(const GameSession& session, double wallSeconds, const L
         nlohmann::json byKind = nlohmann::json::object();
         for (const scripting::ScriptErrorEntry& entry : session.think->errors().entries())
             byKind[scripting::scriptErrorKindName(entry.first.kind)] =
-                byKind.value(scripting::scriptErrorKindName(entry.first.kind), uint64_t(0)) + entry.count;
+                byKind.value(scripting::scriptErrorKindName(entry.first.kind), uint64_t(0)) +
+                entry.count;
         j["errors_by_kind"] = byKind;
         nlohmann::json types = nlohmann::json::array();
         for (const scripting::EnemyScriptInfo& s : session.think->scripts())
@@ -133,13 +141,15 @@ nlohmann::json summarize(const GameSession& session, double wallSeconds, const L
         nlohmann::json scripts = nlohmann::json::array();
         nlohmann::json modules = nlohmann::json::array();
         for (const ScriptStatus& s : live->statuses())
-            (s.module ? modules : scripts).push_back({{"name", s.key},
-                               {"file", s.file},
-                               {"version", s.version},
-                               {"live", s.key == "director" ? 0 : live->liveCount(s.key)},
-                               {"reloads", s.reloads},
-                               {"removed", s.removed},
-                               {"error", s.error.empty() ? nlohmann::json(nullptr) : nlohmann::json(s.error)}});
+            (s.module ? modules : scripts)
+                .push_back({{"name", s.key},
+                            {"file", s.file},
+                            {"version", s.version},
+                            {"live", s.key == "director" ? 0 : live->liveCount(s.key)},
+                            {"reloads", s.reloads},
+                            {"removed", s.removed},
+                            {"error",
+                             s.error.empty() ? nlohmann::json(nullptr) : nlohmann::json(s.error)}});
         j["scripts"] = scripts;
         j["modules"] = modules;
         j["reloads_applied"] = live->reloadsApplied();

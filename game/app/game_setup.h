@@ -3,9 +3,9 @@
 // screenshot) and the tests get their Game from, so they all simulate the same thing.
 #include "game/app/options.h"
 #include "game/sim/game.h"
-#include "scripting/think_phase.h"
 #include "scripting/main_vm.h"
 #include "scripting/script_library.h"
+#include "scripting/think_phase.h"
 
 #include <nlohmann/json_fwd.hpp>
 
@@ -32,7 +32,8 @@ GameSession makeGame(const AppOptions& options, bool autoRestart, std::string* e
 /// The run summary (headless text and --stats-json): counts, mean ms per phase, pool, errors,
 /// world_hash.
 class LiveScripts;
-nlohmann::json summarize(const GameSession& session, double wallSeconds, const LiveScripts* live = nullptr);
+nlohmann::json summarize(const GameSession& session, double wallSeconds,
+                         const LiveScripts* live = nullptr);
 
 /// world_hash as it appears in the summary: 16 lowercase hex digits.
 std::string formatHash(uint64_t hash);

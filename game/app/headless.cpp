@@ -1,7 +1,6 @@
 #include "game/app/headless.h"
 
 #include "engine/core/tick.h"
-
 #include "game/app/game_setup.h"
 #include "game/app/live_scripts.h"
 
@@ -36,9 +35,11 @@ int runHeadless(const AppOptions& options) {
         live.update(); // a tick boundary: reloads go live here, in every VM at once
         game->step(options.autopilot ? nullptr : &idle);
         if (options.realtime) // a tick per tick of wall time, so files can be edited meanwhile
-            std::this_thread::sleep_until(start + std::chrono::duration<double>(double(t + 1) * engine::kTickSeconds));
+            std::this_thread::sleep_until(
+                start + std::chrono::duration<double>(double(t + 1) * engine::kTickSeconds));
     }
-    const double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    const double wall =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 
     const nlohmann::json s = summarize(session, wall, &live);
     std::printf("arena headless: %llu ticks in %.3f s (seed %llu)\n",
@@ -52,30 +53,35 @@ int runHeadless(const AppOptions& options) {
     std::printf("  rounds %llu, game overs %llu, wave %d, score %lld (best %lld)\n",
                 static_cast<unsigned long long>(game->counters().rounds),
                 static_cast<unsigned long long>(game->counters().gameOvers), game->wave(),
-                static_cast<long long>(game->counters().score), static_cast<long long>(game->counters().bestScore));
+                static_cast<long long>(game->counters().score),
+                static_cast<long long>(game->counters().bestScore));
     std::printf("  ms per tick:");
     for (const char* phase : kPhaseNames)
         std::printf(" %s %.4f", phase, s["phase_ms"][phase].get<double>());
     std::printf(" | total %.4f\n", s["tick_ms"].get<double>());
     for (const auto& vm : s["pool"])
-        std::printf("  vm %d (%s): busy %.3f ms/tick, %llu batches, %llu entities, %llu errors, %.0f KiB Lua\n",
+        std::printf("  vm %d (%s): busy %.3f ms/tick, %llu batches, %llu entities, %llu errors, "
+                    "%.0f KiB Lua\n",
                     vm["vm"].get<int>(), vm["thread"].get<std::string>().c_str(),
                     vm["busy_ms_per_tick"].get<double>(), vm["batches"].get<unsigned long long>(),
-                    vm["entities"].get<unsigned long long>(), vm["errors"].get<unsigned long long>(),
-                    vm["lua_memory_kb"].get<double>());
+                    vm["entities"].get<unsigned long long>(),
+                    vm["errors"].get<unsigned long long>(), vm["lua_memory_kb"].get<double>());
     std::printf("  script errors %llu\n", s["errors"].get<unsigned long long>());
     if (s.contains("main_vm"))
-        std::printf("  main vm: %.0f KiB Lua, %llu registry refs, %llu identities held, %llu hook calls, director %s\n",
+        std::printf("  main vm: %.0f KiB Lua, %llu registry refs, %llu identities held, %llu hook "
+                    "calls, director %s\n",
                     s["main_vm"]["lua_memory_kb"].get<double>(),
                     s["main_vm"]["registry_refs"].get<unsigned long long>(),
                     s["main_vm"]["identities"].get<unsigned long long>(),
                     s["main_vm"]["hook_calls"].get<unsigned long long>(),
                     s["main_vm"]["director"].get<bool>() ? "on" : "off (built-in waves)");
     for (const auto& sc : s["scripts"])
-        std::printf("  script %-10s v%d, %llu live, %d reloads%s%s\n", sc["name"].get<std::string>().c_str(),
-                    sc["version"].get<int>(), sc["live"].get<unsigned long long>(), sc["reloads"].get<int>(),
+        std::printf("  script %-10s v%d, %llu live, %d reloads%s%s\n",
+                    sc["name"].get<std::string>().c_str(), sc["version"].get<int>(),
+                    sc["live"].get<unsigned long long>(), sc["reloads"].get<int>(),
                     sc["removed"].get<bool>() ? ", removed" : "",
-                    sc["error"].is_null() ? "" : (", error: " + sc["error"].get<std::string>()).c_str());
+                    sc["error"].is_null() ? ""
+                                          : (", error: " + sc["error"].get<std::string>()).c_str());
     std::printf("  world_hash %s\n", s["world_hash"].get<std::string>().c_str());
 
     int code = 0;

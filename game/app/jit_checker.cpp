@@ -38,8 +38,10 @@ void JitChecker::start() {
         const std::string cmd = "'" + tool + "' --jit '" + m_root + "' --processes 3 2>&1";
         std::map<std::string, JitVerdict> out;
         if (FILE* pipe = popen(cmd.c_str(), "r")) {
-            // "path/enemies/x.lua: compiled (0 trace aborts over 3 processes)", then "    3x reason" lines
-            static const std::regex head(R"(([^/\s]+)\.lua: (compiled|FALLS BACK TO THE INTERPRETER) \((\d+) trace aborts)");
+            // "path/enemies/x.lua: compiled (0 trace aborts over 3 processes)", then "    3x
+            // reason" lines
+            static const std::regex head(
+                R"(([^/\s]+)\.lua: (compiled|FALLS BACK TO THE INTERPRETER) \((\d+) trace aborts)");
             static const std::regex reason(R"(^\s+(\d+x .*))");
             std::array<char, 1024> line{};
             std::string current;

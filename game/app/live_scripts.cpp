@@ -15,7 +15,8 @@ std::vector<ScriptStatus> LiveScripts::statuses() const {
     std::vector<ScriptStatus> out;
     for (const scripting::ScriptRecord& r : m_session.library->records()) {
         const bool module = r.kind == scripting::ScriptKind::Module;
-        out.push_back({module ? r.chunkname : r.key, r.chunkname, r.version, r.reloads, r.error, r.removed, module});
+        out.push_back({module ? r.chunkname : r.key, r.chunkname, r.version, r.reloads, r.error,
+                       r.removed, module});
     }
     return out;
 }

@@ -16,8 +16,8 @@
 namespace game {
 
 struct ScriptStatus {
-    std::string key;   // "chaser", "director", or a module's path ("lib/steer.lua")
-    std::string file;  // path relative to the scripts folder
+    std::string key;  // "chaser", "director", or a module's path ("lib/steer.lua")
+    std::string file; // path relative to the scripts folder
     int version = 1;
     int reloads = 0;   // versions that went live after the first
     std::string error; // the last failed version's error; empty while the latest loaded cleanly

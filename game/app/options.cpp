@@ -7,7 +7,9 @@
 
 namespace game {
 
-std::string defaultScriptsDir() { return ARENA_DEFAULT_SCRIPTS_DIR; }
+std::string defaultScriptsDir() {
+    return ARENA_DEFAULT_SCRIPTS_DIR;
+}
 
 std::optional<AppOptions> parseOptions(int argc, char** argv, int* exitCode) {
     AppOptions o;
@@ -16,28 +18,36 @@ std::optional<AppOptions> parseOptions(int argc, char** argv, int* exitCode) {
     app.name("arena");
     bool headless = false;
     bool noAutopilot = false;
-    auto* headlessFlag = app.add_flag("--headless", headless, "Simulation only: no window, no video");
+    auto* headlessFlag =
+        app.add_flag("--headless", headless, "Simulation only: no window, no video");
     app.add_option("--ticks", o.ticks, "Headless: number of ticks to simulate")
         ->check(CLI::Range(uint64_t(1), uint64_t(1) << 40))
         ->needs(headlessFlag);
-    app.add_option("--seed", o.seed, "Seed of the simulation (same seed and inputs, same world_hash)");
+    app.add_option("--seed", o.seed,
+                   "Seed of the simulation (same seed and inputs, same world_hash)");
     app.add_option("--enemies", o.enemies, "Keep at least N enemies in the arena (stress)")
         ->check(CLI::Range(0, 1000000));
     app.add_option("--stats-json", o.statsJson, "Headless: write the summary as JSON to FILE")
         ->needs(headlessFlag);
-    auto* shot = app.add_option("--screenshot", o.screenshotPath,
-                                "Render offscreen, write a PNG to FILE after --frames frames, exit");
+    auto* shot =
+        app.add_option("--screenshot", o.screenshotPath,
+                       "Render offscreen, write a PNG to FILE after --frames frames, exit");
     app.add_option("--frames", o.frames, "Screenshot: frames (one tick each) before capturing")
         ->check(CLI::Range(1, 100000))
         ->needs(shot);
     app.add_flag("--overlay", o.overlay, "Screenshot: with every overlay panel open")->needs(shot);
-    app.add_option("--editor", o.editorFile, "Screenshot: open this script (e.g. enemies/chaser.lua) in the editor")
+    app.add_option("--editor", o.editorFile,
+                   "Screenshot: open this script (e.g. enemies/chaser.lua) in the editor")
         ->needs(shot);
     app.add_flag("--no-autopilot", noAutopilot, "Headless/screenshot: the player stands still");
-    app.add_flag("--watch", o.watch, "Headless and screenshot: reload scripts when their files change");
-    app.add_flag("--soak", o.soak, "Headless: soak test: churn, reloads, pool resizes; exit 1 if anything leaked or got lost")
+    app.add_flag("--watch", o.watch,
+                 "Headless and screenshot: reload scripts when their files change");
+    app.add_flag("--soak", o.soak,
+                 "Headless: soak test: churn, reloads, pool resizes; exit 1 if anything leaked or "
+                 "got lost")
         ->needs(headlessFlag);
-    app.add_flag("--realtime", o.realtime, "Headless: run at 60 ticks per second of wall time")->needs(headlessFlag);
+    app.add_flag("--realtime", o.realtime, "Headless: run at 60 ticks per second of wall time")
+        ->needs(headlessFlag);
     app.add_option("--scripts", o.scriptsDir, "Scripts folder (default: the repository's scripts/)")
         ->check(CLI::ExistingDirectory);
     app.add_option("--pool", o.pool, "LuaJIT VMs in the think pool (default: one per core)")
@@ -47,8 +57,10 @@ std::optional<AppOptions> parseOptions(int argc, char** argv, int* exitCode) {
     app.add_option("--think-budget", o.thinkBudget,
                    "Thousands of loop iterations and calls one think call may make (default 200)")
         ->check(CLI::Range(1, 100000));
-    app.add_option("--width", o.width, "Window or screenshot width in pixels")->check(CLI::Range(64, 8192));
-    app.add_option("--height", o.height, "Window or screenshot height in pixels")->check(CLI::Range(64, 8192));
+    app.add_option("--width", o.width, "Window or screenshot width in pixels")
+        ->check(CLI::Range(64, 8192));
+    app.add_option("--height", o.height, "Window or screenshot height in pixels")
+        ->check(CLI::Range(64, 8192));
     headlessFlag->excludes(shot);
 
     try {
@@ -66,7 +78,9 @@ std::optional<AppOptions> parseOptions(int argc, char** argv, int* exitCode) {
         *exitCode = 2;
         return std::nullopt;
     }
-    o.mode = headless ? AppMode::Headless : !o.screenshotPath.empty() ? AppMode::Screenshot : AppMode::Window;
+    o.mode = headless                    ? AppMode::Headless
+             : !o.screenshotPath.empty() ? AppMode::Screenshot
+                                         : AppMode::Window;
     o.autopilot = !noAutopilot;
     *exitCode = 0;
     return o;

@@ -16,12 +16,12 @@ struct AppOptions {
     int enemies = 0;       // population floor
     std::string statsJson; // headless: write the summary as JSON here
     std::string screenshotPath;
-    int frames = 900;      // screenshot: frames (= ticks) to render before capturing (15 s of play)
+    int frames = 900; // screenshot: frames (= ticks) to render before capturing (15 s of play)
     bool autopilot = true;
-    bool watch = false;    // headless: reload scripts when their files change (the window always does)
+    bool watch = false; // headless: reload scripts when their files change (the window always does)
     bool realtime = false; // headless: 60 ticks per second of wall time
-    bool soak = false;     // headless: the soak test (churn, reloads, resizes) with pass/fail checks
-    bool overlay = false;  // screenshot: with the debug overlay open
+    bool soak = false;    // headless: the soak test (churn, reloads, resizes) with pass/fail checks
+    bool overlay = false; // screenshot: with the debug overlay open
     std::string editorFile; // screenshot: open this script in the overlay's editor
     std::string scriptsDir;
     int pool = 0;          // VMs in the think pool; 0 = one per hardware thread
@@ -34,7 +34,8 @@ struct AppOptions {
 /// *exitCode set (0 for --help, non-zero for errors).
 std::optional<AppOptions> parseOptions(int argc, char** argv, int* exitCode);
 
-/// The repository's scripts/ folder, fixed at build time so no mode depends on the working directory.
+/// The repository's scripts/ folder, fixed at build time so no mode depends on the working
+/// directory.
 std::string defaultScriptsDir();
 
 } // namespace game

@@ -64,9 +64,12 @@ int runSoak(const AppOptions& options) {
     // the day that script changes).
     const fs::path soaker = root / "enemies" / "soaker.lua";
     const auto version = [](const std::string& speed, const std::string& body) {
-        return "return { name = 'Soaker', hp = 3, speed = " + speed + ", radius = 9, color = '#c0c0ff', score = 1,\n"
+        return "return { name = 'Soaker', hp = 3, speed = " + speed +
+               ", radius = 9, color = '#c0c0ff', score = 1,\n"
                "  memory = { t = 'int' },\n"
-               "  think = function(self, world, mem)\n" + body + "\n    mem.t = mem.t + 1\n"
+               "  think = function(self, world, mem)\n" +
+               body +
+               "\n    mem.t = mem.t + 1\n"
                "    return world.player_x - self.x, world.player_y - self.y\n  end }\n";
     };
     struct Version {
@@ -74,11 +77,12 @@ int runSoak(const AppOptions& options) {
         bool goesLive;
     };
     const Version versions[] = {
-        {version("150", ""), true},                                   // good
-        {version("150", "") + "\nthis is not Lua\n", false},          // broken: a syntax error
-        {version("150", "    local s = self.speed while s > 0 do end"), false}, // hostile: the trial's budget stops it
-        {version("150", "    HOARD = {}"), false},                    // creates a global: the trial reports it
-        {version("120", ""), true},                                   // good again
+        {version("150", ""), true},                          // good
+        {version("150", "") + "\nthis is not Lua\n", false}, // broken: a syntax error
+        {version("150", "    local s = self.speed while s > 0 do end"),
+         false},                                   // hostile: the trial's budget stops it
+        {version("150", "    HOARD = {}"), false}, // creates a global: the trial reports it
+        {version("120", ""), true},                // good again
     };
     writeAtomically(soaker, versions[4].source);
     std::string error;
@@ -114,7 +118,8 @@ int runSoak(const AppOptions& options) {
             refused += r.refused;
             if (r.applied != v.goesLive || r.refused == v.goesLive) {
                 std::fprintf(stderr, "arena soak: a version that should %s: %s\n",
-                             v.goesLive ? "go live did not" : "be refused was not", r.message.c_str());
+                             v.goesLive ? "go live did not" : "be refused was not",
+                             r.message.c_str());
                 ++wrongOutcomes;
             }
         }
@@ -126,7 +131,8 @@ int runSoak(const AppOptions& options) {
         if (t == ticks / 4)
             early = sampleMemory(session);
     }
-    const double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    const double wall =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     const MemorySample late = sampleMemory(session);
 
     nlohmann::json s = summarize(session, wall, &live);
@@ -134,26 +140,37 @@ int runSoak(const AppOptions& options) {
     const GameCounters& c = game.counters();
     const bool accounted = c.spawned == game.world().enemies.size() + c.destroyed;
     const bool refsMatch = m.registryObjectRefs == m.identities;
-    // "Flat": after full collections, no more than 10% (plus 256 KiB of slack) above the quarter mark.
+    // "Flat": after full collections, no more than 10% (plus 256 KiB of slack) above the quarter
+    // mark.
     const bool flat = late.total() <= early.total() * 1.10 + 256.0;
-    std::printf("arena soak: %llu ticks in %.1f s, %llu reloads (%llu refused: broken, hostile, global), %llu pool resizes%s\n",
-                static_cast<unsigned long long>(ticks), wall, static_cast<unsigned long long>(reloads),
-                static_cast<unsigned long long>(refused), static_cast<unsigned long long>(resizes),
+    std::printf("arena soak: %llu ticks in %.1f s, %llu reloads (%llu refused: broken, hostile, "
+                "global), %llu pool resizes%s\n",
+                static_cast<unsigned long long>(ticks), wall,
+                static_cast<unsigned long long>(reloads), static_cast<unsigned long long>(refused),
+                static_cast<unsigned long long>(resizes),
                 wrongOutcomes ? "  <- WRONG OUTCOMES" : "");
-    std::printf("  Lua memory after collection (main VM + largest pool VM): %.0f KiB at a quarter, %.0f KiB at the end (main VM %.0f KiB)%s\n",
+    std::printf("  Lua memory after collection (main VM + largest pool VM): %.0f KiB at a quarter, "
+                "%.0f KiB at the end (main VM %.0f KiB)%s\n",
                 early.total(), late.total(), late.mainKb, flat ? "" : "  <- NOT FLAT");
     for (size_t v = 0; v < late.poolKb.size(); ++v)
         std::printf("    vm %zu: %.0f KiB\n", v, late.poolKb[v]);
-    std::printf("  registry refs %llu, identities %llu%s\n", static_cast<unsigned long long>(m.registryObjectRefs),
+    std::printf("  registry refs %llu, identities %llu%s\n",
+                static_cast<unsigned long long>(m.registryObjectRefs),
                 static_cast<unsigned long long>(m.identities), refsMatch ? "" : "  <- MISMATCH");
-    std::printf("  spawned %llu = live %zu + destroyed %llu%s\n", static_cast<unsigned long long>(c.spawned),
-                game.world().enemies.size(), static_cast<unsigned long long>(c.destroyed),
-                accounted ? "" : "  <- OBJECTS LOST");
+    std::printf("  spawned %llu = live %zu + destroyed %llu%s\n",
+                static_cast<unsigned long long>(c.spawned), game.world().enemies.size(),
+                static_cast<unsigned long long>(c.destroyed), accounted ? "" : "  <- OBJECTS LOST");
     std::printf("  errors by kind: %s\n", s["errors_by_kind"].dump().c_str());
     std::printf("  world_hash %s\n", s["world_hash"].get<std::string>().c_str());
-    s["soak"] = {{"memory_kb_quarter", early.total()}, {"memory_kb_end", late.total()}, {"flat", flat},
-                 {"refs_match", refsMatch}, {"accounted", accounted}, {"reloads", reloads}, {"resizes", resizes},
-                 {"reloads_refused", refused}, {"wrong_outcomes", wrongOutcomes}};
+    s["soak"] = {{"memory_kb_quarter", early.total()},
+                 {"memory_kb_end", late.total()},
+                 {"flat", flat},
+                 {"refs_match", refsMatch},
+                 {"accounted", accounted},
+                 {"reloads", reloads},
+                 {"resizes", resizes},
+                 {"reloads_refused", refused},
+                 {"wrong_outcomes", wrongOutcomes}};
     if (!options.statsJson.empty())
         std::ofstream(options.statsJson) << s.dump(2) << '\n';
     session = {};

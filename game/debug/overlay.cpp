@@ -1,5 +1,6 @@
 // The overlay's frame: menu bar, layout, the error badge, and the small Frame and Controls panels.
 #include "game/debug/overlay.h"
+
 #include "game/debug/overlay_text.h"
 
 #include <imgui.h>
@@ -17,7 +18,9 @@ void push(std::deque<float>& history, float value, size_t cap) {
     while (history.size() > cap)
         history.pop_front();
 }
-std::vector<float> values(const std::deque<float>& d) { return std::vector<float>(d.begin(), d.end()); }
+std::vector<float> values(const std::deque<float>& d) {
+    return std::vector<float>(d.begin(), d.end());
+}
 } // namespace
 
 bool writeFileAtomically(const std::string& path, const std::string& text, std::string* error) {
@@ -55,7 +58,9 @@ void Overlay::draw(const OverlayModel& model, OverlayActions& actions) {
     push(m_luaKb, float(model.totalLuaKb), kHistory);
     m_vmBusy.resize(model.vms.size());
     for (size_t v = 0; v < model.vms.size(); ++v)
-        push(m_vmBusy[v], model.thinkWallMs > 0 ? float(model.vms[v].busyMs / model.thinkWallMs) : 0.0f, kHistory);
+        push(m_vmBusy[v],
+             model.thinkWallMs > 0 ? float(model.vms[v].busyMs / model.thinkWallMs) : 0.0f,
+             kHistory);
 
     drawBadge(model);
     if (!m_visible)
@@ -111,8 +116,8 @@ void Overlay::drawMenu(const OverlayModel& model) {
         ImGui::EndMenu();
     }
     overlay_text::say("   F1 hides the overlay   |   tick %llu   %.0f FPS   %zu enemies   %d VMs%s",
-                static_cast<unsigned long long>(model.tick), double(model.fps), model.enemies, model.poolSize,
-                model.paused ? "   PAUSED" : "");
+                      static_cast<unsigned long long>(model.tick), double(model.fps), model.enemies,
+                      model.poolSize, model.paused ? "   PAUSED" : "");
     ImGui::EndMainMenuBar();
 }
 
@@ -121,13 +126,15 @@ void Overlay::drawBadge(const OverlayModel& model) {
     if (count == 0)
         return;
     const ImVec2 size = ImGui::GetIO().DisplaySize;
-    ImGui::SetNextWindowPos(ImVec2(size.x - 10, m_visible ? 30.0f : 10.0f), ImGuiCond_Always, ImVec2(1, 0));
+    ImGui::SetNextWindowPos(ImVec2(size.x - 10, m_visible ? 30.0f : 10.0f), ImGuiCond_Always,
+                            ImVec2(1, 0));
     ImGui::SetNextWindowBgAlpha(0.8f);
     ImGui::Begin("##errorbadge", nullptr,
-                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings |
-                     ImGuiWindowFlags_NoFocusOnAppearing | ImGuiWindowFlags_NoNav);
-    overlay_text::colored(ImVec4(1.0f, 0.45f, 0.35f, 1), "%llu script error%s", static_cast<unsigned long long>(count),
-                       count == 1 ? "" : "s");
+                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize |
+                     ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoFocusOnAppearing |
+                     ImGuiWindowFlags_NoNav);
+    overlay_text::colored(ImVec4(1.0f, 0.45f, 0.35f, 1), "%llu script error%s",
+                          static_cast<unsigned long long>(count), count == 1 ? "" : "s");
     if (ImGui::IsItemClicked()) {
         m_visible = true;
         m_windows.console = true;
@@ -140,8 +147,10 @@ void Overlay::drawFrame(const OverlayModel& model) {
         ImGui::End();
         return;
     }
-    overlay_text::say("FPS %.1f   tick %.3f ms   render %.3f ms", double(model.fps), model.tickMs, model.renderMs);
-    overlay_text::say("enemies %zu   bullets %zu   Lua memory %.0f KiB", model.enemies, model.bullets, model.totalLuaKb);
+    overlay_text::say("FPS %.1f   tick %.3f ms   render %.3f ms", double(model.fps), model.tickMs,
+                      model.renderMs);
+    overlay_text::say("enemies %zu   bullets %zu   Lua memory %.0f KiB", model.enemies,
+                      model.bullets, model.totalLuaKb);
     if (ImGui::BeginTable("phases", 2, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp)) {
         for (size_t i = 0; i < kPhaseNames.size(); ++i) {
             ImGui::TableNextColumn();
@@ -156,9 +165,11 @@ void Overlay::drawFrame(const OverlayModel& model) {
         ImGui::EndTable();
     }
     const auto tick = values(m_tickMs);
-    ImGui::PlotLines("tick ms", tick.data(), int(tick.size()), 0, nullptr, 0.0f, FLT_MAX, ImVec2(0, 50));
+    ImGui::PlotLines("tick ms", tick.data(), int(tick.size()), 0, nullptr, 0.0f, FLT_MAX,
+                     ImVec2(0, 50));
     const auto lua = values(m_luaKb);
-    ImGui::PlotLines("Lua KiB", lua.data(), int(lua.size()), 0, nullptr, FLT_MAX, FLT_MAX, ImVec2(0, 40));
+    ImGui::PlotLines("Lua KiB", lua.data(), int(lua.size()), 0, nullptr, FLT_MAX, FLT_MAX,
+                     ImVec2(0, 40));
     ImGui::End();
 }
 

@@ -32,8 +32,8 @@ public:
 };
 
 struct OverlayWindows {
-    bool pool = true, scripts = true, inspector = true, frame = true, controls = true, console = true,
-         editor = false;
+    bool pool = true, scripts = true, inspector = true, frame = true, controls = true,
+         console = true, editor = false;
 };
 
 class Overlay {
@@ -87,11 +87,11 @@ private:
 
     // Editor
     struct Editor {
-        std::string path;       // relative to the scripts folder
-        std::string text;       // the buffer
-        std::string onDisk;     // what the buffer was loaded from / last saved
-        bool conflict = false;  // the file changed on disk while the buffer had edits
-        std::string diskNow;    // the on-disk text when the conflict was noticed
+        std::string path;      // relative to the scripts folder
+        std::string text;      // the buffer
+        std::string onDisk;    // what the buffer was loaded from / last saved
+        bool conflict = false; // the file changed on disk while the buffer had edits
+        std::string diskNow;   // the on-disk text when the conflict was noticed
         std::string saveMessage;
         int pollFrames = 0;
     } m_editor;

@@ -18,8 +18,8 @@ std::string memoryValue(const engine::Enemy& e, const scripting::MemoryField& f)
 }
 } // namespace
 
-OverlayModel buildOverlayModel(const GameSession& session, const LiveScripts* live, const FrameInfo& frame,
-                               const JitChecker* jit) {
+OverlayModel buildOverlayModel(const GameSession& session, const LiveScripts* live,
+                               const FrameInfo& frame, const JitChecker* jit) {
     OverlayModel m;
     const Game& game = *session.game;
     const engine::World& world = game.world();
@@ -46,8 +46,9 @@ OverlayModel buildOverlayModel(const GameSession& session, const LiveScripts* li
     m.maxPoolSize = 2 * engine::WorkerPool::hardwareThreads();
     m.jitEnabled = think.jitEnabled();
     for (const scripting::BatchTiming& b : pool.lastBatches)
-        m.timeline.push_back({b.vm, b.startMs, b.endMs,
-                              b.slot < think.scripts().size() ? think.scripts()[b.slot].key : std::string()});
+        m.timeline.push_back(
+            {b.vm, b.startMs, b.endMs,
+             b.slot < think.scripts().size() ? think.scripts()[b.slot].key : std::string()});
     for (const scripting::VmStats& v : pool.lastTick)
         m.totalLuaKb += double(v.luaBytes) / 1024.0;
     if (session.mainVm) {
@@ -105,7 +106,8 @@ OverlayModel buildOverlayModel(const GameSession& session, const LiveScripts* li
         if (e.type < think.scripts().size())
             ++m.scripts[e.type].live;
         if (m.objects.size() < 2000)
-            m.objects.push_back({e.id, e.type < think.scripts().size() ? think.scripts()[e.type].key : "?"});
+            m.objects.push_back(
+                {e.id, e.type < think.scripts().size() ? think.scripts()[e.type].key : "?"});
     }
     if (live) // the director and scripts that never loaded have rows too
         for (const ScriptStatus& st : live->statuses()) {
@@ -113,7 +115,19 @@ OverlayModel buildOverlayModel(const GameSession& session, const LiveScripts* li
             for (const ScriptRow& r : m.scripts)
                 listed = listed || r.key == st.key;
             if (!listed)
-                m.scripts.push_back({st.key, st.file, st.version, st.reloads, 0, 0, 0, 0, st.error, st.removed, {}, 0, {}});
+                m.scripts.push_back({st.key,
+                                     st.file,
+                                     st.version,
+                                     st.reloads,
+                                     0,
+                                     0,
+                                     0,
+                                     0,
+                                     st.error,
+                                     st.removed,
+                                     {},
+                                     0,
+                                     {}});
         }
 
     // The selected object.

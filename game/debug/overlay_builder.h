@@ -17,7 +17,7 @@ struct FrameInfo {
 };
 
 class JitChecker;
-OverlayModel buildOverlayModel(const GameSession& session, const LiveScripts* live, const FrameInfo& frame,
-                               const JitChecker* jit = nullptr);
+OverlayModel buildOverlayModel(const GameSession& session, const LiveScripts* live,
+                               const FrameInfo& frame, const JitChecker* jit = nullptr);
 
 } // namespace game

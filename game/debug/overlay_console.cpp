@@ -17,7 +17,8 @@ void Overlay::drawConsole(const OverlayModel& model, OverlayActions& actions) {
         return;
     }
     ImGui::SetNextItemWidth(-120);
-    ImGui::InputTextWithHint("##filter", "filter (script, file, message)", m_consoleFilter, sizeof m_consoleFilter);
+    ImGui::InputTextWithHint("##filter", "filter (script, file, message)", m_consoleFilter,
+                             sizeof m_consoleFilter);
     ImGui::SameLine();
     if (ImGui::Button("Clear")) {
         m_cleared = true;
@@ -41,12 +42,13 @@ void Overlay::drawConsole(const OverlayModel& model, OverlayActions& actions) {
                                 e.first.kind == scripting::ScriptErrorKind::Reloaded;
             const ImVec4 color = notice ? ImVec4(0.6f, 0.8f, 1, 1) : ImVec4(1, 0.55f, 0.45f, 1);
             overlay_text::colored(color, "[%s] x%llu", scripting::scriptErrorKindName(e.first.kind),
-                               static_cast<unsigned long long>(e.count));
+                                  static_cast<unsigned long long>(e.count));
             ImGui::SameLine();
             overlay_text::wrapped("%s", e.first.message.c_str());
-            overlay_text::disabled("  ticks %llu..%llu   %s", static_cast<unsigned long long>(e.firstTick),
-                                static_cast<unsigned long long>(e.lastTick),
-                                e.lastVm >= 0 ? ("VM " + std::to_string(e.lastVm)).c_str() : "main VM");
+            overlay_text::disabled(
+                "  ticks %llu..%llu   %s", static_cast<unsigned long long>(e.firstTick),
+                static_cast<unsigned long long>(e.lastTick),
+                e.lastVm >= 0 ? ("VM " + std::to_string(e.lastVm)).c_str() : "main VM");
             if (!e.entities.empty()) {
                 overlay_text::disabled("  objects:");
                 for (uint64_t packed : e.entities) {
@@ -69,9 +71,10 @@ void Overlay::drawConsole(const OverlayModel& model, OverlayActions& actions) {
             ImGui::PopID();
         }
         if (model.errors->droppedCount() > 0)
-            overlay_text::disabled("%llu more errors from new places: counted, not listed (the log keeps %zu entries)",
-                                   static_cast<unsigned long long>(model.errors->droppedCount()),
-                                   scripting::ScriptErrorLog::kMaxEntries);
+            overlay_text::disabled(
+                "%llu more errors from new places: counted, not listed (the log keeps %zu entries)",
+                static_cast<unsigned long long>(model.errors->droppedCount()),
+                scripting::ScriptErrorLog::kMaxEntries);
     }
     if (shown == 0)
         overlay_text::disabled("no script errors");

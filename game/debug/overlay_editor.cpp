@@ -4,7 +4,6 @@
 // made outside the game while the file is open here.
 #include "game/debug/overlay.h"
 #include "game/debug/overlay_text.h"
-
 #include "scripting/script_files.h"
 #include "scripting/script_source.h"
 
@@ -66,7 +65,8 @@ void Overlay::drawEditor(const OverlayModel& model, OverlayActions& actions) {
     }
     // The list of scripts.
     ImGui::SetNextItemWidth(220);
-    if (ImGui::BeginCombo("##script", m_editor.path.empty() ? "open a script..." : m_editor.path.c_str())) {
+    if (ImGui::BeginCombo("##script",
+                          m_editor.path.empty() ? "open a script..." : m_editor.path.c_str())) {
         for (const ScriptRow& s : model.scripts)
             if (!s.file.empty() && ImGui::Selectable(s.file.c_str(), s.file == m_editor.path))
                 openInEditor(s.file, actions);
@@ -99,7 +99,8 @@ void Overlay::drawEditor(const OverlayModel& model, OverlayActions& actions) {
         }
     }
     if (m_editor.conflict) {
-        overlay_text::colored(ImVec4(1, 0.75f, 0.2f, 1), "The file changed on disk while you were editing it here.");
+        overlay_text::colored(ImVec4(1, 0.75f, 0.2f, 1),
+                              "The file changed on disk while you were editing it here.");
         if (ImGui::Button("Load the disk version"))
             editorLoad(actions);
         ImGui::SameLine();
@@ -117,7 +118,8 @@ void Overlay::drawEditor(const OverlayModel& model, OverlayActions& actions) {
         std::string file;
         int line = 0;
         if (scripting::parseLuaErrorPosition(s.reloadError, &file, &line) && line > 0)
-            overlay_text::colored(ImVec4(1, 0.7f, 0.6f, 1), "line %d: %s", line, scripting::sourceLine(m_editor.text, line).c_str());
+            overlay_text::colored(ImVec4(1, 0.7f, 0.6f, 1), "line %d: %s", line,
+                                  scripting::sourceLine(m_editor.text, line).c_str());
         overlay_text::disabled("the last good version (v%d) keeps running", s.version);
     }
     if (!m_editor.saveMessage.empty() && m_editor.saveMessage != "saved")
@@ -125,7 +127,8 @@ void Overlay::drawEditor(const OverlayModel& model, OverlayActions& actions) {
 
     // ImGui 1.86's SDL backend indexes keys by SDL scancode (and has no ImGuiKey for S).
     const bool ctrlS = ImGui::GetIO().KeyCtrl && ImGui::IsKeyPressed(SDL_SCANCODE_S, false);
-    ImGui::InputTextMultiline("##text", &m_editor.text, ImVec2(-1, -1), ImGuiInputTextFlags_AllowTabInput);
+    ImGui::InputTextMultiline("##text", &m_editor.text, ImVec2(-1, -1),
+                              ImGuiInputTextFlags_AllowTabInput);
     if (ctrlS && ImGui::IsWindowFocused(ImGuiFocusedFlags_RootAndChildWindows))
         editorSave(actions, false);
     ImGui::End();

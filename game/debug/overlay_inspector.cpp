@@ -18,12 +18,14 @@ void Overlay::drawInspector(const OverlayModel& model, OverlayActions& actions) 
         return;
     }
     ImGui::SetNextItemWidth(-1);
-    ImGui::InputTextWithHint("##filter", "search: type or index", m_objectFilter, sizeof m_objectFilter);
+    ImGui::InputTextWithHint("##filter", "search: type or index", m_objectFilter,
+                             sizeof m_objectFilter);
     if (ImGui::BeginListBox("##objects", ImVec2(-1, 90))) {
         int shown = 0;
         for (const ObjectListRow& row : model.objects) {
             char label[96];
-            std::snprintf(label, sizeof label, "%s %u:%u", row.type.c_str(), row.id.index, row.id.generation);
+            std::snprintf(label, sizeof label, "%s %u:%u", row.type.c_str(), row.id.index,
+                          row.id.generation);
             if (m_objectFilter[0] && !std::strstr(label, m_objectFilter))
                 continue;
             if (ImGui::Selectable(label, row.id == m_selected)) {
@@ -43,7 +45,8 @@ void Overlay::drawInspector(const OverlayModel& model, OverlayActions& actions) 
     }
     overlay_text::say("%s %u:%u (%s)", o.kind.c_str(), o.id.index, o.id.generation, o.type.c_str());
     if (o.destroyed) {
-        overlay_text::colored(ImVec4(1, 0.5f, 0.3f, 1), "destroyed at tick %llu", static_cast<unsigned long long>(o.destroyedTick));
+        overlay_text::colored(ImVec4(1, 0.5f, 0.3f, 1), "destroyed at tick %llu",
+                              static_cast<unsigned long long>(o.destroyedTick));
         ImGui::End();
         return;
     }
@@ -51,10 +54,11 @@ void Overlay::drawInspector(const OverlayModel& model, OverlayActions& actions) 
         overlay_text::say("registry ref %d (its Lua identity)", o.registryRef);
     else
         overlay_text::disabled("no Lua identity yet (created when a hook first sees it)");
-    overlay_text::say("position %.1f, %.1f   velocity %.1f, %.1f", double(o.position.x), double(o.position.y),
-                double(o.velocity.x), double(o.velocity.y));
-    overlay_text::say("hp %.1f / %.1f   radius %.1f   speed %.1f%s", double(o.hp), double(o.maxHp), double(o.radius),
-                double(o.speed), o.faulted ? "   FAULTED (idles until its script is fixed)" : "");
+    overlay_text::say("position %.1f, %.1f   velocity %.1f, %.1f", double(o.position.x),
+                      double(o.position.y), double(o.velocity.x), double(o.velocity.y));
+    overlay_text::say("hp %.1f / %.1f   radius %.1f   speed %.1f%s", double(o.hp), double(o.maxHp),
+                      double(o.radius), double(o.speed),
+                      o.faulted ? "   FAULTED (idles until its script is fixed)" : "");
     if (!o.memory.empty() && ImGui::TreeNodeEx("memory", ImGuiTreeNodeFlags_DefaultOpen)) {
         for (const auto& [name, value] : o.memory)
             overlay_text::bullet("%s = %s", name.c_str(), value.c_str());

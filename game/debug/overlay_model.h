@@ -1,6 +1,6 @@
 #pragma once
 // OverlayModel: everything the debug overlay shows, as plain values copied once per frame from
-// the game's stats structs. Panels read this and nothing else (DESIGN.md: debug windows read
+// the game's stats structs. Panels read this and nothing else (docs/design.md: debug windows read
 // state, never own it, never reach into the scripting internals).
 #include "engine/core/handle.h"
 #include "game/sim/game.h"
@@ -22,13 +22,13 @@ struct ScriptRow {
     int version = 0;
     int reloads = 0;
     size_t live = 0;
-    double nsPerEntity = 0;   // think cost, last tick
-    double thinkShare = 0;    // of the think phase's busy time, 0..1
+    double nsPerEntity = 0; // think cost, last tick
+    double thinkShare = 0;  // of the think phase's busy time, 0..1
     uint64_t errors = 0;
-    std::string reloadError;  // empty when the latest version loaded cleanly
+    std::string reloadError; // empty when the latest version loaded cleanly
     bool removed = false;
-    std::string jit;      // "" (not checked yet), "compiled" or "interpreter" (scriptcheck --jit)
-    int traceAborts = 0;  // over the checked processes
+    std::string jit;     // "" (not checked yet), "compiled" or "interpreter" (scriptcheck --jit)
+    int traceAborts = 0; // over the checked processes
     std::string abortReasons;
 };
 
@@ -36,11 +36,11 @@ using scripting::TableLine; // one key = value line of an object's Lua table, de
 
 struct InspectedObject {
     bool valid = false;
-    bool destroyed = false;   // the selected object is gone
+    bool destroyed = false; // the selected object is gone
     uint64_t destroyedTick = 0;
     engine::ObjectId id;
     std::string kind, type;
-    int registryRef = -2;     // LUA_NOREF while it has no Lua identity
+    int registryRef = -2; // LUA_NOREF while it has no Lua identity
     glm::vec2 position{0}, velocity{0};
     float hp = 0, maxHp = 0, radius = 0, speed = 0;
     bool faulted = false;
@@ -63,15 +63,15 @@ struct OverlayModel {
     bool paused = false;
     float timeScale = 1;
     // Pool
-    std::vector<scripting::VmStats> vms;     // last tick
-    std::vector<uint64_t> vmRetired;         // per VM slot, over the run
+    std::vector<scripting::VmStats> vms; // last tick
+    std::vector<uint64_t> vmRetired;     // per VM slot, over the run
     double thinkWallMs = 0;
     double tickMs = 0;
     int poolSize = 0, maxPoolSize = 0;
     bool jitEnabled = true;
-    struct BatchSpan {                      // the timeline: which VM ran which batch when
+    struct BatchSpan { // the timeline: which VM ran which batch when
         int vm;
-        double startMs, endMs;              // from the start of the think phase
+        double startMs, endMs; // from the start of the think phase
         std::string script;
     };
     std::vector<BatchSpan> timeline;
@@ -82,9 +82,9 @@ struct OverlayModel {
     std::vector<ScriptRow> scripts;
     const scripting::ScriptErrorLog* errors = nullptr; // plain entries; read only
     // Objects
-    std::vector<ObjectListRow> objects;     // for the inspector's searchable list (capped)
+    std::vector<ObjectListRow> objects; // for the inspector's searchable list (capped)
     InspectedObject selected;
-    std::vector<std::string> enemyTypes;    // for the spawn control
+    std::vector<std::string> enemyTypes; // for the spawn control
     bool jitCheckRunning = false;
 };
 

@@ -14,9 +14,11 @@ void Overlay::drawPool(const OverlayModel& model, OverlayActions&) {
         ImGui::End();
         return;
     }
-    overlay_text::say("%d VMs (VM 0 runs on the main thread)   think %.3f ms of a %.3f ms tick", model.poolSize,
-                model.thinkWallMs, model.tickMs);
-    if (ImGui::BeginTable("vms", 7, ImGuiTableFlags_RowBg | ImGuiTableFlags_Borders | ImGuiTableFlags_SizingFixedFit)) {
+    overlay_text::say("%d VMs (VM 0 runs on the main thread)   think %.3f ms of a %.3f ms tick",
+                      model.poolSize, model.thinkWallMs, model.tickMs);
+    if (ImGui::BeginTable("vms", 7,
+                          ImGuiTableFlags_RowBg | ImGuiTableFlags_Borders |
+                              ImGuiTableFlags_SizingFixedFit)) {
         ImGui::TableSetupColumn("VM");
         ImGui::TableSetupColumn("busy / think", ImGuiTableColumnFlags_WidthStretch);
         ImGui::TableSetupColumn("of tick");
@@ -27,12 +29,14 @@ void Overlay::drawPool(const OverlayModel& model, OverlayActions&) {
         ImGui::TableHeadersRow();
         for (size_t v = 0; v < model.vms.size(); ++v) {
             const scripting::VmStats& s = model.vms[v];
-            const float ofThink = model.thinkWallMs > 0 ? float(s.busyMs / model.thinkWallMs) : 0.0f;
+            const float ofThink =
+                model.thinkWallMs > 0 ? float(s.busyMs / model.thinkWallMs) : 0.0f;
             const float ofTick = model.tickMs > 0 ? float(s.busyMs / model.tickMs) : 0.0f;
             ImGui::TableNextColumn();
             const uint64_t retired = v < model.vmRetired.size() ? model.vmRetired[v] : 0;
             if (retired)
-                overlay_text::say("%zu (%llu retired)", v, static_cast<unsigned long long>(retired));
+                overlay_text::say("%zu (%llu retired)", v,
+                                  static_cast<unsigned long long>(retired));
             else
                 overlay_text::say("%zu", v);
             ImGui::TableNextColumn();
@@ -65,9 +69,11 @@ void Overlay::drawPool(const OverlayModel& model, OverlayActions&) {
     ImDrawList* draw = ImGui::GetWindowDrawList();
     const double span = std::max(model.thinkWallMs, 1e-3);
     for (const OverlayModel::BatchSpan& b : model.timeline) {
-        const float x0 = origin.x + float(b.startMs / span) * width, x1 = origin.x + float(b.endMs / span) * width;
+        const float x0 = origin.x + float(b.startMs / span) * width,
+                    x1 = origin.x + float(b.endMs / span) * width;
         const float y0 = origin.y + float(b.vm) * lane;
-        const ImU32 hue = ImColor::HSV(float(std::hash<std::string>{}(b.script) % 360) / 360.0f, 0.6f, 0.9f);
+        const ImU32 hue =
+            ImColor::HSV(float(std::hash<std::string>{}(b.script) % 360) / 360.0f, 0.6f, 0.9f);
         draw->AddRectFilled(ImVec2(x0, y0), ImVec2(std::max(x1, x0 + 1.0f), y0 + lane - 2), hue);
     }
     ImGui::Dummy(ImVec2(width, lane * float(std::max(1, model.poolSize))));
@@ -79,13 +85,17 @@ void Overlay::drawScripts(const OverlayModel& model, OverlayActions& actions) {
         ImGui::End();
         return;
     }
-    if (ImGui::Button(model.jitCheckRunning ? "checking the JIT..." : "Check JIT (3 fresh processes)") &&
+    if (ImGui::Button(model.jitCheckRunning ? "checking the JIT..."
+                                            : "Check JIT (3 fresh processes)") &&
         !model.jitCheckRunning)
         actions.checkJit();
     ImGui::SameLine();
     overlay_text::disabled("does each think run compiled, or fall back to the interpreter?");
-    if (ImGui::BeginTable("scripts", 9, ImGuiTableFlags_RowBg | ImGuiTableFlags_Borders | ImGuiTableFlags_SizingFixedFit)) {
-        for (const char* h : {"script", "version", "live", "ns/entity", "think share", "errors", "reload", "JIT", ""})
+    if (ImGui::BeginTable("scripts", 9,
+                          ImGuiTableFlags_RowBg | ImGuiTableFlags_Borders |
+                              ImGuiTableFlags_SizingFixedFit)) {
+        for (const char* h : {"script", "version", "live", "ns/entity", "think share", "errors",
+                              "reload", "JIT", ""})
             ImGui::TableSetupColumn(h);
         ImGui::TableHeadersRow();
         for (const ScriptRow& s : model.scripts) {
@@ -114,7 +124,8 @@ void Overlay::drawScripts(const OverlayModel& model, OverlayActions& actions) {
             if (s.jit.empty())
                 overlay_text::disabled("-");
             else if (s.jit == "interpreter")
-                overlay_text::colored(ImVec4(1, 0.7f, 0.2f, 1), "INTERPRETER (%d aborts)", s.traceAborts);
+                overlay_text::colored(ImVec4(1, 0.7f, 0.2f, 1), "INTERPRETER (%d aborts)",
+                                      s.traceAborts);
             else
                 overlay_text::say("compiled (%d aborts)", s.traceAborts);
             if (!s.abortReasons.empty() && ImGui::IsItemHovered())

@@ -15,16 +15,18 @@ void record(const char* text) {
     }
 }
 
-#define OVERLAY_FORMAT(buffer)                                                                                         \
-    char buffer[1024];                                                                                                 \
-    va_list args;                                                                                                      \
-    va_start(args, fmt);                                                                                               \
-    std::vsnprintf(buffer, sizeof buffer, fmt, args);                                                                  \
-    va_end(args);                                                                                                      \
+#define OVERLAY_FORMAT(buffer)                                                                     \
+    char buffer[1024];                                                                             \
+    va_list args;                                                                                  \
+    va_start(args, fmt);                                                                           \
+    std::vsnprintf(buffer, sizeof buffer, fmt, args);                                              \
+    va_end(args);                                                                                  \
     record(buffer)
 } // namespace
 
-void setCapture(std::string* sink) { g_capture = sink; }
+void setCapture(std::string* sink) {
+    g_capture = sink;
+}
 
 void say(const char* fmt, ...) {
     OVERLAY_FORMAT(text);

@@ -24,7 +24,7 @@ PlayerCommand autopilot(const engine::World& world) {
     const float orbitRadius = 0.28f * std::min(world.size.x, world.size.y);
     // Exactly at the centre (the spawn point) there is no radial direction: pick one.
     const glm::vec2 radial = glm::length(fromCenter) > 1.0f ? fromCenter / glm::length(fromCenter)
-                                                             : glm::vec2(1.0f, 0.0f);
+                                                            : glm::vec2(1.0f, 0.0f);
     const glm::vec2 tangent(-radial.y, radial.x);
     glm::vec2 steer = tangent + radial * ((orbitRadius - glm::length(fromCenter)) / orbitRadius);
 
@@ -49,10 +49,14 @@ PlayerCommand autopilot(const engine::World& world) {
 
     // Walls push back within 80 units.
     const float wall = 80.0f;
-    if (p.position.x < wall) steer.x += (wall - p.position.x) / wall * 2.0f;
-    if (p.position.y < wall) steer.y += (wall - p.position.y) / wall * 2.0f;
-    if (p.position.x > world.size.x - wall) steer.x -= (p.position.x - (world.size.x - wall)) / wall * 2.0f;
-    if (p.position.y > world.size.y - wall) steer.y -= (p.position.y - (world.size.y - wall)) / wall * 2.0f;
+    if (p.position.x < wall)
+        steer.x += (wall - p.position.x) / wall * 2.0f;
+    if (p.position.y < wall)
+        steer.y += (wall - p.position.y) / wall * 2.0f;
+    if (p.position.x > world.size.x - wall)
+        steer.x -= (p.position.x - (world.size.x - wall)) / wall * 2.0f;
+    if (p.position.y > world.size.y - wall)
+        steer.y -= (p.position.y - (world.size.y - wall)) / wall * 2.0f;
     cmd.move = safeNormalize(steer);
 
     std::array<uint32_t, 1> nearest{};

@@ -1,8 +1,8 @@
-#include "engine/core/tick.h"
 #include "game/sim/game.h"
 
 #include "engine/core/hash.h"
 #include "engine/core/parallel_ranges.h"
+#include "engine/core/tick.h"
 #include "game/sim/autopilot.h"
 
 #include <glm/geometric.hpp>
@@ -17,7 +17,7 @@ namespace game {
 namespace {
 using Clock = std::chrono::steady_clock;
 constexpr float kDt = engine::kTickDt; // the tick, in seconds
-constexpr float kEnemyMargin = 60.0f; // enemies may stand this far outside the arena (entering)
+constexpr float kEnemyMargin = 60.0f;  // enemies may stand this far outside the arena (entering)
 constexpr float kGridCell = 64.0f;
 
 double msSince(Clock::time_point& t) {
@@ -30,7 +30,8 @@ double msSince(Clock::time_point& t) {
 glm::vec2 clampLength(glm::vec2 v, float maxLength) {
     const float len2 = glm::dot(v, v);
     if (!(len2 <= maxLength * maxLength)) // NaN intents collapse to zero below
-        return std::isfinite(len2) && len2 > 0.0f ? v * (maxLength / std::sqrt(len2)) : glm::vec2(0);
+        return std::isfinite(len2) && len2 > 0.0f ? v * (maxLength / std::sqrt(len2))
+                                                  : glm::vec2(0);
     return v;
 }
 } // namespace
@@ -104,7 +105,8 @@ double PhaseTimes::total() const {
 
 Game::Game(const GameDef& def, std::vector<engine::EnemyType> types,
            std::unique_ptr<engine::ThinkPhase> think, std::unique_ptr<GameHooks> hooks)
-    : m_def(def), m_types(std::move(types)), m_think(std::move(think)), m_hooks(std::move(hooks)), m_rng(def.seed) {
+    : m_def(def), m_types(std::move(types)), m_think(std::move(think)), m_hooks(std::move(hooks)),
+      m_rng(def.seed) {
     m_def.minEnemies = int(std::min<size_t>(size_t(std::max(0, def.minEnemies)), def.maxEnemies));
     m_world.size = def.arenaSize;
     m_world.enemyGrid.configure(def.arenaSize, kGridCell);
@@ -130,7 +132,8 @@ void Game::restart() {
     m_world.enemyGrid.rebuild({});
     m_spawnQueue.clear();
     m_world.player = engine::Player{};
-    m_world.player.id = engine::ObjectId{0, uint32_t(m_counters.rounds + 1)}; // a new player each round
+    m_world.player.id =
+        engine::ObjectId{0, uint32_t(m_counters.rounds + 1)}; // a new player each round
     m_world.player.position = m_def.arenaSize * 0.5f;
     m_waves.reset();
     m_directorWave = -1;
@@ -183,19 +186,22 @@ void Game::snapshot() {
     m_world.enemyPositions.resize(enemies.size());
     m_world.enemyVelocities.resize(enemies.size());
     engine::WorkerPool* pool = m_think ? m_think->workers() : nullptr;
-    engine::parallelRanges(pool, enemies.size(), engine::partsFor(pool, enemies.size()),
-                           [&](uint32_t, size_t begin, size_t end) {
-        for (size_t i = begin; i < end; ++i) {
-            engine::Enemy& e = enemies[i];
-            m_world.enemyPositions[i] = e.position;
-            m_world.enemyVelocities[i] = e.velocity;
-            // Per enemy and tick, independent of who computes the think: pure behaviours stay
-            // deterministic on any VM of the pool.
-            const uint64_t stream = engine::packObjectId(e.id);
-            e.random[0] = engine::unitFloat(engine::hashRandom(m_def.seed, stream, m_world.tick * 2));
-            e.random[1] = engine::unitFloat(engine::hashRandom(m_def.seed, stream, m_world.tick * 2 + 1));
-        }
-    });
+    engine::parallelRanges(
+        pool, enemies.size(), engine::partsFor(pool, enemies.size()),
+        [&](uint32_t, size_t begin, size_t end) {
+            for (size_t i = begin; i < end; ++i) {
+                engine::Enemy& e = enemies[i];
+                m_world.enemyPositions[i] = e.position;
+                m_world.enemyVelocities[i] = e.velocity;
+                // Per enemy and tick, independent of who computes the think: pure behaviours stay
+                // deterministic on any VM of the pool.
+                const uint64_t stream = engine::packObjectId(e.id);
+                e.random[0] =
+                    engine::unitFloat(engine::hashRandom(m_def.seed, stream, m_world.tick * 2));
+                e.random[1] =
+                    engine::unitFloat(engine::hashRandom(m_def.seed, stream, m_world.tick * 2 + 1));
+            }
+        });
     m_world.enemyGrid.rebuild(m_world.enemyPositions, m_world.enemyVelocities, pool);
 }
 
@@ -234,12 +240,15 @@ void Game::applyEnemies() {
     engine::WorkerPool* pool = m_think ? m_think->workers() : nullptr;
     const uint32_t parts = engine::partsFor(pool, enemies.size());
     m_partBullets.resize(parts);
-    engine::parallelRanges(pool, enemies.size(), parts, [&](uint32_t part, size_t begin, size_t end) {
-        m_partBullets[part].clear();
-        applyEnemies(begin, end, m_partBullets[part]);
-    });
-    for (uint32_t p = 0; p < parts; ++p) // in part order: the same bullets in the same order on any pool
-        m_world.bullets.insert(m_world.bullets.end(), m_partBullets[p].begin(), m_partBullets[p].end());
+    engine::parallelRanges(pool, enemies.size(), parts,
+                           [&](uint32_t part, size_t begin, size_t end) {
+                               m_partBullets[part].clear();
+                               applyEnemies(begin, end, m_partBullets[part]);
+                           });
+    for (uint32_t p = 0; p < parts;
+         ++p) // in part order: the same bullets in the same order on any pool
+        m_world.bullets.insert(m_world.bullets.end(), m_partBullets[p].begin(),
+                               m_partBullets[p].end());
 }
 
 void Game::applyEnemies(size_t begin, size_t end, std::vector<engine::Bullet>& fired) {
@@ -281,8 +290,8 @@ void Game::moveBullets() {
     for (engine::Bullet& b : m_world.bullets) {
         b.position += b.velocity * kDt;
         --b.ticksLeft;
-        if (b.position.x < -20.0f || b.position.y < -20.0f || b.position.x > m_world.size.x + 20.0f ||
-            b.position.y > m_world.size.y + 20.0f)
+        if (b.position.x < -20.0f || b.position.y < -20.0f ||
+            b.position.x > m_world.size.x + 20.0f || b.position.y > m_world.size.y + 20.0f)
             b.ticksLeft = 0;
     }
 }
@@ -325,39 +334,41 @@ void Game::resolve() {
             continue;
         }
         uint32_t hit = UINT32_MAX;
-        m_world.enemyGrid.forEachInRadius(b.position, b.radius + slack, [&](uint32_t item, glm::vec2) {
-            if (hit != UINT32_MAX || item >= enemies.size())
-                return;
-            const engine::Enemy& e = enemies[item];
-            const float r = b.radius + e.radius;
-            if (!(e.flags & engine::kEnemyDead) &&
-                glm::dot(e.position - b.position, e.position - b.position) <= r * r)
-                hit = item;
-        });
+        m_world.enemyGrid.forEachInRadius(
+            b.position, b.radius + slack, [&](uint32_t item, glm::vec2) {
+                if (hit != UINT32_MAX || item >= enemies.size())
+                    return;
+                const engine::Enemy& e = enemies[item];
+                const float r = b.radius + e.radius;
+                if (!(e.flags & engine::kEnemyDead) &&
+                    glm::dot(e.position - b.position, e.position - b.position) <= r * r)
+                    hit = item;
+            });
         if (hit != UINT32_MAX) {
             damageEnemy(enemies[hit], b.damage, HitSource::PlayerBullet);
             b.ticksLeft = 0;
         }
     }
     if (player.alive) {
-        m_world.enemyGrid.forEachInRadius(player.position, player.radius + slack, [&](uint32_t item, glm::vec2) {
-            if (item >= enemies.size())
-                return;
-            engine::Enemy& e = enemies[item];
-            const float r = player.radius + e.radius;
-            if ((e.flags & engine::kEnemyDead) ||
-                glm::dot(e.position - player.position, e.position - player.position) > r * r)
-                return;
-            // Contact: the enemy spends itself on the player (no score), the player is hurt
-            // unless still blinking from the last hit.
-            if (player.invulnerableTicks == 0) {
-                const float damage = m_types[e.type].contactDamage;
-                player.hp -= damage;
-                player.invulnerableTicks = m_def.playerInvulnerableTicks;
-                m_events.playerHits.push_back({damage, e.position});
-            }
-            damageEnemy(e, e.hp, HitSource::PlayerContact);
-        });
+        m_world.enemyGrid.forEachInRadius(
+            player.position, player.radius + slack, [&](uint32_t item, glm::vec2) {
+                if (item >= enemies.size())
+                    return;
+                engine::Enemy& e = enemies[item];
+                const float r = player.radius + e.radius;
+                if ((e.flags & engine::kEnemyDead) ||
+                    glm::dot(e.position - player.position, e.position - player.position) > r * r)
+                    return;
+                // Contact: the enemy spends itself on the player (no score), the player is hurt
+                // unless still blinking from the last hit.
+                if (player.invulnerableTicks == 0) {
+                    const float damage = m_types[e.type].contactDamage;
+                    player.hp -= damage;
+                    player.invulnerableTicks = m_def.playerInvulnerableTicks;
+                    m_events.playerHits.push_back({damage, e.position});
+                }
+                damageEnemy(e, e.hp, HitSource::PlayerContact);
+            });
         if (player.hp <= 0.0f) {
             player.hp = 0.0f;
             player.alive = false;
@@ -367,16 +378,18 @@ void Game::resolve() {
     }
 }
 
-bool Game::dispatchEvents(size_t hitsDone, size_t deathsDone, const scripting::DirectorInfo* director) {
+bool Game::dispatchEvents(size_t hitsDone, size_t deathsDone,
+                          const scripting::DirectorInfo* director) {
     bool directorRan = false;
     for (int round = 0; round < 4; ++round) {
         const size_t hits = m_events.hits.size(), deaths = m_events.deaths.size();
         if ((round > 0 || !director) && hitsDone == hits && deathsDone == deaths)
             break;
         m_commands.clear();
-        const bool ok = m_hooks->runHooks(m_world, std::span(m_events.hits).subspan(hitsDone, hits - hitsDone),
-                                          std::span(m_events.deaths).subspan(deathsDone, deaths - deathsDone),
-                                          round == 0 ? director : nullptr, m_commands);
+        const bool ok =
+            m_hooks->runHooks(m_world, std::span(m_events.hits).subspan(hitsDone, hits - hitsDone),
+                              std::span(m_events.deaths).subspan(deathsDone, deaths - deathsDone),
+                              round == 0 ? director : nullptr, m_commands);
         directorRan = directorRan || ok;
         hitsDone = hits;
         deathsDone = deaths;
@@ -398,21 +411,25 @@ void Game::hooks() {
         info.live = m_world.enemies.size();
         info.width = m_world.size.x;
         info.height = m_world.size.y;
-        info.random = double(engine::unitFloat(engine::hashRandom(m_def.seed, 0xd1ec70full, m_world.tick)));
+        info.random =
+            double(engine::unitFloat(engine::hashRandom(m_def.seed, 0xd1ec70full, m_world.tick)));
         directorRan = dispatchEvents(0, 0, m_world.player.alive ? &info : nullptr);
     }
     if (!m_world.player.alive)
         return; // no new enemies over a game-over screen
-    if (!directorRan && m_def.builtInWaves && !m_typesByStrength.empty()) // no director, or it failed: built-in waves
+    if (!directorRan && m_def.builtInWaves &&
+        !m_typesByStrength.empty()) // no director, or it failed: built-in waves
         m_waves.update(m_world.enemies.size(), m_typesByStrength, m_groupSize, m_world.size, m_rng,
                        m_spawnQueue);
     // Stress floor (--enemies): top the population up from the edges.
     const size_t pending = m_spawnQueue.size();
-    for (size_t n = m_world.enemies.size() + pending; n < size_t(m_def.minEnemies) && !m_typesByStrength.empty(); ++n)
-        m_spawnQueue.push_back({m_def.floorType >= 0 && size_t(m_def.floorType) < m_types.size()
-                                    ? uint16_t(m_def.floorType)
-                                    : m_typesByStrength[m_rng.below(uint32_t(m_typesByStrength.size()))],
-                                Waves::edgePoint(m_world.size, m_rng)});
+    for (size_t n = m_world.enemies.size() + pending;
+         n < size_t(m_def.minEnemies) && !m_typesByStrength.empty(); ++n)
+        m_spawnQueue.push_back(
+            {m_def.floorType >= 0 && size_t(m_def.floorType) < m_types.size()
+                 ? uint16_t(m_def.floorType)
+                 : m_typesByStrength[m_rng.below(uint32_t(m_typesByStrength.size()))],
+             Waves::edgePoint(m_world.size, m_rng)});
 }
 
 void Game::applyCommands() {

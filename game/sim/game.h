@@ -1,6 +1,6 @@
 #pragma once
 // Game: the rules and the tick. One call to step() is one fixed 1/60 s tick in the order of
-// DESIGN.md: input → snapshot → think → apply → resolve → hooks → commit.
+// docs/design.md "The tick": input → snapshot → think → apply → resolve → hooks → commit.
 //
 // Contract:
 // - Deterministic: the same GameDef (seed included), enemy types, think phase and commands give
@@ -35,14 +35,14 @@ struct PhaseTimes {
 
 struct GameCounters {
     uint64_t ticks = 0;
-    uint64_t spawned = 0;      // enemies created
-    uint64_t killed = 0;       // enemies killed by the player
-    uint64_t destroyed = 0;    // enemies removed for any reason (killed, contact, round reset)
-    uint64_t rounds = 1;       // rounds started, the first included
+    uint64_t spawned = 0;   // enemies created
+    uint64_t killed = 0;    // enemies killed by the player
+    uint64_t destroyed = 0; // enemies removed for any reason (killed, contact, round reset)
+    uint64_t rounds = 1;    // rounds started, the first included
     uint64_t gameOvers = 0;
     uint64_t shotsFired = 0;
     uint64_t spawnsRefused = 0; // spawns refused because the arena held GameDef::maxEnemies
-    int64_t score = 0;         // this round (saturates at scripting::kMaxScore)
+    int64_t score = 0;          // this round (saturates at scripting::kMaxScore)
     int64_t bestScore = 0;
 };
 
@@ -102,7 +102,8 @@ private:
     /// on_hit and on_death for the events from hitsDone and deathsDone on, then for those the
     /// hooks' own commands cause (a few rounds at most: a chain of hooks cannot run forever).
     /// The director runs in the first round if `director` is given. Returns whether it ran.
-    bool dispatchEvents(size_t hitsDone, size_t deathsDone, const scripting::DirectorInfo* director);
+    bool dispatchEvents(size_t hitsDone, size_t deathsDone,
+                        const scripting::DirectorInfo* director);
     void destroyDying();
     void commit();
     engine::ObjectId spawnEnemy(uint16_t type, glm::vec2 position, float hp = 0.0f);
@@ -116,7 +117,8 @@ private:
     scripting::CommandBuffer m_commands;
     std::vector<engine::ObjectId> m_spawnedIds;
     std::vector<engine::ObjectId> m_dying; // marked dead (markDead), destroyed at the commit
-    std::vector<std::vector<engine::Bullet>> m_partBullets; // applyEnemies: fired per part, joined in order
+    std::vector<std::vector<engine::Bullet>>
+        m_partBullets; // applyEnemies: fired per part, joined in order
     uint64_t m_roundStartTick = 0;
     int m_directorWave = -1;
     engine::World m_world;

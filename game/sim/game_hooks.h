@@ -15,10 +15,13 @@ public:
     virtual ~GameHooks() = default;
     /// The hooks phase: on_hit for every hit, then on_death for every death, in event order, then
     /// the director (if directorInfo is given). Returns false if there is no director or it failed.
-    virtual bool runHooks(engine::World& world, std::span<const HitEvent> hits, std::span<const DeathEvent> deaths,
-                          const scripting::DirectorInfo* directorInfo, scripting::CommandBuffer& out) = 0;
+    virtual bool runHooks(engine::World& world, std::span<const HitEvent> hits,
+                          std::span<const DeathEvent> deaths,
+                          const scripting::DirectorInfo* directorInfo,
+                          scripting::CommandBuffer& out) = 0;
     /// on_spawn for enemies just created at commit, in creation order.
-    virtual void spawned(engine::World& world, std::span<const engine::ObjectId> ids, scripting::CommandBuffer& out) = 0;
+    virtual void spawned(engine::World& world, std::span<const engine::ObjectId> ids,
+                         scripting::CommandBuffer& out) = 0;
     /// Before the engine destroys an object: its Lua identity is released.
     virtual void destroyed(engine::Enemy& enemy, uint64_t tick) = 0;
     virtual void destroyed(engine::Player& player, uint64_t tick) = 0;

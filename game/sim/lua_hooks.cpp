@@ -2,8 +2,10 @@
 
 namespace game {
 
-bool LuaHooks::runHooks(engine::World& world, std::span<const HitEvent> hits, std::span<const DeathEvent> deaths,
-                        const scripting::DirectorInfo* directorInfo, scripting::CommandBuffer& out) {
+bool LuaHooks::runHooks(engine::World& world, std::span<const HitEvent> hits,
+                        std::span<const DeathEvent> deaths,
+                        const scripting::DirectorInfo* directorInfo,
+                        scripting::CommandBuffer& out) {
     m_vm->begin(world, world.tick, out);
     for (const HitEvent& h : hits)
         if (h.source == HitSource::PlayerBullet)
@@ -15,7 +17,8 @@ bool LuaHooks::runHooks(engine::World& world, std::span<const HitEvent> hits, st
     return director;
 }
 
-void LuaHooks::spawned(engine::World& world, std::span<const engine::ObjectId> ids, scripting::CommandBuffer& out) {
+void LuaHooks::spawned(engine::World& world, std::span<const engine::ObjectId> ids,
+                       scripting::CommandBuffer& out) {
     m_vm->begin(world, world.tick, out);
     for (engine::ObjectId id : ids)
         m_vm->onSpawn(id);

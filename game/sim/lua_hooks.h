@@ -11,9 +11,11 @@ class LuaHooks final : public GameHooks {
 public:
     explicit LuaHooks(std::unique_ptr<scripting::MainVm> vm) : m_vm(std::move(vm)) {}
 
-    bool runHooks(engine::World& world, std::span<const HitEvent> hits, std::span<const DeathEvent> deaths,
-                  const scripting::DirectorInfo* directorInfo, scripting::CommandBuffer& out) override;
-    void spawned(engine::World& world, std::span<const engine::ObjectId> ids, scripting::CommandBuffer& out) override;
+    bool runHooks(engine::World& world, std::span<const HitEvent> hits,
+                  std::span<const DeathEvent> deaths, const scripting::DirectorInfo* directorInfo,
+                  scripting::CommandBuffer& out) override;
+    void spawned(engine::World& world, std::span<const engine::ObjectId> ids,
+                 scripting::CommandBuffer& out) override;
     void destroyed(engine::Enemy& enemy, uint64_t tick) override { m_vm->release(enemy, tick); }
     void destroyed(engine::Player& player, uint64_t tick) override { m_vm->release(player, tick); }
     void roundStarted() override { m_vm->resetDirector(); }

@@ -33,7 +33,8 @@ void NativeSeekThink::think(const engine::ThinkContext& ctx, std::span<engine::I
         const float distance = glm::length(to);
         const glm::vec2 dir = distance > 1e-4f ? to / distance : glm::vec2(0.0f);
         // A little per-enemy wobble so a group does not collapse into one dot.
-        const float wobble = engine::unitFloat(engine::hashRandom(ctx.seed, engine::packObjectId(e.id), 0)) - 0.5f;
+        const float wobble =
+            engine::unitFloat(engine::hashRandom(ctx.seed, engine::packObjectId(e.id), 0)) - 0.5f;
         const glm::vec2 side(-dir.y, dir.x);
         engine::Intent& out = intents[i];
         out = engine::Intent{};

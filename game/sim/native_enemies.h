@@ -1,6 +1,6 @@
 #pragma once
-// The temporary C++ enemies of the first playable version: a few stat blocks and a seek behaviour
-// that already speaks the Intent contract the Lua behaviours will produce.
+// C++ enemies: a few stat blocks and a seek behaviour speaking the same Intent contract as the Lua
+// behaviours. The game's own tests run the simulation with them, without any Lua.
 #include "engine/world/enemy_type.h"
 #include "engine/world/think_phase.h"
 

@@ -3,8 +3,8 @@
 // the next wave starts shortly after the current one is half cleared. A new type joins the
 // mix every wave, weakest first.
 //
-// This C++ director is the one the Lua director (scripts/director.lua) replaces later; it runs in
-// the tick's hooks phase and only queues spawn requests.
+// The built-in waves: they run when there is no director script (scripts/director.lua), or while
+// it fails. They run in the tick's hooks phase and only queue spawn requests.
 #include "engine/core/random.h"
 
 #include <glm/vec2.hpp>
@@ -32,7 +32,6 @@ public:
 
     int wave() const { return m_wave; }
     int remainingInWave() const { return m_toSpawn; }
-    int ticksUntilNextWave() const { return m_breakTicks; }
 
     /// A point just outside a random edge of the arena, where enemies enter from.
     static glm::vec2 edgePoint(glm::vec2 arenaSize, engine::Rng& rng);

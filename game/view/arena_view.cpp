@@ -1,5 +1,6 @@
-#include "engine/core/tick.h"
 #include "game/view/arena_view.h"
+
+#include "engine/core/tick.h"
 
 #include <glm/geometric.hpp>
 
@@ -24,7 +25,9 @@ uint32_t withAlpha(uint32_t rgba, float a) {
 }
 
 uint32_t darker(uint32_t rgba, float f) {
-    const auto ch = [&](int shift) { return uint32_t(float((rgba >> shift) & 0xffu) * f) << shift; };
+    const auto ch = [&](int shift) {
+        return uint32_t(float((rgba >> shift) & 0xffu) * f) << shift;
+    };
     return ch(24) | ch(16) | ch(8) | (rgba & 0xffu);
 }
 } // namespace
@@ -47,7 +50,8 @@ void ArenaView::advanceFrame() {
     std::erase_if(m_bursts, [](const Burst& b) { return b.age >= kBurstFrames; });
 }
 
-void ArenaView::draw(engine::ShapeBatch& batch, const Game& game, uint64_t frame, engine::ObjectId selected) const {
+void ArenaView::draw(engine::ShapeBatch& batch, const Game& game, uint64_t frame,
+                     engine::ObjectId selected) const {
     const engine::World& w = game.world();
     batch.rect({0, 0}, w.size, kFloor);
     for (float x = 100.0f; x < w.size.x; x += 100.0f)
@@ -89,7 +93,8 @@ void ArenaView::draw(engine::ShapeBatch& batch, const Game& game, uint64_t frame
     for (const engine::Bullet& b : w.bullets) {
         const bool mine = b.owner == engine::BulletOwner::Player;
         const uint32_t c = mine ? kPlayerBullet : kEnemyBullet;
-        batch.line(b.position - b.velocity * engine::kTickDt, b.position, b.radius * 1.2f, withAlpha(c, 0.5f));
+        batch.line(b.position - b.velocity * engine::kTickDt, b.position, b.radius * 1.2f,
+                   withAlpha(c, 0.5f));
         batch.disc(b.position, b.radius, c);
     }
 

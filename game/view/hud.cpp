@@ -7,8 +7,8 @@ namespace game {
 namespace {
 void banner(const char* id, const char* title, const char* subtitle) {
     const ImGuiIO& io = ImGui::GetIO();
-    ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x * 0.5f, io.DisplaySize.y * 0.42f), ImGuiCond_Always,
-                            ImVec2(0.5f, 0.5f));
+    ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x * 0.5f, io.DisplaySize.y * 0.42f),
+                            ImGuiCond_Always, ImVec2(0.5f, 0.5f));
     ImGui::SetNextWindowBgAlpha(0.75f);
     ImGui::Begin(id, nullptr,
                  ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize |
@@ -31,32 +31,36 @@ void drawHud(const Game& game, const HudState& state) {
                      ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoFocusOnAppearing |
                      ImGuiWindowFlags_NoNav);
     const float health = p.maxHp > 0 ? p.hp / p.maxHp : 0.0f;
-    ImGui::PushStyleColor(ImGuiCol_PlotHistogram,
-                          health > 0.5f ? ImVec4(0.3f, 0.85f, 0.45f, 1) : health > 0.25f ? ImVec4(0.95f, 0.75f, 0.2f, 1) : ImVec4(0.95f, 0.3f, 0.25f, 1));
+    ImGui::PushStyleColor(ImGuiCol_PlotHistogram, health > 0.5f    ? ImVec4(0.3f, 0.85f, 0.45f, 1)
+                                                  : health > 0.25f ? ImVec4(0.95f, 0.75f, 0.2f, 1)
+                                                                   : ImVec4(0.95f, 0.3f, 0.25f, 1));
     char hp[32];
     std::snprintf(hp, sizeof hp, "HP %.0f / %.0f", double(p.hp), double(p.maxHp));
     ImGui::ProgressBar(health, ImVec2(200, 0), hp);
     ImGui::PopStyleColor();
-    ImGui::Text("Score %lld   Best %lld", static_cast<long long>(game.counters().score), static_cast<long long>(game.counters().bestScore));
+    ImGui::Text("Score %lld   Best %lld", static_cast<long long>(game.counters().score),
+                static_cast<long long>(game.counters().bestScore));
     ImGui::Text("Wave %d   Enemies %zu", game.wave(), game.world().enemies.size());
     ImGui::Text("FPS %.0f", double(state.fps));
     ImGui::End();
 
     if (!state.notice.empty()) { // a reload's outcome, at the bottom: refused in red
         const ImGuiIO& io = ImGui::GetIO();
-        ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x * 0.5f, io.DisplaySize.y - 12.0f), ImGuiCond_Always,
-                                ImVec2(0.5f, 1.0f));
+        ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x * 0.5f, io.DisplaySize.y - 12.0f),
+                                ImGuiCond_Always, ImVec2(0.5f, 1.0f));
         ImGui::SetNextWindowBgAlpha(0.7f);
         ImGui::Begin("##reload", nullptr,
                      ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize |
                          ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoFocusOnAppearing |
                          ImGuiWindowFlags_NoNav | ImGuiWindowFlags_NoInputs);
-        ImGui::TextColored(state.noticeRefused ? ImVec4(1.0f, 0.45f, 0.4f, 1) : ImVec4(0.55f, 0.95f, 0.6f, 1), "%s",
-                           state.notice.c_str());
+        ImGui::TextColored(state.noticeRefused ? ImVec4(1.0f, 0.45f, 0.4f, 1)
+                                               : ImVec4(0.55f, 0.95f, 0.6f, 1),
+                           "%s", state.notice.c_str());
         ImGui::End();
     }
     if (state.attract)
-        banner("##attract", "ARENA", "Demo: press any key to play.   WASD move, mouse aim, click/space fire");
+        banner("##attract", "ARENA",
+               "Demo: press any key to play.   WASD move, mouse aim, click/space fire");
     else if (game.roundOver())
         banner("##gameover", "GAME OVER", "Press R to restart");
     else if (state.paused)

@@ -6,6 +6,8 @@
 // only bound (JIT on: a missing check is a hang, which libFuzzer reports as a timeout), the source
 // in the interpreter under a count hook. When neither hit a limit (checks, instructions, memory,
 // stack, time), their results must match.
+#include "sandbox/instrumenter.h"
+
 #include <lua.hpp>
 
 #include <algorithm>
@@ -17,8 +19,6 @@
 #include <ctime>
 #include <string>
 #include <vector>
-
-#include "sandbox/instrumenter.h"
 
 namespace {
 

@@ -1,9 +1,9 @@
 // Fuzz target 3: the object API as hooks use it, with random handles (live, stale, reused),
 // random keys and values, and random command arguments. Invariant: no crash, and the registry
 // holds exactly one ref per identity.
-#include "scripting/think_phase.h"
 #include "scripting/main_vm.h"
 #include "scripting/synthetic_world.h"
+#include "scripting/think_phase.h"
 
 #include <lua.hpp>
 
@@ -21,8 +21,8 @@ struct Fixture {
         def.poolSize = 1;
         std::string error;
         pool = scripting::LuaThinkPhase::create(def, &error);
-        vm = scripting::MainVm::create(scripting::defaultMainVmDef(), pool->loadedFiles(), pool->scripts(),
-                                       pool->errors(), &error);
+        vm = scripting::MainVm::create(scripting::defaultMainVmDef(), pool->loadedFiles(),
+                                       pool->scripts(), pool->errors(), &error);
         // A trusted probe: reads or writes a key of an object, calls a method or a command.
         lua_State* L = vm->state();
         luaL_loadstring(L, R"(return function(o, op, key, value, player)
@@ -59,7 +59,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     scripting::SyntheticWorld w(4, 0, 100.0f);
     std::vector<int> kept; // userdata that scripts "kept": live or stale
     scripting::CommandBuffer out;
-    const char* keys[] = {"x", "hp", "charging", "dir_x", "enraged", "mood", "alive", "id", "type", "age", "", "__index"};
+    const char* keys[] = {"x",     "hp", "charging", "dir_x", "enraged", "mood",
+                          "alive", "id", "type",     "age",   "",        "__index"};
     const auto types = f.pool->scripts().size();
     f.vm->begin(w.world, 1, out);
     for (size_t i = 0; i + 3 < size; i += 4) {

@@ -40,16 +40,20 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     if (!s.session.game)
         return 0;
     const char* hostile[] = {"while true do end", "local t = {} for i = 1, 1e9 do t[i] = {i} end",
-                             "GLOBAL = 1", "error('x')", "return 1", ""};
+                             "GLOBAL = 1",        "error('x')",
+                             "return 1",          ""};
     for (size_t i = 0; i < size;) {
         const uint8_t op = data[i++];
         std::string version;
         switch (op % 4) {
         case 0: version = s.good; break;
         case 1: version = s.good.substr(0, s.good.size() * (op % 97) / 97); break; // truncated
-        case 2: version = std::string("return { name = 'X', hp = 1, speed = 1, radius = 1, color = '#ffffff', score = 1, "
-                                      "think = function(self, world) ") + hostile[op % 6] + " return 0, 0 end }";
-                break;
+        case 2:
+            version = std::string("return { name = 'X', hp = 1, speed = 1, radius = 1, color = "
+                                  "'#ffffff', score = 1, "
+                                  "think = function(self, world) ") +
+                      hostile[op % 6] + " return 0, 0 end }";
+            break;
         default: { // raw bytes from the input
             const size_t n = std::min<size_t>(size - i, op);
             version.assign(reinterpret_cast<const char*>(data + i), n);

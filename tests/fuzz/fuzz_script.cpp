@@ -1,8 +1,8 @@
 // Fuzz target 1: arbitrary bytes as an enemy script, through the full path: read, load and
 // contract check in a pool VM, a trial think over a synthetic crowd, the hooks in the main VM.
-#include "scripting/think_phase.h"
 #include "scripting/main_vm.h"
 #include "scripting/synthetic_world.h"
+#include "scripting/think_phase.h"
 
 #include <cstdint>
 #include <string>
@@ -15,7 +15,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     if (!source.empty() && (source[0] == '\x1b' || source.find('\0') != std::string::npos))
         return 0; // the host refuses these before any VM sees them (readScriptFile)
     files.enemies.push_back({"fuzzed", "enemies/fuzzed.lua", "/fuzz/enemies/fuzzed.lua", source});
-    files.libs.push_back({"steer", "lib/steer.lua", "", "local M = {} function M.f(x) return x end return M"});
+    files.libs.push_back(
+        {"steer", "lib/steer.lua", "", "local M = {} function M.f(x) return x end return M"});
     scripting::LuaThinkDef def = scripting::defaultLuaThinkDef();
     def.poolSize = 1;
     def.limits.memoryBytes = size_t(16) << 20;
@@ -28,7 +29,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     scripting::MainVmDef mainDef = scripting::defaultMainVmDef();
     mainDef.limits.memoryBytes = size_t(16) << 20;
     mainDef.limits.hookUnits = 20000;
-    auto vm = scripting::MainVm::create(mainDef, phase->loadedFiles(), phase->scripts(), phase->errors(), &error);
+    auto vm = scripting::MainVm::create(mainDef, phase->loadedFiles(), phase->scripts(),
+                                        phase->errors(), &error);
     if (!vm)
         return 0;
     scripting::SyntheticWorld w(8, 0, 100.0f);

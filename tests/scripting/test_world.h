@@ -2,16 +2,16 @@
 // Test helpers for the scripting tests: a scripts folder written to a temporary directory, and a
 // small world whose snapshot (grid, per-tick randoms) is built the way Game builds it.
 #include "engine/core/random.h"
-#include "scripting/synthetic_world.h"
 #include "engine/world/intent.h"
 #include "engine/world/world.h"
+#include "scripting/synthetic_world.h"
 
 #include <cstring>
 #include <filesystem>
-#include <unistd.h>
 #include <fstream>
 #include <map>
 #include <string>
+#include <unistd.h>
 #include <vector>
 
 namespace testing_support {
@@ -41,7 +41,8 @@ private:
 
 /// Reads a fixture from tests/scripting/lua/.
 inline std::string fixture(const std::string& name) {
-    std::ifstream in(std::string(ARENA_SOURCE_DIR) + "/tests/scripting/lua/" + name, std::ios::binary);
+    std::ifstream in(std::string(ARENA_SOURCE_DIR) + "/tests/scripting/lua/" + name,
+                     std::ios::binary);
     return std::string(std::istreambuf_iterator<char>(in), {});
 }
 
@@ -51,7 +52,9 @@ inline std::string fixtureFromRepo(const std::string& path) {
     return std::string(std::istreambuf_iterator<char>(in), {});
 }
 
-inline std::string repoScripts() { return std::string(ARENA_SOURCE_DIR) + "/scripts"; }
+inline std::string repoScripts() {
+    return std::string(ARENA_SOURCE_DIR) + "/scripts";
+}
 
 /// A synthetic world that starts empty: tests add the enemies they need.
 struct TestWorld : scripting::SyntheticWorld {

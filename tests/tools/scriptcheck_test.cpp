@@ -43,9 +43,16 @@ TEST(Scriptcheck, ReportsEachProblemAsFileLineMessage) {
     dir.write("enemies/good.lua", testing_support::fixture("counter.lua"));
     const ToolRun r = scriptcheck(dir.root());
     EXPECT_EQ(r.exitCode, 1) << r.output;
-    EXPECT_NE(r.output.find(dir.root() + "/enemies/negative.lua:4: hp must be a number from 0.01 to 1000000"), std::string::npos) << r.output;
-    EXPECT_NE(r.output.find(dir.root() + "/enemies/writer.lua:5: attempt to write to read-only input 'self.x'"), std::string::npos) << r.output;
-    EXPECT_EQ(r.output.find("good.lua"), std::string::npos) << "a good script was reported:\n" << r.output;
+    EXPECT_NE(r.output.find(dir.root() +
+                            "/enemies/negative.lua:4: hp must be a number from 0.01 to 1000000"),
+              std::string::npos)
+        << r.output;
+    EXPECT_NE(r.output.find(dir.root() +
+                            "/enemies/writer.lua:5: attempt to write to read-only input 'self.x'"),
+              std::string::npos)
+        << r.output;
+    EXPECT_EQ(r.output.find("good.lua"), std::string::npos) << "a good script was reported:\n"
+                                                            << r.output;
 }
 
 TEST(Scriptcheck, CatchesImpureThink) {
@@ -68,9 +75,12 @@ TEST(Scriptcheck, ExecRunsEachChunkAndNeverHangs) {
     dir.write("loop.lua", "while true do end");
     dir.write("value.lua", "return require('m').twice(21)");
     dir.write("lib/m.lua", "return { twice = function(x) return 2 * x end }");
-    const ToolRun r = scriptcheck("--exec " + dir.root() + "/loop.lua " + dir.root() + "/value.lua --lib " + dir.root() + "/lib");
+    const ToolRun r = scriptcheck("--exec " + dir.root() + "/loop.lua " + dir.root() +
+                                  "/value.lua --lib " + dir.root() + "/lib");
     EXPECT_EQ(r.exitCode, 1) << r.output; // one file failed
-    EXPECT_NE(r.output.find("loop.lua: error: loop.lua:1: script exceeded its CPU budget"), std::string::npos) << r.output;
+    EXPECT_NE(r.output.find("loop.lua: error: loop.lua:1: script exceeded its CPU budget"),
+              std::string::npos)
+        << r.output;
     EXPECT_NE(r.output.find("value.lua: result: 42"), std::string::npos) << r.output;
 }
 
@@ -87,24 +97,32 @@ TEST(Scriptcheck, AnnotationsMustMatchWhatTheEngineExposes) {
     dir.write("types/arena.lua", annotations);
     r = scriptcheck(dir.root());
     EXPECT_EQ(r.exitCode, 1) << r.output;
-    EXPECT_NE(r.output.find("Self.random2 is annotated but the engine does not expose it"), std::string::npos) << r.output;
-    EXPECT_NE(r.output.find("Self.rand2 is exposed by the engine but not annotated"), std::string::npos) << r.output;
+    EXPECT_NE(r.output.find("Self.random2 is annotated but the engine does not expose it"),
+              std::string::npos)
+        << r.output;
+    EXPECT_NE(r.output.find("Self.rand2 is exposed by the engine but not annotated"),
+              std::string::npos)
+        << r.output;
 }
 
 TEST(Scriptcheck, JitHealthFailsABehaviourThatFallsBackToTheInterpreter) {
     testing_support::TempScripts dir;
     dir.write("enemies/good.lua", testing_support::fixture("counter.lua"));
     // A closure made on every call is NYI for LuaJIT's trace compiler: every trace aborts.
-    dir.write("enemies/slow.lua", R"(return { name = "Slow", hp = 1, speed = 100, radius = 5, color = "#ffffff", score = 1,
+    dir.write(
+        "enemies/slow.lua",
+        R"(return { name = "Slow", hp = 1, speed = 100, radius = 5, color = "#ffffff", score = 1,
   think = function(self, world)
     local f = function() return self.x end
     return f(), 0
   end })");
     const ToolRun r = scriptcheck("--jit " + dir.root() + " --processes 2");
     EXPECT_EQ(r.exitCode, 1) << r.output;
-    EXPECT_NE(r.output.find("slow.lua: FALLS BACK TO THE INTERPRETER"), std::string::npos) << r.output;
+    EXPECT_NE(r.output.find("slow.lua: FALLS BACK TO THE INTERPRETER"), std::string::npos)
+        << r.output;
     EXPECT_NE(r.output.find("good.lua: compiled"), std::string::npos) << r.output;
-    EXPECT_NE(r.output.find("NYI"), std::string::npos) << "the abort reasons are printed:\n" << r.output;
+    EXPECT_NE(r.output.find("NYI"), std::string::npos) << "the abort reasons are printed:\n"
+                                                       << r.output;
 }
 
 TEST(Scriptcheck, AThinkThatDependsOnTheThinksBeforeItIsNotPure) {
@@ -117,9 +135,12 @@ TEST(Scriptcheck, AThinkThatDependsOnTheThinksBeforeItIsNotPure) {
 
 TEST(Scriptcheck, HostileContractsAreReportedWithoutCrashing) {
     // Contract attacks once crashed scriptcheck (a std::string built from NULL).
-    const ToolRun r = scriptcheck(std::string(ARENA_SOURCE_DIR) + "/tests/scripting/sandbox/hostile/contracts");
+    const ToolRun r =
+        scriptcheck(std::string(ARENA_SOURCE_DIR) + "/tests/scripting/sandbox/hostile/contracts");
     EXPECT_EQ(r.exitCode, 1) << r.output;
-    EXPECT_NE(r.output.find("memory_many_fields.lua:4: memory has more than 64 fields"), std::string::npos) << r.output;
+    EXPECT_NE(r.output.find("memory_many_fields.lua:4: memory has more than 64 fields"),
+              std::string::npos)
+        << r.output;
     EXPECT_NE(r.output.find("think_only_through_index.lua"), std::string::npos) << r.output;
     EXPECT_EQ(r.output.find("memory_flips_between_reads.lua"), std::string::npos) << r.output;
 }

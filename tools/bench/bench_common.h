@@ -26,7 +26,9 @@ inline Stat summarize(std::vector<double> v) {
     return {v[v.size() / 2], v.front(), v.back()};
 }
 
-inline nlohmann::json toJson(const Stat& s) { return {{"median", s.median}, {"min", s.min}, {"max", s.max}}; }
+inline nlohmann::json toJson(const Stat& s) {
+    return {{"median", s.median}, {"min", s.min}, {"max", s.max}};
+}
 
 /// Scenario 10 (limits.cpp): how long hostile calls really run against the limits they run under.
 nlohmann::json limitsHold(const Settings& s);

@@ -2,8 +2,6 @@
 // director and thinks run against the default limits; the wall time each takes is compared with
 // the limit it runs under (units stop deterministically, so those are much shorter than the time
 // limit; the time limits stop what units cannot see, such as `..` on megabyte strings).
-#include "bench_common.h"
-
 #include "game/app/game_setup.h"
 #include "scripting/chunk_runner.h"
 
@@ -12,13 +10,17 @@
 #include <filesystem>
 #include <fstream>
 
+#include "bench_common.h"
+
 namespace bench {
 
 namespace {
 using Clock = std::chrono::steady_clock;
 namespace fs = std::filesystem;
 
-double secondsSince(Clock::time_point t) { return std::chrono::duration<double>(Clock::now() - t).count(); }
+double secondsSince(Clock::time_point t) {
+    return std::chrono::duration<double>(Clock::now() - t).count();
+}
 
 struct Case {
     const char* name;
@@ -29,12 +31,17 @@ struct Case {
 const Case kChunks[] = {
     {"endless loop", "while true do end"},
     {"tail-call loop", "local function f(n) return f(n + 1) end return f(1)"},
-    {"upper() of 1 MiB, forever", "local s = ('x'):rep(1048576) while true do local t = s:upper() end"},
-    {"sub() of 1 MiB, forever", "local s = ('x'):rep(1048576) while true do local t = s:sub(2) end"},
+    {"upper() of 1 MiB, forever",
+     "local s = ('x'):rep(1048576) while true do local t = s:upper() end"},
+    {"sub() of 1 MiB, forever",
+     "local s = ('x'):rep(1048576) while true do local t = s:sub(2) end"},
     {"rep() of 8 MiB, forever", "while true do local t = ('x'):rep(8388608) end"},
-    {"table.concat of 1 MiB, forever", "local t = { ('x'):rep(1048576) } while true do local s = table.concat(t) end"},
-    {"`..` of 1 MiB strings, forever", "local s = ('x'):rep(1048576) local n = 0 while true do n = n + #(s .. n) end"},
-    {"pattern backtracking, forever", "local s = ('a'):rep(5000) while true do s:find('.-.-.-b') end"},
+    {"table.concat of 1 MiB, forever",
+     "local t = { ('x'):rep(1048576) } while true do local s = table.concat(t) end"},
+    {"`..` of 1 MiB strings, forever",
+     "local s = ('x'):rep(1048576) local n = 0 while true do n = n + #(s .. n) end"},
+    {"pattern backtracking, forever",
+     "local s = ('a'):rep(5000) while true do s:find('.-.-.-b') end"},
 };
 
 void write(const fs::path& p, const std::string& text) {
@@ -64,8 +71,9 @@ std::vector<double> playHostile(const fs::path& root, int ticks, int enemies = 0
     return perTick;
 }
 
-const char* kGoodEnemy = "return { name = 'Good', hp = 3, speed = 50, radius = 10, color = '#ffffff', score = 1,\n"
-                         "  think = function(self, world) return 0, 0 end }\n";
+const char* kGoodEnemy =
+    "return { name = 'Good', hp = 3, speed = 50, radius = 10, color = '#ffffff', score = 1,\n"
+    "  think = function(self, world) return 0, 0 end }\n";
 } // namespace
 
 nlohmann::json limitsHold(const Settings& s) {
@@ -77,14 +85,17 @@ nlohmann::json limitsHold(const Settings& s) {
     auto runner = scripting::ChunkRunner::create(limits, {}, &error);
     for (const Case& c : kChunks) {
         const auto start = Clock::now();
-        const scripting::ChunkResult r = runner->run(scripting::ScriptFile{"hostile", "hostile.lua", "", c.source});
+        const scripting::ChunkResult r =
+            runner->run(scripting::ScriptFile{"hostile", "hostile.lua", "", c.source});
         const double ran = secondsSince(start);
-        const char* by = r.value.find("time limit") != std::string::npos    ? "time"
+        const char* by = r.value.find("time limit") != std::string::npos   ? "time"
                          : r.value.find("CPU budget") != std::string::npos ? "units"
-                                                                            : r.value.c_str();
-        std::printf("   chunk: %-37s %8.2f s %10.3f s %7.2fx  %s\n", c.name, limits.chunkSeconds, ran,
-                    ran / limits.chunkSeconds, by);
-        out.push_back({{"what", std::string("chunk: ") + c.name}, {"limit_s", limits.chunkSeconds}, {"ran_s", ran},
+                                                                           : r.value.c_str();
+        std::printf("   chunk: %-37s %8.2f s %10.3f s %7.2fx  %s\n", c.name, limits.chunkSeconds,
+                    ran, ran / limits.chunkSeconds, by);
+        out.push_back({{"what", std::string("chunk: ") + c.name},
+                       {"limit_s", limits.chunkSeconds},
+                       {"ran_s", ran},
                        {"stopped_by", by}});
     }
 
@@ -94,30 +105,37 @@ nlohmann::json limitsHold(const Settings& s) {
     fs::remove_all(root);
     write(root / "enemies/good.lua", kGoodEnemy);
     write(root / "director.lua", "local s = ('x'):rep(1048576)\n"
-                                 "return { update = function(state, info) local n = 0 while true do n = n + #(s .. n) end end }\n");
+                                 "return { update = function(state, info) local n = 0 while true "
+                                 "do n = n + #(s .. n) end end }\n");
     {
         const Stat t = summarize(playHostile(root, ticks));
-        std::printf("   director: `..` of 1 MiB strings, every tick   %8.2f s %10.3f s %7.2fx  time (max %.3f s)\n",
+        std::printf("   director: `..` of 1 MiB strings, every tick   %8.2f s %10.3f s %7.2fx  "
+                    "time (max %.3f s)\n",
                     limits.hookSeconds, t.median, t.median / limits.hookSeconds, t.max);
-        out.push_back({{"what", "director: concat forever, every tick"}, {"limit_s", limits.hookSeconds},
+        out.push_back({{"what", "director: concat forever, every tick"},
+                       {"limit_s", limits.hookSeconds},
                        {"tick_s", toJson(t)}});
     }
-    write(root / "director.lua", "return { update = function(state, info) while true do end end }\n");
+    write(root / "director.lua",
+          "return { update = function(state, info) while true do end end }\n");
     {
         const Stat t = summarize(playHostile(root, ticks));
-        std::printf("   director: endless loop, every tick             %8.2f s %10.3f s %7.2fx  units (max %.3f s)\n",
+        std::printf("   director: endless loop, every tick             %8.2f s %10.3f s %7.2fx  "
+                    "units (max %.3f s)\n",
                     limits.hookSeconds, t.median, t.median / limits.hookSeconds, t.max);
-        out.push_back({{"what", "director: endless loop, every tick"}, {"limit_s", limits.hookSeconds},
+        out.push_back({{"what", "director: endless loop, every tick"},
+                       {"limit_s", limits.hookSeconds},
                        {"tick_s", toJson(t)}});
     }
     // Five enemies whose think builds megabyte strings: the batch limit (0.25 s) stops them once,
     // then they idle (faulted).
     fs::remove(root / "director.lua");
     fs::remove(root / "enemies/good.lua");
-    write(root / "enemies/hostile.lua",
-          "local s = ('x'):rep(1048576)\n"
-          "return { name = 'H', hp = 3, speed = 50, radius = 10, color = '#ff0000', score = 1,\n"
-          "  think = function(self, world) local n = 0 while true do n = n + #(s .. n) end end }\n");
+    write(
+        root / "enemies/hostile.lua",
+        "local s = ('x'):rep(1048576)\n"
+        "return { name = 'H', hp = 3, speed = 50, radius = 10, color = '#ff0000', score = 1,\n"
+        "  think = function(self, world) local n = 0 while true do n = n + #(s .. n) end end }\n");
     {
         const std::vector<double> perTick = playHostile(root, 60, 5);
         double total = 0;
@@ -127,7 +145,8 @@ nlohmann::json limitsHold(const Settings& s) {
             slow += t > limits.batchSeconds / 2;
         }
         const Stat t = summarize(perTick);
-        std::printf("   think: 5 enemies building 1 MiB strings          %8.2f s %10.3f s %7.2fx  time (worst of 60 ticks; "
+        std::printf("   think: 5 enemies building 1 MiB strings          %8.2f s %10.3f s %7.2fx  "
+                    "time (worst of 60 ticks; "
                     "%d ticks reached the limit, 60 ticks took %.3f s)\n",
                     limits.batchSeconds, t.max, t.max / limits.batchSeconds, slow, total);
         out.push_back({{"what", "think: enemies building megabyte strings, 60 ticks"},

@@ -3,16 +3,15 @@
 //
 //   arena-bench [--quick] [--json FILE] [--scripts DIR] [--only NAME]
 #include "engine/core/tick.h"
-#include "scripting/synthetic_world.h"
-#include "bench_common.h"
-#include "native_behaviours.h"
 #include "engine/core/worker_pool.h"
 #include "game/app/game_setup.h"
 #include "game/app/live_scripts.h"
 #include "scripting/main_vm.h"
+#include "scripting/synthetic_world.h"
 #include "scripting/think_phase.h"
 
 #include <CLI/CLI.hpp>
+#include <lua.hpp>
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
@@ -28,7 +27,8 @@
 #include <thread>
 #include <vector>
 
-#include <lua.hpp>
+#include "bench_common.h"
+#include "native_behaviours.h"
 
 namespace {
 
@@ -40,12 +40,14 @@ using bench::toJson;
 
 // One think phase over a world: ns per entity per tick of the think call, averaged over a rep.
 // With `allocated`, also adds the bytes Lua allocated (if think is a LuaThinkPhase).
-double timeThink(engine::ThinkPhase& think, scripting::SyntheticWorld& w, std::span<const engine::EnemyType> types, int ticks,
+double timeThink(engine::ThinkPhase& think, scripting::SyntheticWorld& w,
+                 std::span<const engine::EnemyType> types, int ticks,
                  uint64_t* allocated = nullptr) {
     double ns = 0;
     auto* lua = dynamic_cast<scripting::LuaThinkPhase*>(&think);
     for (int t = 0; t < ticks; ++t) {
-        w.snapshot(think.workers()); // as the game does: on the pool, which stays warm for the think
+        w.snapshot(
+            think.workers()); // as the game does: on the pool, which stays warm for the think
         const auto start = Clock::now();
         think.think(engine::ThinkContext{w.world, types, w.seed, engine::kTickDt}, w.intents);
         ns += std::chrono::duration<double, std::nano>(Clock::now() - start).count();
@@ -56,8 +58,8 @@ double timeThink(engine::ThinkPhase& think, scripting::SyntheticWorld& w, std::s
     return ns / double(ticks) / double(w.world.enemies.size());
 }
 
-std::unique_ptr<scripting::LuaThinkPhase> luaPhaseFor(const Settings& s, const std::string& key, int pool,
-                                                      bool instrument = true) {
+std::unique_ptr<scripting::LuaThinkPhase> luaPhaseFor(const Settings& s, const std::string& key,
+                                                      int pool, bool instrument = true) {
     scripting::ScriptFiles files = scripting::readScriptFiles(s.scriptsDir);
     std::erase_if(files.enemies, [&](const scripting::ScriptFile& f) { return f.name != key; });
     scripting::LuaThinkDef def = scripting::defaultLuaThinkDef();
@@ -71,7 +73,8 @@ std::unique_ptr<scripting::LuaThinkPhase> luaPhaseFor(const Settings& s, const s
 }
 
 // Largest |a-b| relative to the speed, over every intent: the native twin must match the script.
-double maxIntentDifference(const std::vector<engine::Intent>& a, const std::vector<engine::Intent>& b, float speed) {
+double maxIntentDifference(const std::vector<engine::Intent>& a,
+                           const std::vector<engine::Intent>& b, float speed) {
     double worst = 0;
     for (size_t i = 0; i < a.size(); ++i) {
         worst = std::max(worst, double(std::fabs(a[i].velocity.x - b[i].velocity.x)) / speed);
@@ -82,10 +85,14 @@ double maxIntentDifference(const std::vector<engine::Intent>& a, const std::vect
 
 // Scenario 1: behaviour cost of every shipped script, against native twins where they exist.
 nlohmann::json behaviourCost(const Settings& s) {
-    std::printf("\n1. Behaviour cost: think phase, ns per entity per tick, 1 VM (median [min-max] of %d reps)\n", s.reps);
-    std::printf("   %-8s %8s %22s %9s %22s %8s %s\n", "script", "enemies", "Lua", "B/entity", "native C++", "Lua/C++", "intents");
+    std::printf("\n1. Behaviour cost: think phase, ns per entity per tick, 1 VM (median [min-max] "
+                "of %d reps)\n",
+                s.reps);
+    std::printf("   %-8s %8s %22s %9s %22s %8s %s\n", "script", "enemies", "Lua", "B/entity",
+                "native C++", "Lua/C++", "intents");
     nlohmann::json out = nlohmann::json::array();
-    const std::vector<size_t> sizes = s.quick ? std::vector<size_t>{1000, 10000} : std::vector<size_t>{1000, 10000, 100000};
+    const std::vector<size_t> sizes =
+        s.quick ? std::vector<size_t>{1000, 10000} : std::vector<size_t>{1000, 10000, 100000};
     const scripting::ScriptFiles files = scripting::readScriptFiles(s.scriptsDir);
     for (const scripting::ScriptFile& file : files.enemies) {
         auto lua = luaPhaseFor(s, file.name, 1);
@@ -98,7 +105,8 @@ nlohmann::json behaviourCost(const Settings& s) {
         else if (file.name == "swarm")
             native = std::make_unique<bench::NativeSwarm>();
         for (size_t n : sizes) {
-            scripting::SyntheticWorld luaWorld(n, 0, types[0].speed), nativeWorld(n, 0, types[0].speed);
+            scripting::SyntheticWorld luaWorld(n, 0, types[0].speed),
+                nativeWorld(n, 0, types[0].speed);
             std::vector<double> luaNs, nativeNs, ratios;
             uint64_t allocated = 0;
             timeThink(*lua, luaWorld, types, 3); // warm-up: traces compile
@@ -113,22 +121,28 @@ nlohmann::json behaviourCost(const Settings& s) {
             }
             double difference = -1;
             if (native) // same world, same tick: compare the intents
-                difference = maxIntentDifference(luaWorld.intents, nativeWorld.intents, types[0].speed);
+                difference =
+                    maxIntentDifference(luaWorld.intents, nativeWorld.intents, types[0].speed);
             const Stat l = summarize(luaNs), c = summarize(nativeNs), q = summarize(ratios);
-            const double bytesPerEntity = double(allocated) / (double(s.reps) * s.ticksPerRep * double(n));
-            nlohmann::json row = {{"script", file.name}, {"enemies", n}, {"lua_ns", toJson(l)},
-                                  {"lua_bytes_per_entity", bytesPerEntity}, {"errors", lua->errors().total()}};
+            const double bytesPerEntity =
+                double(allocated) / (double(s.reps) * s.ticksPerRep * double(n));
+            nlohmann::json row = {{"script", file.name},
+                                  {"enemies", n},
+                                  {"lua_ns", toJson(l)},
+                                  {"lua_bytes_per_entity", bytesPerEntity},
+                                  {"errors", lua->errors().total()}};
             char nativeText[64] = "-", ratioText[16] = "-", diffText[32] = "-";
             if (native) {
                 row["native_ns"] = toJson(c);
                 row["ratio"] = toJson(q);
                 row["max_intent_difference"] = difference;
-                std::snprintf(nativeText, sizeof nativeText, "%7.1f [%5.1f-%6.1f]", c.median, c.min, c.max);
+                std::snprintf(nativeText, sizeof nativeText, "%7.1f [%5.1f-%6.1f]", c.median, c.min,
+                              c.max);
                 std::snprintf(ratioText, sizeof ratioText, "%.2fx", q.median);
                 std::snprintf(diffText, sizeof diffText, "max diff %.1e", difference);
             }
-            std::printf("   %-8s %8zu %7.1f [%5.1f-%6.1f] %9.3f %22s %8s %s\n", file.name.c_str(), n, l.median, l.min,
-                        l.max, bytesPerEntity, nativeText, ratioText, diffText);
+            std::printf("   %-8s %8zu %7.1f [%5.1f-%6.1f] %9.3f %22s %8s %s\n", file.name.c_str(),
+                        n, l.median, l.min, l.max, bytesPerEntity, nativeText, ratioText, diffText);
             out.push_back(row);
         }
     }
@@ -139,7 +153,9 @@ nlohmann::json behaviourCost(const Settings& s) {
 // checks, interleaved, at 10k enemies.
 nlohmann::json budgetCost(const Settings& s) {
     const size_t n = 10000;
-    std::printf("\n7. Execution budget: think ns per entity with and without the budget checks, %zu enemies, 1 VM\n", n);
+    std::printf("\n7. Execution budget: think ns per entity with and without the budget checks, "
+                "%zu enemies, 1 VM\n",
+                n);
     std::printf("   %-8s %22s %22s %9s\n", "script", "with budget", "without", "overhead");
     nlohmann::json out = nlohmann::json::array();
     const scripting::ScriptFiles files = scripting::readScriptFiles(s.scriptsDir);
@@ -173,9 +189,12 @@ nlohmann::json budgetCost(const Settings& s) {
         if (w.empty()) // did not load: reported above
             continue;
         const Stat sw = summarize(w), so = summarize(wo), q = summarize(ratios);
-        std::printf("   %-8s %7.1f [%5.1f-%6.1f] %7.1f [%5.1f-%6.1f] %+8.1f%%\n", file.name.c_str(), sw.median, sw.min,
-                    sw.max, so.median, so.min, so.max, (q.median - 1.0) * 100.0);
-        out.push_back({{"script", file.name}, {"with_ns", toJson(sw)}, {"without_ns", toJson(so)}, {"ratio", toJson(q)}});
+        std::printf("   %-8s %7.1f [%5.1f-%6.1f] %7.1f [%5.1f-%6.1f] %+8.1f%%\n", file.name.c_str(),
+                    sw.median, sw.min, sw.max, so.median, so.min, so.max, (q.median - 1.0) * 100.0);
+        out.push_back({{"script", file.name},
+                       {"with_ns", toJson(sw)},
+                       {"without_ns", toJson(so)},
+                       {"ratio", toJson(q)}});
     }
     return out;
 }
@@ -193,7 +212,8 @@ return function(x, y, px, py, age, id, speed)
 end)";
 
 // The usual binding against Arena's driver on `arena` (one script), at 10k and 100k: one row each.
-nlohmann::json compareBindings(const Settings& s, const char* usualSource, scripting::LuaThinkPhase& arena) {
+nlohmann::json compareBindings(const Settings& s, const char* usualSource,
+                               scripting::LuaThinkPhase& arena) {
     nlohmann::json out = nlohmann::json::array();
     const auto types = arena.types();
     lua_State* L = luaL_newstate();
@@ -201,7 +221,8 @@ nlohmann::json compareBindings(const Settings& s, const char* usualSource, scrip
     luaL_loadstring(L, usualSource);
     lua_call(L, 0, 1);
     const int fn = luaL_ref(L, LUA_REGISTRYINDEX);
-    const std::vector<size_t> sizes = s.quick ? std::vector<size_t>{10000} : std::vector<size_t>{10000, 100000};
+    const std::vector<size_t> sizes =
+        s.quick ? std::vector<size_t>{10000} : std::vector<size_t>{10000, 100000};
     for (size_t n : sizes) {
         scripting::SyntheticWorld a(n, 0, types[0].speed), b(n, 0, types[0].speed);
         const auto usualTick = [&](scripting::SyntheticWorld& w) {
@@ -220,13 +241,15 @@ nlohmann::json compareBindings(const Settings& s, const char* usualSource, scrip
                 lua_pushnumber(L, double(engine::packObjectId(e.id)));
                 lua_pushnumber(L, e.speed);
                 if (lua_pcall(L, 7, 2, 0) == 0) {
-                    w.intents[i].velocity = {float(lua_tonumber(L, -2)), float(lua_tonumber(L, -1))};
+                    w.intents[i].velocity = {float(lua_tonumber(L, -2)),
+                                             float(lua_tonumber(L, -1))};
                     lua_pop(L, 2);
                 } else {
                     lua_pop(L, 1);
                 }
             }
-            return std::chrono::duration<double, std::nano>(Clock::now() - start).count() / double(n);
+            return std::chrono::duration<double, std::nano>(Clock::now() - start).count() /
+                   double(n);
         };
         for (int i = 0; i < 3; ++i) {
             usualTick(a);
@@ -242,9 +265,12 @@ nlohmann::json compareBindings(const Settings& s, const char* usualSource, scrip
             ratio.push_back(usual.back() / ours.back());
         }
         const Stat u = summarize(usual), o = summarize(ours), q = summarize(ratio);
-        std::printf("   %8zu %7.1f [%5.1f-%6.1f] %7.1f [%5.1f-%6.1f] %8.2fx\n", n, u.median, u.min, u.max, o.median, o.min,
-                    o.max, q.median);
-        out.push_back({{"enemies", n}, {"usual_ns", toJson(u)}, {"arena_ns", toJson(o)}, {"speedup", toJson(q)}});
+        std::printf("   %8zu %7.1f [%5.1f-%6.1f] %7.1f [%5.1f-%6.1f] %8.2fx\n", n, u.median, u.min,
+                    u.max, o.median, o.min, o.max, q.median);
+        out.push_back({{"enemies", n},
+                       {"usual_ns", toJson(u)},
+                       {"arena_ns", toJson(o)},
+                       {"speedup", toJson(q)}});
     }
     luaL_unref(L, LUA_REGISTRYINDEX, fn);
     lua_close(L);
@@ -252,8 +278,10 @@ nlohmann::json compareBindings(const Settings& s, const char* usualSource, scrip
 }
 
 nlohmann::json usualBinding(const Settings& s) {
-    std::printf("\n2. The usual binding: chaser, one lua_pcall per entity with its fields pushed, 1 VM\n");
-    std::printf("   %8s %22s %22s %9s\n", "enemies", "usual lua_pcall", "Arena batch driver", "speedup");
+    std::printf(
+        "\n2. The usual binding: chaser, one lua_pcall per entity with its fields pushed, 1 VM\n");
+    std::printf("   %8s %22s %22s %9s\n", "enemies", "usual lua_pcall", "Arena batch driver",
+                "speedup");
     auto arena = luaPhaseFor(s, "chaser", 1);
     if (!arena)
         return nlohmann::json::array();
@@ -262,13 +290,16 @@ nlohmann::json usualBinding(const Settings& s) {
 
 // Scenario 2b: what each binding costs by itself: the same calls with a think that returns 0, 0.
 nlohmann::json bindingFixedCost(const Settings& s) {
-    std::printf("\n2b. Fixed cost per entity of each binding: a think that only returns 0, 0, 1 VM\n");
-    std::printf("   %8s %22s %22s %9s\n", "enemies", "usual lua_pcall", "Arena batch driver", "speedup");
+    std::printf(
+        "\n2b. Fixed cost per entity of each binding: a think that only returns 0, 0, 1 VM\n");
+    std::printf("   %8s %22s %22s %9s\n", "enemies", "usual lua_pcall", "Arena batch driver",
+                "speedup");
     scripting::ScriptFiles files = scripting::readScriptFiles(s.scriptsDir);
     std::erase_if(files.enemies, [](const scripting::ScriptFile& f) { return f.name != "chaser"; });
     if (files.enemies.empty())
         return nlohmann::json::array();
-    files.enemies[0].source = "return { name = 'Empty', hp = 3, speed = 125, radius = 12, color = '#ffffff', score = 1, think = function() return 0, 0 end }";
+    files.enemies[0].source = "return { name = 'Empty', hp = 3, speed = 125, radius = 12, color = "
+                              "'#ffffff', score = 1, think = function() return 0, 0 end }";
     scripting::LuaThinkDef def = scripting::defaultLuaThinkDef();
     def.poolSize = 1;
     std::string error;
@@ -277,7 +308,8 @@ nlohmann::json bindingFixedCost(const Settings& s) {
         std::fprintf(stderr, "arena-bench: %s\n", error.c_str());
         return nlohmann::json::array();
     }
-    return compareBindings(s, "return function(x, y, px, py, age, id, speed) return 0, 0 end", *arena);
+    return compareBindings(s, "return function(x, y, px, py, age, id, speed) return 0, 0 end",
+                           *arena);
 }
 
 // A world with every shipped script, in equal shares.
@@ -285,7 +317,8 @@ struct MixedWorld {
     scripting::SyntheticWorld world;
     // Types in equal shares, grouped in the dense array the way the game keeps them.
     MixedWorld(size_t n, const std::vector<engine::EnemyType>& types) : world(n, 0, 100.0f) {
-        std::vector<engine::Enemy> all(world.world.enemies.dense().begin(), world.world.enemies.dense().end());
+        std::vector<engine::Enemy> all(world.world.enemies.dense().begin(),
+                                       world.world.enemies.dense().end());
         world.world.clearEnemies();
         for (size_t i = 0; i < all.size(); ++i) {
             all[i].type = uint16_t(i % types.size());
@@ -322,8 +355,9 @@ nlohmann::json nativeScalingControl(const Settings& s, size_t n) {
             for (size_t i = 0; i < enemies.size(); ++i) {
                 const double dx = px - enemies[i].position.x, dy = py - enemies[i].position.y;
                 const double d = std::sqrt(dx * dx + dy * dy) + 1e-9;
-                const double weave = 0.45 * std::sin(double(w.world.tick - enemies[i].spawnTick) * 0.06 +
-                                                     double(engine::packObjectId(enemies[i].id)));
+                const double weave =
+                    0.45 * std::sin(double(w.world.tick - enemies[i].spawnTick) * 0.06 +
+                                    double(engine::packObjectId(enemies[i].id)));
                 out[i].velocity = glm::vec2(float((dx / d - dy / d * weave) * enemies[i].speed),
                                             float((dy / d + dx / d * weave) * enemies[i].speed));
             }
@@ -346,17 +380,22 @@ nlohmann::json nativeScalingControl(const Settings& s, size_t n) {
         ratio.push_back(t1 / t2);
     }
     const Stat q = summarize(ratio);
-    std::printf("   %8zu  native C++ chaser, same batches, 1 -> 2 threads: %.2fx (the machine's own ceiling)\n", n, q.median);
+    std::printf("   %8zu  native C++ chaser, same batches, 1 -> 2 threads: %.2fx (the machine's "
+                "own ceiling)\n",
+                n, q.median);
     return {{"enemies", n}, {"native_speedup", toJson(q)}};
 }
 
 // Scenario 3: pool scaling, 1..N VMs and 2N (oversubscribed), all scripts mixed.
 nlohmann::json poolScaling(const Settings& s) {
     const int cores = engine::WorkerPool::hardwareThreads();
-    std::printf("\n3. Pool scaling: think phase ms per tick, all scripts mixed (%d cores)\n", cores);
-    std::printf("   %8s %5s %22s %9s %s\n", "enemies", "VMs", "think ms", "speedup", "VM utilization (busy/think)");
+    std::printf("\n3. Pool scaling: think phase ms per tick, all scripts mixed (%d cores)\n",
+                cores);
+    std::printf("   %8s %5s %22s %9s %s\n", "enemies", "VMs", "think ms", "speedup",
+                "VM utilization (busy/think)");
     nlohmann::json out = nlohmann::json::array();
-    const std::vector<size_t> sizes = s.quick ? std::vector<size_t>{10000} : std::vector<size_t>{10000, 100000};
+    const std::vector<size_t> sizes =
+        s.quick ? std::vector<size_t>{10000} : std::vector<size_t>{10000, 100000};
     std::vector<int> pools;
     for (int p = 1; p <= cores; ++p)
         pools.push_back(p);
@@ -376,7 +415,8 @@ nlohmann::json poolScaling(const Settings& s) {
             timeThink(*phases[k], worlds[k]->world, types, 3);
         for (int r = 0; r < s.reps; ++r) // interleaved: the same noise for every pool size
             for (size_t k = 0; k < pools.size(); ++k)
-                ms[k].push_back(timeThink(*phases[k], worlds[k]->world, types, s.ticksPerRep) * double(n) / 1e6);
+                ms[k].push_back(timeThink(*phases[k], worlds[k]->world, types, s.ticksPerRep) *
+                                double(n) / 1e6);
         for (size_t k = 0; k < pools.size(); ++k) {
             for (int r = 0; r < s.reps; ++r)
                 ratio[k].push_back(ms[0][size_t(r)] / ms[k][size_t(r)]);
@@ -384,15 +424,20 @@ nlohmann::json poolScaling(const Settings& s) {
             std::string util;
             nlohmann::json utilJson = nlohmann::json::array();
             for (const scripting::VmStats& v : phases[k]->stats().lastTick) {
-                const double u = phases[k]->stats().lastThinkWallMs > 0 ? v.busyMs / phases[k]->stats().lastThinkWallMs : 0;
+                const double u = phases[k]->stats().lastThinkWallMs > 0
+                                     ? v.busyMs / phases[k]->stats().lastThinkWallMs
+                                     : 0;
                 char b[16];
                 std::snprintf(b, sizeof b, "%.0f%% ", u * 100);
                 util += b;
                 utilJson.push_back(u);
             }
-            std::printf("   %8zu %5d %7.3f [%5.3f-%6.3f] %8.2fx %s\n", n, pools[k], t.median, t.min, t.max, q.median,
-                        util.c_str());
-            out.push_back({{"enemies", n}, {"vms", pools[k]}, {"think_ms", toJson(t)}, {"speedup", toJson(q)},
+            std::printf("   %8zu %5d %7.3f [%5.3f-%6.3f] %8.2fx %s\n", n, pools[k], t.median, t.min,
+                        t.max, q.median, util.c_str());
+            out.push_back({{"enemies", n},
+                           {"vms", pools[k]},
+                           {"think_ms", toJson(t)},
+                           {"speedup", toJson(q)},
                            {"utilization", utilJson}});
         }
         out.push_back(nativeScalingControl(s, n));
@@ -403,7 +448,8 @@ nlohmann::json poolScaling(const Settings& s) {
 // Scenario 4: the fixed cost of one pool round with empty work.
 nlohmann::json dispatch(const Settings& s) {
     const int workers = std::max(2, engine::WorkerPool::hardwareThreads());
-    std::printf("\n4. Dispatch: one pool round of %d empty jobs, %d threads, microseconds\n", workers * 4, workers);
+    std::printf("\n4. Dispatch: one pool round of %d empty jobs, %d threads, microseconds\n",
+                workers * 4, workers);
     engine::WorkerPool pool(workers);
     const auto round = [&]() {
         const auto start = Clock::now();
@@ -417,7 +463,8 @@ nlohmann::json dispatch(const Settings& s) {
     for (int i = 0; i < rounds; ++i)
         warm.push_back(round());
     for (int i = 0; i < (s.quick ? 20 : 100); ++i) {
-        std::this_thread::sleep_for(std::chrono::milliseconds(5)); // workers spin 200 us, then sleep
+        std::this_thread::sleep_for(
+            std::chrono::milliseconds(5)); // workers spin 200 us, then sleep
         idle.push_back(round());
     }
     const Stat w = summarize(warm), i = summarize(idle);
@@ -428,10 +475,12 @@ nlohmann::json dispatch(const Settings& s) {
 
 // Scenario 5: full headless ticks with every script, the hooks and the director.
 nlohmann::json fullTick(const Settings& s) {
-    std::printf("\n5. Full tick: headless, all scripts, hooks and director on, autopilot player, 2 VMs\n");
+    std::printf(
+        "\n5. Full tick: headless, all scripts, hooks and director on, autopilot player, 2 VMs\n");
     std::printf("   %8s %9s %9s  %s\n", "enemies", "ticks/s", "ms/tick", "ms per phase");
     nlohmann::json out = nlohmann::json::array();
-    const std::vector<int> sizes = s.quick ? std::vector<int>{10000} : std::vector<int>{10000, 100000};
+    const std::vector<int> sizes =
+        s.quick ? std::vector<int>{10000} : std::vector<int>{10000, 100000};
     for (int n : sizes) {
         game::AppOptions o;
         o.scriptsDir = s.scriptsDir;
@@ -451,7 +500,8 @@ nlohmann::json fullTick(const Settings& s) {
         for (int t = 0; t < ticks; ++t) {
             const auto start = Clock::now();
             session.game->step(nullptr);
-            tickMs.push_back(std::chrono::duration<double, std::milli>(Clock::now() - start).count());
+            tickMs.push_back(
+                std::chrono::duration<double, std::milli>(Clock::now() - start).count());
             for (size_t p = 0; p < sum.ms.size(); ++p)
                 sum.ms[p] += session.game->lastTickTimes().ms[p];
         }
@@ -465,7 +515,10 @@ nlohmann::json fullTick(const Settings& s) {
             phaseJson[game::kPhaseNames[p]] = sum.ms[p] / ticks;
         }
         std::printf("   %8d %9.0f %9.3f  %s\n", n, 1000.0 / st.median, st.median, phases.c_str());
-        out.push_back({{"enemies", n}, {"tick_ms", toJson(st)}, {"ticks_per_second", 1000.0 / st.median}, {"phase_ms", phaseJson}});
+        out.push_back({{"enemies", n},
+                       {"tick_ms", toJson(st)},
+                       {"ticks_per_second", 1000.0 / st.median},
+                       {"phase_ms", phaseJson}});
     }
     return out;
 }
@@ -473,14 +526,16 @@ nlohmann::json fullTick(const Settings& s) {
 // Scenario 6: identity churn: create + destroy an object with a Lua identity and table.
 nlohmann::json identityChurn(const Settings& s) {
     const int cycles = s.quick ? 100000 : 1000000;
-    std::printf("\n6. Identity churn: %d create+destroy cycles of objects with a Lua identity and table (1000 live)\n", cycles);
+    std::printf("\n6. Identity churn: %d create+destroy cycles of objects with a Lua identity and "
+                "table (1000 live)\n",
+                cycles);
     scripting::ScriptFiles files = scripting::readScriptFiles(s.scriptsDir);
     auto pool = allScripts(s, 1);
     if (!pool)
         return {};
     std::string error;
-    auto vm = scripting::MainVm::create(scripting::defaultMainVmDef(), pool->loadedFiles(), pool->scripts(),
-                                        pool->errors(), &error);
+    auto vm = scripting::MainVm::create(scripting::defaultMainVmDef(), pool->loadedFiles(),
+                                        pool->scripts(), pool->errors(), &error);
     if (!vm)
         return {};
     scripting::SyntheticWorld w(1000, 0, 100.0f);
@@ -510,23 +565,32 @@ nlohmann::json identityChurn(const Settings& s) {
         lua_setfield(L, -2, "n");
         lua_pop(L, 2);
     }
-    const double ns = std::chrono::duration<double, std::nano>(Clock::now() - start).count() / cycles;
+    const double ns =
+        std::chrono::duration<double, std::nano>(Clock::now() - start).count() / cycles;
     vm->end();
     lua_gc(L, LUA_GCCOLLECT, 0);
     lua_gc(L, LUA_GCCOLLECT, 0);
     const size_t after = vm->luaMemory();
     const scripting::MainVmStats st = vm->stats(w.world);
-    std::printf("   %.0f ns per create+destroy; Lua memory %.0f KiB before, %.0f KiB after a full collection; "
-                "%llu refs for %llu identities\n", ns, double(before) / 1024, double(after) / 1024,
-                static_cast<unsigned long long>(st.registryObjectRefs), static_cast<unsigned long long>(st.identities));
-    return {{"cycles", cycles}, {"ns_per_cycle", ns}, {"lua_kb_before", double(before) / 1024},
-            {"lua_kb_after", double(after) / 1024}, {"registry_refs", st.registryObjectRefs}, {"identities", st.identities}};
+    std::printf("   %.0f ns per create+destroy; Lua memory %.0f KiB before, %.0f KiB after a full "
+                "collection; "
+                "%llu refs for %llu identities\n",
+                ns, double(before) / 1024, double(after) / 1024,
+                static_cast<unsigned long long>(st.registryObjectRefs),
+                static_cast<unsigned long long>(st.identities));
+    return {{"cycles", cycles},
+            {"ns_per_cycle", ns},
+            {"lua_kb_before", double(before) / 1024},
+            {"lua_kb_after", double(after) / 1024},
+            {"registry_refs", st.registryObjectRefs},
+            {"identities", st.identities}};
 }
 
 // Scenario 8: hot reload: from a script file's write to the new version running in every VM.
 nlohmann::json hotReload(const Settings& s) {
     namespace fs = std::filesystem;
-    std::printf("\n8. Hot reload: from a file's write to the new version live in every VM (2 VMs + main VM)\n");
+    std::printf("\n8. Hot reload: from a file's write to the new version live in every VM (2 VMs + "
+                "main VM)\n");
     const fs::path root = fs::temp_directory_path() / "arena_bench_reload";
     fs::remove_all(root);
     fs::copy(s.scriptsDir, root, fs::copy_options::recursive);
@@ -568,8 +632,11 @@ nlohmann::json hotReload(const Settings& s) {
         afterDebounce.push_back(std::chrono::duration<double, std::milli>(done - settled).count());
     }
     const Stat t = summarize(total), a = summarize(afterDebounce);
-    std::printf("   write to live: %.1f ms median [%.1f-%.1f] (debounce 150 ms + polling 50 ms included)\n", t.median, t.min, t.max);
-    std::printf("   check + swap into every VM, after the debounce: %.1f ms median [%.1f-%.1f]\n", a.median, a.min, a.max);
+    std::printf(
+        "   write to live: %.1f ms median [%.1f-%.1f] (debounce 150 ms + polling 50 ms included)\n",
+        t.median, t.min, t.max);
+    std::printf("   check + swap into every VM, after the debounce: %.1f ms median [%.1f-%.1f]\n",
+                a.median, a.min, a.max);
     fs::remove_all(root);
     return {{"write_to_live_ms", toJson(t)}, {"after_debounce_ms", toJson(a)}};
 }
@@ -595,18 +662,19 @@ int main(int argc, char** argv) {
         s.ticksPerRep = 5;
     }
 
-    const std::vector<std::pair<std::string, std::function<nlohmann::json(const Settings&)>>> scenarios{
-        {"behaviour_cost", behaviourCost},
-        {"usual_binding", usualBinding},
-        {"binding_fixed_cost", bindingFixedCost},
-        {"pool_scaling", poolScaling},
-        {"dispatch", dispatch},
-        {"full_tick", fullTick},
-        {"identity_churn", identityChurn},
-        {"budget_cost", budgetCost},
-        {"hot_reload", hotReload},
-        {"limits", bench::limitsHold},
-    };
+    const std::vector<std::pair<std::string, std::function<nlohmann::json(const Settings&)>>>
+        scenarios{
+            {"behaviour_cost", behaviourCost},
+            {"usual_binding", usualBinding},
+            {"binding_fixed_cost", bindingFixedCost},
+            {"pool_scaling", poolScaling},
+            {"dispatch", dispatch},
+            {"full_tick", fullTick},
+            {"identity_churn", identityChurn},
+            {"budget_cost", budgetCost},
+            {"hot_reload", hotReload},
+            {"limits", bench::limitsHold},
+        };
     nlohmann::json results;
     results["quick"] = s.quick;
     for (const auto& [name, run] : scenarios)

@@ -25,7 +25,9 @@ void scaleTo(double x, double y, double len, double* ox, double* oy) {
     *ox = x * len / d;
     *oy = y * len / d;
 }
-double packedId(const engine::Enemy& e) { return double(e.id.generation) * 16777216.0 + double(e.id.index); }
+double packedId(const engine::Enemy& e) {
+    return double(e.id.generation) * 16777216.0 + double(e.id.index);
+}
 
 void writeIntent(engine::Intent& out, double vx, double vy) {
     out.velocity = glm::vec2(float(vx), float(vy));
@@ -66,8 +68,10 @@ void NativeSwarm::think(const engine::ThinkContext& ctx, std::span<engine::Inten
         const double x = double(e.position.x), y = double(e.position.y);
         // gather(): the cells' items row by row, at most kMaxScanned.
         const auto clampTo = [](double v, int hi) { return v < 0 ? 0 : v > hi ? hi : int(v); };
-        const int c0 = clampTo(std::floor((x - kRadius) * inv), cols - 1), c1 = clampTo(std::floor((x + kRadius) * inv), cols - 1);
-        const int r0 = clampTo(std::floor((y - kRadius) * inv), rows - 1), r1 = clampTo(std::floor((y + kRadius) * inv), rows - 1);
+        const int c0 = clampTo(std::floor((x - kRadius) * inv), cols - 1),
+                  c1 = clampTo(std::floor((x + kRadius) * inv), cols - 1);
+        const int r0 = clampTo(std::floor((y - kRadius) * inv), rows - 1),
+                  r1 = clampTo(std::floor((y + kRadius) * inv), rows - 1);
         int n = 0;
         for (int row = r0; row <= r1; ++row) {
             uint32_t k0 = cs[row * cols + c0], k1 = cs[row * cols + c1 + 1];

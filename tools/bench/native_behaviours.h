@@ -12,7 +12,8 @@ public:
     void think(const engine::ThinkContext& context, std::span<engine::Intent> intents) override;
 };
 
-/// scripts/enemies/swarm.lua, including the world.flock helper of scripting/src/sandbox/lua/prelude.lua.
+/// scripts/enemies/swarm.lua, including the world.flock helper of
+/// scripting/src/sandbox/lua/prelude.lua.
 class NativeSwarm final : public engine::ThinkPhase {
 public:
     void think(const engine::ThinkContext& context, std::span<engine::Intent> intents) override;

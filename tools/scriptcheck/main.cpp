@@ -9,29 +9,29 @@
 // "error: <message>" per file. A VM left unusable (memory still held after a collection) is
 // replaced, and the output says so.
 //
-// A directory is a scripts folder (with enemies/ and lib/) or an enemies folder (its ../lib is used);
-// a file is an enemy script (its ../lib is used). For every script: load it in a sandboxed VM,
-// check the contract, then play it for a few seconds of a synthetic game (autopilot player, a
+// A directory is a scripts folder (with enemies/ and lib/) or an enemies folder (its ../lib is
+// used); a file is an enemy script (its ../lib is used). For every script: load it in a sandboxed
+// VM, check the contract, then play it for a few seconds of a synthetic game (autopilot player, a
 // crowd of that enemy, the same pool code) and replay it in fresh VMs: the two runs must agree, or
 // think is not pure. Prints "file:line: message" per problem and exits 1 if there was any.
 #include "engine/core/tick.h"
 #include "game/sim/game.h"
 #include "game/sim/lua_hooks.h"
-#include "scripting/think_phase.h"
+#include "scripting/chunk_runner.h"
 #include "scripting/script_api.h"
 #include "scripting/script_files.h"
-#include "scripting/chunk_runner.h"
 #include "scripting/synthetic_world.h"
+#include "scripting/think_phase.h"
 
 #include <CLI/CLI.hpp>
 
 #include <cstdio>
 #include <cstdlib>
-#include <fstream>
-#include <unistd.h>
 #include <filesystem>
+#include <fstream>
 #include <map>
 #include <string>
+#include <unistd.h>
 #include <vector>
 
 namespace fs = std::filesystem;
@@ -39,9 +39,10 @@ namespace fs = std::filesystem;
 namespace {
 
 struct Target {
-    scripting::ScriptFile enemy;                 // the script under check (or the director)
+    scripting::ScriptFile enemy; // the script under check (or the director)
     std::vector<scripting::ScriptFile> libs;
-    std::vector<scripting::ScriptFile> others;   // the other enemies of its folder: hooks may spawn them
+    std::vector<scripting::ScriptFile>
+        others; // the other enemies of its folder: hooks may spawn them
     bool isDirector = false;
 };
 
@@ -61,7 +62,9 @@ std::string located(const std::string& message, const std::map<std::string, std:
 struct Borrowed final : engine::ThinkPhase {
     engine::ThinkPhase* inner;
     explicit Borrowed(engine::ThinkPhase* p) : inner(p) {}
-    void think(const engine::ThinkContext& c, std::span<engine::Intent> i) override { inner->think(c, i); }
+    void think(const engine::ThinkContext& c, std::span<engine::Intent> i) override {
+        inner->think(c, i);
+    }
 };
 
 struct RunResult {
@@ -102,8 +105,8 @@ RunResult play(const Target& t, int ticks, int warmupTicks, bool reversed = fals
     for (const scripting::ScriptError& e : phase->loadErrors())
         if (e.message.rfind(t.enemy.chunkname, 0) == 0 || (t.isDirector && e.script == "director"))
             r.problems.push_back(located(e.message, paths));
-    auto mainVm = scripting::MainVm::create(scripting::defaultMainVmDef(), phase->loadedFiles(), phase->scripts(),
-                                            phase->errors(), &error);
+    auto mainVm = scripting::MainVm::create(scripting::defaultMainVmDef(), phase->loadedFiles(),
+                                            phase->scripts(), phase->errors(), &error);
     if (!mainVm) {
         r.problems.push_back(located(error, paths));
         return r;
@@ -134,10 +137,12 @@ RunResult play(const Target& t, int ticks, int warmupTicks, bool reversed = fals
         if (e.first.file == t.enemy.chunkname || e.first.message.rfind(t.enemy.chunkname, 0) == 0)
             entries.push_back(e);
     for (size_t i = 0; i < entries.size() && i < kMaxReported; ++i)
-        r.problems.push_back(located(entries[i].first.message, paths) +
-                             (entries[i].count > 1 ? " (" + std::to_string(entries[i].count) + " times)" : ""));
+        r.problems.push_back(
+            located(entries[i].first.message, paths) +
+            (entries[i].count > 1 ? " (" + std::to_string(entries[i].count) + " times)" : ""));
     if (entries.size() > kMaxReported)
-        r.problems.push_back(t.enemy.path + ":1: ... and " + std::to_string(entries.size() - kMaxReported) +
+        r.problems.push_back(t.enemy.path + ":1: ... and " +
+                             std::to_string(entries.size() - kMaxReported) +
                              " more distinct errors");
     r.hash = g.worldHash();
     return r;
@@ -176,10 +181,12 @@ int jitHealth(const std::string& self, const std::string& root, int processes) {
         std::map<std::string, int> reasons;
         int aborts = 0;
         for (int p = 0; p < processes; ++p) {
-            const std::string log = (fs::temp_directory_path() / ("arena_jit_" + std::to_string(::getpid()) + "_" +
-                                                                  f.name + "_" + std::to_string(p))).string();
-            const std::string cmd = "ARENA_JIT_LOG=" + log + " '" + self + "' --jit-probe '" + root + "' " + f.name +
-                                    " > /dev/null 2>&1";
+            const std::string log =
+                (fs::temp_directory_path() / ("arena_jit_" + std::to_string(::getpid()) + "_" +
+                                              f.name + "_" + std::to_string(p)))
+                    .string();
+            const std::string cmd = "ARENA_JIT_LOG=" + log + " '" + self + "' --jit-probe '" +
+                                    root + "' " + f.name + " > /dev/null 2>&1";
             if (std::system(cmd.c_str()) != 0) {
                 std::printf("%s: the JIT probe failed to run\n", f.path.c_str());
                 ++failures;
@@ -193,11 +200,14 @@ int jitHealth(const std::string& self, const std::string& root, int processes) {
                 while (std::getline(in, line)) {
                     // "[TRACE --- (parent) where -- reason]": an abort. Leaving a loop in a root
                     // trace is LuaJIT's normal way of finding a better start: not counted.
-                    if (line.find("[TRACE ---") == std::string::npos || line.find("leaving loop in root trace") != std::string::npos ||
-                        line.find("instrument:") != std::string::npos) // the loader, not the behaviour
+                    if (line.find("[TRACE ---") == std::string::npos ||
+                        line.find("leaving loop in root trace") != std::string::npos ||
+                        line.find("instrument:") !=
+                            std::string::npos) // the loader, not the behaviour
                         continue;
                     const size_t dash = line.rfind(" -- ");
-                    const std::string reason = dash == std::string::npos ? line : line.substr(dash + 4);
+                    const std::string reason =
+                        dash == std::string::npos ? line : line.substr(dash + 4);
                     ++reasons[reason];
                     ++aborts;
                 }
@@ -261,17 +271,25 @@ int main(int argc, char** argv) {
     std::vector<std::string> inputs;
     int ticks = 300;
     app.add_option("inputs", inputs, "Enemy script files, enemies/ folders or scripts/ folders");
-    app.add_option("--ticks", ticks, "Ticks of synthetic play per script")->check(CLI::Range(1, 100000));
+    app.add_option("--ticks", ticks, "Ticks of synthetic play per script")
+        ->check(CLI::Range(1, 100000));
     bool exec = false;
     std::string libDir;
-    app.add_flag("--exec", exec, "Run each file's top-level chunk in one sandboxed VM and print its result or error");
-    app.add_option("--lib", libDir, "With --exec: the folder require loads modules from")->check(CLI::ExistingDirectory);
+    app.add_flag(
+        "--exec", exec,
+        "Run each file's top-level chunk in one sandboxed VM and print its result or error");
+    app.add_option("--lib", libDir, "With --exec: the folder require loads modules from")
+        ->check(CLI::ExistingDirectory);
     bool jit = false;
     std::vector<std::string> probe;
     int processes = 5;
-    app.add_flag("--jit", jit, "For each script folder: check in fresh processes that every script's think runs compiled");
-    app.add_option("--processes", processes, "With --jit: how many fresh processes per script")->check(CLI::Range(1, 50));
-    app.add_option("--jit-probe", probe, "(internal) ROOT KEY: the process --jit runs")->expected(2);
+    app.add_flag(
+        "--jit", jit,
+        "For each script folder: check in fresh processes that every script's think runs compiled");
+    app.add_option("--processes", processes, "With --jit: how many fresh processes per script")
+        ->check(CLI::Range(1, 50));
+    app.add_option("--jit-probe", probe, "(internal) ROOT KEY: the process --jit runs")
+        ->expected(2);
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
@@ -345,7 +363,8 @@ int main(int argc, char** argv) {
             }
             for (Target& t : targets) { // siblings: what hooks may spawn
                 for (const Target& o : targets)
-                    if (o.enemy.path != t.enemy.path && fs::path(o.enemy.path).parent_path() == fs::path(t.enemy.path).parent_path())
+                    if (o.enemy.path != t.enemy.path && fs::path(o.enemy.path).parent_path() ==
+                                                            fs::path(t.enemy.path).parent_path())
                         t.others.push_back(o.enemy);
             }
         } else if (fs::exists(p, ec)) {
@@ -364,8 +383,10 @@ int main(int argc, char** argv) {
             for (const auto& entry : fs::directory_iterator(fs::absolute(p).parent_path(), ec)) {
                 if (entry.path().extension() != ".lua" || entry.path().filename() == p.filename())
                     continue;
-                scripting::ScriptFile o{entry.path().stem().string(), "enemies/" + entry.path().filename().string(),
-                                        entry.path().string(), {}};
+                scripting::ScriptFile o{entry.path().stem().string(),
+                                        "enemies/" + entry.path().filename().string(),
+                                        entry.path().string(),
+                                        {}};
                 std::string ignored;
                 if (scripting::readScriptFile(o.path, &o.source, &ignored))
                     t.others.push_back(o);
@@ -386,16 +407,19 @@ int main(int argc, char** argv) {
             // Purity: the same game on VMs that already played another must come out the same.
             const RunResult second = play(t, ticks, 37);
             if (second.hash != first.hash) {
-                std::printf("%s:1: think is not pure: the same game played on a VM that ran it before "
-                            "came out different (keep state in mem, not in file-level locals)\n",
-                            t.enemy.path.c_str());
+                std::printf(
+                    "%s:1: think is not pure: the same game played on a VM that ran it before "
+                    "came out different (keep state in mem, not in file-level locals)\n",
+                    t.enemy.path.c_str());
                 ++problems;
             }
             // And in another order: a think must not depend on what the thinks before it did.
             const RunResult third = play(t, ticks, 0, true);
             if (third.hash != first.hash) {
-                std::printf("%s:1: think is not pure: the same game with each batch of enemies thought in the "
-                            "opposite order came out different (does a think read what an earlier think left, "
+                std::printf("%s:1: think is not pure: the same game with each batch of enemies "
+                            "thought in the "
+                            "opposite order came out different (does a think read what an earlier "
+                            "think left, "
                             "e.g. file-level locals?)\n",
                             t.enemy.path.c_str());
                 ++problems;

@@ -16,17 +16,19 @@ class SandboxedVm;
 
 struct ChunkResult {
     bool ok = false;
-    std::string value;    // a description of the first result ("\"intact\"", "42", "table"), or the error
-    std::string text;     // the first result itself when it is a string
-    std::string type;     // the first result's Lua type
-    std::string note;     // why the chunk ran uninstrumented (see src/sandbox/lua/compile.lua), if it did
+    std::string
+        value; // a description of the first result ("\"intact\"", "42", "table"), or the error
+    std::string text; // the first result itself when it is a string
+    std::string type; // the first result's Lua type
+    std::string
+        note; // why the chunk ran uninstrumented (see src/sandbox/lua/compile.lua), if it did
     std::string replaced; // why the VM was replaced after this chunk, or empty
 };
 
 class ChunkRunner {
 public:
-    static std::unique_ptr<ChunkRunner> create(const SandboxLimits& limits, const std::vector<ScriptFile>& libs,
-                                               std::string* error);
+    static std::unique_ptr<ChunkRunner>
+    create(const SandboxLimits& limits, const std::vector<ScriptFile>& libs, std::string* error);
     ~ChunkRunner();
     ChunkResult run(const ScriptFile& file);
     /// Lua memory in use after a full collection.

@@ -1,6 +1,6 @@
 #pragma once
 // What hooks and the director ask for: plain commands, validated when the script makes them and
-// applied by the game after the hooks phase (DESIGN.md "The tick", step 6). Scripting knows
+// applied by the game after the hooks phase (docs/design.md "The tick", step 6). Scripting knows
 // nothing of the game's rules; the game decides what a command does.
 #include "engine/core/handle.h"
 
@@ -58,16 +58,17 @@ struct DirectorInfo {
     uint64_t roundTicks = 0; // ticks since the round started
     int64_t score = 0;
     int round = 1;
-    size_t live = 0;         // enemies alive
+    size_t live = 0; // enemies alive
     float width = 0, height = 0;
-    double random = 0;       // in [0, 1), from the engine: the same every run with the same seed
+    double random = 0; // in [0, 1), from the engine: the same every run with the same seed
 };
 
 /// The main VM's numbers for --stats-json ("main_vm") and the overlay.
 struct MainVmStats {
     uint64_t luaBytes = 0;
-    uint64_t registryObjectRefs = 0; // registry entries holding an object userdata (counted by walking it)
-    uint64_t identities = 0;         // engine records holding a ref (counted on the engine side)
+    uint64_t registryObjectRefs =
+        0;                   // registry entries holding an object userdata (counted by walking it)
+    uint64_t identities = 0; // engine records holding a ref (counted on the engine side)
     uint64_t hookCalls = 0;
     uint64_t created = 0, released = 0; // identities over the run
 };

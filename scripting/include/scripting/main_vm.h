@@ -42,11 +42,13 @@ class SandboxedVm;
 
 struct MainVmDef {
     SandboxLimits limits = defaultSandboxLimits();
-    int maxSpawnsPerTick = 2000;     // arena.spawn beyond this in one tick is an error
-    size_t maxLiveEnemies = 250000;  // arena.spawn refuses (returns false) at this many
+    int maxSpawnsPerTick = 2000;    // arena.spawn beyond this in one tick is an error
+    size_t maxLiveEnemies = 250000; // arena.spawn refuses (returns false) at this many
 };
 
-inline MainVmDef defaultMainVmDef() { return MainVmDef{}; }
+inline MainVmDef defaultMainVmDef() {
+    return MainVmDef{};
+}
 
 class MainVm {
 public:
@@ -54,8 +56,8 @@ public:
     /// the libs. A missing or broken director is reported in the log (the game then uses its
     /// built-in waves); only a VM that cannot start at all fails create().
     static std::unique_ptr<MainVm> create(const MainVmDef& def, const ScriptFiles& files,
-                                          const std::vector<EnemyScriptInfo>& scripts, ScriptErrorLog& log,
-                                          std::string* error);
+                                          const std::vector<EnemyScriptInfo>& scripts,
+                                          ScriptErrorLog& log, std::string* error);
     ~MainVm();
 
     bool hasDirector() const { return m_directorRef >= 0 && m_directorOk; }
@@ -83,10 +85,12 @@ public:
     // Live editing (between ticks).
     /// Loads the hooks of a script version (slot == script count adds it). On failure the old
     /// version stays.
-    bool installScript(size_t slot, const ScriptFile& file, const EnemyScriptInfo& info, std::string* error);
+    bool installScript(size_t slot, const ScriptFile& file, const EnemyScriptInfo& info,
+                       std::string* error);
     /// The same change the pool took (its modules and scripts, with what the pool established
     /// for each), all or nothing: on failure the main VM is put back as it was.
-    bool install(const ScriptInstall& change, const std::vector<EnemyScriptInfo>& infos, std::string* error);
+    bool install(const ScriptInstall& change, const std::vector<EnemyScriptInfo>& infos,
+                 std::string* error);
     /// Puts the VM back as it was before the last successful install() (what came after it in
     /// the same reload was refused).
     void undoLastInstall();
@@ -102,11 +106,12 @@ public:
     void setRemoved(size_t slot, bool removed);
 
     /// The object's own Lua table (depth-limited, cycles marked), or nothing without an identity.
-    std::vector<TableLine> tableView(int32_t scriptRef, int maxDepth = 4, size_t maxLines = 200) const;
+    std::vector<TableLine> tableView(int32_t scriptRef, int maxDepth = 4,
+                                     size_t maxLines = 200) const;
     /// Sets a scalar in the object's table: `path` is the keys from the root; the text becomes
     /// the type the value already has (number, boolean or string).
-    bool setTableValue(int32_t scriptRef, const std::vector<std::string>& path, const std::string& text,
-                       std::string* error);
+    bool setTableValue(int32_t scriptRef, const std::vector<std::string>& path,
+                       const std::string& text, std::string* error);
 
     MainVmStats stats(const engine::World& world) const;
     /// The fields of the director's `info` table.
@@ -120,20 +125,21 @@ public:
 private:
     MainVm() = default;
     void dropScript(size_t slot);
-    template <class PushArgs>
-    void callHook(engine::ObjectId enemy, int hook, PushArgs pushArgs);
-    bool call(int nargs, bool director, const std::string& script, const std::string& chunkname, uint64_t entity);
+    template <class PushArgs> void callHook(engine::ObjectId enemy, int hook, PushArgs pushArgs);
+    bool call(int nargs, bool director, const std::string& script, const std::string& chunkname,
+              uint64_t entity);
 
     MainVmDef m_def;
     std::unique_ptr<Context> m_context;
     std::unique_ptr<SandboxedVm> m_vm;
     ScriptErrorLog* m_log = nullptr;
     std::vector<EnemyScriptInfo> m_scripts;
-    std::vector<int> m_hooks; // registry refs of each slot's hooks table
+    std::vector<int> m_hooks;        // registry refs of each slot's hooks table
     std::vector<ScriptFile> m_files; // the version each slot runs
     std::vector<ScriptFile> m_libs;
     std::map<std::string, uint64_t> m_sources;
-    std::map<size_t, std::pair<ScriptFile, EnemyScriptInfo>> m_previous; // each slot's version before the last install
+    std::map<size_t, std::pair<ScriptFile, EnemyScriptInfo>>
+        m_previous; // each slot's version before the last install
     struct Undo {
         bool valid = false;
         bool libsChanged = false;

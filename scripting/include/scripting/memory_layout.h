@@ -41,8 +41,8 @@ uint32_t memoryTypeSize(MemoryType type);
 
 /// Builds the layout of (name, type) pairs in any order. False with *error ("memory field 'x' ...")
 /// if a name or type breaks the rules, or the struct would be too big.
-bool buildMemoryLayout(const std::vector<std::pair<std::string, std::string>>& declared, MemoryLayout* out,
-                       std::string* error);
+bool buildMemoryLayout(const std::vector<std::pair<std::string, std::string>>& declared,
+                       MemoryLayout* out, std::string* error);
 
 /// A field's value as a Lua number (bool: 0 or 1).
 double readMemoryField(const uint8_t* memory, const MemoryField& field);
@@ -54,7 +54,8 @@ void writeMemoryBool(uint8_t* memory, const MemoryField& field, bool value);
 
 /// Carries memory across a layout change: fields with the same name and type keep their bytes,
 /// the others start at zero. `kept` and `reset` list the fields of `after` in each case.
-void migrateMemory(const MemoryLayout& before, const MemoryLayout& after, const uint8_t* old, uint8_t* fresh,
-                   std::vector<std::string>* kept = nullptr, std::vector<std::string>* reset = nullptr);
+void migrateMemory(const MemoryLayout& before, const MemoryLayout& after, const uint8_t* old,
+                   uint8_t* fresh, std::vector<std::string>* kept = nullptr,
+                   std::vector<std::string>* reset = nullptr);
 
 } // namespace scripting

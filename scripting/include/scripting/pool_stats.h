@@ -6,13 +6,13 @@
 namespace scripting {
 
 struct VmStats {
-    double busyMs = 0.0;    // time spent running batches
+    double busyMs = 0.0; // time spent running batches
     uint64_t batches = 0;
     uint64_t entities = 0;
     uint64_t errors = 0;
-    uint64_t luaBytes = 0;  // Lua memory at the end of the tick (not summed in totals)
+    uint64_t luaBytes = 0;       // Lua memory at the end of the tick (not summed in totals)
     uint64_t allocatedBytes = 0; // bytes Lua allocated during the think phase (garbage to come)
-    uint64_t retired = 0;   // VMs retired in this slot (memory held that no collection frees)
+    uint64_t retired = 0;        // VMs retired in this slot (memory held that no collection frees)
 };
 
 struct BatchTiming {
@@ -23,9 +23,9 @@ struct BatchTiming {
 };
 
 struct PoolStats {
-    std::vector<VmStats> lastTick;  // one per VM; VM 0 runs on the main thread
-    std::vector<VmStats> total;     // summed over every tick (luaBytes: latest)
-    double lastThinkWallMs = 0.0;   // wall time of the last think phase (dispatch to join)
+    std::vector<VmStats> lastTick;        // one per VM; VM 0 runs on the main thread
+    std::vector<VmStats> total;           // summed over every tick (luaBytes: latest)
+    double lastThinkWallMs = 0.0;         // wall time of the last think phase (dispatch to join)
     std::vector<BatchTiming> lastBatches; // the last tick's batches, for the timeline
     double totalThinkWallMs = 0.0;
     uint64_t ticks = 0;

@@ -9,18 +9,20 @@
 namespace scripting {
 
 struct SandboxLimits {
-    double thinkUnits = 200000;        // one think call (per enemy per tick)
-    double batchSeconds = 0.25;        // one batch of think calls (a share of one script's enemies)
-    double chunkUnits = 2000000;       // a chunk's top level (loading a script, scriptcheck --exec)
+    double thinkUnits = 200000;  // one think call (per enemy per tick)
+    double batchSeconds = 0.25;  // one batch of think calls (a share of one script's enemies)
+    double chunkUnits = 2000000; // a chunk's top level (loading a script, scriptcheck --exec)
     double chunkSeconds = 1.0;
-    double hookUnits = 200000;         // one hook call (on_spawn, on_hit, on_death) or director update
+    double hookUnits = 200000; // one hook call (on_spawn, on_hit, on_death) or director update
     double hookSeconds = 0.1;
-    int32_t maxSortElements = 100000;  // table.sort refuses more
-    int64_t maxStringBytes = 16 << 20; // string.rep refuses longer results
+    int32_t maxSortElements = 100000;      // table.sort refuses more
+    int64_t maxStringBytes = 16 << 20;     // string.rep refuses longer results
     size_t memoryBytes = size_t(64) << 20; // each VM's cap
-    bool instrument = true;            // false only to measure what the budget checks cost
+    bool instrument = true;                // false only to measure what the budget checks cost
 };
 
-inline SandboxLimits defaultSandboxLimits() { return SandboxLimits{}; }
+inline SandboxLimits defaultSandboxLimits() {
+    return SandboxLimits{};
+}
 
 } // namespace scripting

@@ -16,6 +16,7 @@ ScriptApi describeScriptApi(std::string* error);
 
 /// Problems as "file:line: message": fields annotated that the engine lacks, and fields the
 /// engine has that the annotations lack.
-std::vector<std::string> checkAnnotations(const std::string& path, const std::string& text, const ScriptApi& api);
+std::vector<std::string> checkAnnotations(const std::string& path, const std::string& text,
+                                          const ScriptApi& api);
 
 } // namespace scripting

@@ -73,7 +73,7 @@ public:
 private:
     void update(ScriptErrorEntry& entry, const ScriptError& e);
     std::vector<ScriptErrorEntry> m_entries;
-    std::unordered_map<std::string, size_t> m_byKey;      // script, line, message -> entry
+    std::unordered_map<std::string, size_t> m_byKey; // script, line, message -> entry
     struct Place {
         size_t firstEntry;
         size_t messages;

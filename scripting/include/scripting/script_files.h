@@ -18,14 +18,15 @@ struct ScriptFiles {
     std::string root;
     std::vector<ScriptFile> enemies;
     std::vector<ScriptFile> libs;
-    ScriptFile director;                // scripts/director.lua; empty path if there is none
+    ScriptFile director;               // scripts/director.lua; empty path if there is none
     std::vector<std::string> problems; // files that could not be read, each "path: reason"
 };
 
 ScriptFiles readScriptFiles(const std::string& root);
 
 /// Reads the modules of one lib folder (what readScriptFiles does for root/lib).
-void readLibFiles(const std::string& libDir, std::vector<ScriptFile>* libs, std::vector<std::string>* problems);
+void readLibFiles(const std::string& libDir, std::vector<ScriptFile>* libs,
+                  std::vector<std::string>* problems);
 
 /// Reads one file; false with *error ("path: reason") for a directory, unreadable file or binary.
 bool readScriptFile(const std::string& path, std::string* source, std::string* error);

@@ -32,15 +32,15 @@ enum class ScriptKind { Enemy, Module, Director };
 
 struct ScriptRecord {
     ScriptKind kind = ScriptKind::Enemy;
-    std::string key;       // enemy type key ("chaser"), module name ("steer", "ai.flock"), "director"
-    std::string chunkname; // path relative to the scripts folder ("enemies/chaser.lua")
-    int version = 0;       // the version every VM runs; 0: none has loaded yet
-    int reloads = 0;       // versions that went live after the first
-    std::string error;     // why the latest version was refused; empty while it runs
-    bool removed = false;  // its file is gone (an enemy type's live enemies go on)
-    int slot = -1;         // an enemy's type slot, once it has loaded
+    std::string key; // enemy type key ("chaser"), module name ("steer", "ai.flock"), "director"
+    std::string chunkname;            // path relative to the scripts folder ("enemies/chaser.lua")
+    int version = 0;                  // the version every VM runs; 0: none has loaded yet
+    int reloads = 0;                  // versions that went live after the first
+    std::string error;                // why the latest version was refused; empty while it runs
+    bool removed = false;             // its file is gone (an enemy type's live enemies go on)
+    int slot = -1;                    // an enemy's type slot, once it has loaded
     std::vector<std::string> modules; // what the running version required, transitively
-    std::string source;    // the running version (the last good copy)
+    std::string source;               // the running version (the last good copy)
 };
 
 /// What a reload changed for one enemy type.
@@ -98,9 +98,10 @@ private:
     ScriptLibrary() = default;
     ScriptRecord& record(ScriptKind kind, const std::string& key, const std::string& chunkname);
     ReloadResult remove(ScriptRecord& r, uint64_t tick);
-    ReloadResult refuse(ScriptRecord& r, const std::string& error, const std::string& usedBy, uint64_t tick,
-                        const std::string& file = "", int line = 0);
-    void say(ScriptErrorKind kind, const ScriptRecord& r, const std::string& message, uint64_t tick);
+    ReloadResult refuse(ScriptRecord& r, const std::string& error, const std::string& usedBy,
+                        uint64_t tick, const std::string& file = "", int line = 0);
+    void say(ScriptErrorKind kind, const ScriptRecord& r, const std::string& message,
+             uint64_t tick);
     ScriptFile fileOf(const ScriptRecord& r) const;
     std::string vmsText() const;
 

@@ -42,14 +42,16 @@ struct SyntheticWorld {
         world.enemyVelocities.resize(enemies.size());
         engine::parallelRanges(pool, enemies.size(), engine::partsFor(pool, enemies.size()),
                                [&](uint32_t, size_t begin, size_t end) {
-            for (size_t i = begin; i < end; ++i) {
-                world.enemyPositions[i] = enemies[i].position;
-                world.enemyVelocities[i] = enemies[i].velocity;
-                const uint64_t stream = engine::packObjectId(enemies[i].id);
-                enemies[i].random[0] = engine::unitFloat(engine::hashRandom(seed, stream, world.tick * 2));
-                enemies[i].random[1] = engine::unitFloat(engine::hashRandom(seed, stream, world.tick * 2 + 1));
-            }
-        });
+                                   for (size_t i = begin; i < end; ++i) {
+                                       world.enemyPositions[i] = enemies[i].position;
+                                       world.enemyVelocities[i] = enemies[i].velocity;
+                                       const uint64_t stream = engine::packObjectId(enemies[i].id);
+                                       enemies[i].random[0] = engine::unitFloat(
+                                           engine::hashRandom(seed, stream, world.tick * 2));
+                                       enemies[i].random[1] = engine::unitFloat(
+                                           engine::hashRandom(seed, stream, world.tick * 2 + 1));
+                                   }
+                               });
         world.enemyGrid.rebuild(world.enemyPositions, world.enemyVelocities, pool);
     }
 };

@@ -1,6 +1,6 @@
 #pragma once
 // LuaThinkPhase: the think step run by pure Lua behaviours on a pool of LuaJIT VMs, one per
-// worker thread (DESIGN.md "The VM pool"). Every VM holds every enemy script; entities are
+// worker thread (docs/design.md "The VM pool"). Every VM holds every enemy script; entities are
 // grouped by script into batches that any VM may take.
 //
 // Contract:
@@ -38,10 +38,13 @@ struct LuaThinkDef {
     std::string scriptsDir;
     int poolSize = 0; // 0 = one VM per hardware thread
     SandboxLimits limits = defaultSandboxLimits();
-    ScriptErrorLog* errors = nullptr; // where errors go (the ScriptLibrary's); null: a log of its own
+    ScriptErrorLog* errors =
+        nullptr; // where errors go (the ScriptLibrary's); null: a log of its own
 };
 
-inline LuaThinkDef defaultLuaThinkDef() { return LuaThinkDef{}; }
+inline LuaThinkDef defaultLuaThinkDef() {
+    return LuaThinkDef{};
+}
 
 /// New versions of some enemy scripts (and perhaps of the lib modules) for every VM: one step of
 /// a reload (see ScriptLibrary). A slot at scripts().size() and after adds scripts, in order.
@@ -77,7 +80,8 @@ public:
     /// script differently from the first), every VM is put back as it was. *infos gets what each
     /// script established, in the change's order. A VM that has declared many FFI types (LuaJIT's
     /// table of them is finite) is replaced afterwards.
-    bool install(const ScriptInstall& change, std::vector<EnemyScriptInfo>* infos, LuaFailure* failure);
+    bool install(const ScriptInstall& change, std::vector<EnemyScriptInfo>* infos,
+                 LuaFailure* failure);
     /// Puts every VM back as it was before the last successful install() (the main VM refused
     /// what the pool took: a reload is all or nothing).
     void undoLastInstall();
@@ -120,7 +124,8 @@ private:
         bool valid = false;
         bool libsChanged = false;
         std::vector<ScriptFile> libs;
-        std::vector<std::pair<size_t, ScriptFile>> files; // slots the install replaced, their old version
+        std::vector<std::pair<size_t, ScriptFile>>
+            files; // slots the install replaced, their old version
         std::vector<EnemyScriptInfo> infos;
         size_t count = 0; // scripts before it
     };
@@ -131,20 +136,20 @@ private:
     std::unique_ptr<engine::WorkerPool> m_pool;
     std::vector<std::unique_ptr<PoolVm>> m_vms;
     std::vector<EnemyScriptInfo> m_scripts;
-    std::vector<ScriptFile> m_files;   // the loaded version of each script, by slot
+    std::vector<ScriptFile> m_files; // the loaded version of each script, by slot
     std::vector<ScriptFile> m_libs;
     bool m_jit = true;
     ScriptFile m_director;
     std::string m_root;
-    std::vector<int> m_retirements;  // per script: VMs retired with it as the likely hoarder
-    std::vector<int> m_timeouts;     // per script: ticks in which one of its batches ran out of time
-    std::vector<bool> m_quarantined; // per script: its enemies idle (it filled VMs, or ran out of time,
-                                     // again and again)
+    std::vector<int> m_retirements; // per script: VMs retired with it as the likely hoarder
+    std::vector<int> m_timeouts;    // per script: ticks in which one of its batches ran out of time
+    std::vector<bool> m_quarantined; // per script: its enemies idle (it filled VMs, or ran out of
+                                     // time, again and again)
     static constexpr int kRetirementsBeforeQuarantine = 3;
     static constexpr int kTimeoutsBeforeQuarantine = 3;
     std::vector<ScriptError> m_loadErrors;
     std::unique_ptr<ThinkBatches> m_batches;
-    std::vector<std::vector<ThinkFault>> m_faults; // per VM
+    std::vector<std::vector<ThinkFault>> m_faults;   // per VM
     std::vector<std::vector<BatchTiming>> m_timings; // per VM, this tick
     ScriptErrorLog m_ownErrors;
     ScriptErrorLog* m_errors = &m_ownErrors;

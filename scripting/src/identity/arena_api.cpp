@@ -72,9 +72,12 @@ int arenaSpawn(lua_State* L) {
         // Not an error: a director that fills the arena is doing its job. Said once per script.
         if (ctx.log && ctx.script) {
             char text[200];
-            std::snprintf(text, sizeof text, "arena.spawn refused: the arena holds at most %zu enemies (spawn returns false)",
-                          ctx.maxLive);
-            ctx.log->add(ScriptError{ScriptErrorKind::Notice, *ctx.script, "", 0, text, 0, -1, ctx.tick, {}});
+            std::snprintf(
+                text, sizeof text,
+                "arena.spawn refused: the arena holds at most %zu enemies (spawn returns false)",
+                ctx.maxLive);
+            ctx.log->add(ScriptError{
+                ScriptErrorKind::Notice, *ctx.script, "", 0, text, 0, -1, ctx.tick, {}});
         }
         lua_pushboolean(L, 0);
         return 1;
@@ -98,7 +101,8 @@ int arenaBurst(lua_State* L) {
             luaL_error(L, "arena.burst: color must be like \"#ff8800\" (got \"%s\")", c);
         color = (rgb << 8) | 0xffu;
     }
-    const int count = lua_isnoneornil(L, 4) ? 12 : int(checkRange(L, 4, 1, 64, "arena.burst: count"));
+    const int count =
+        lua_isnoneornil(L, 4) ? 12 : int(checkRange(L, 4, 1, 64, "arena.burst: count"));
     if (ctx.out->bursts.size() < 1000)
         ctx.out->bursts.push_back({{float(x), float(y)}, color, count});
     return 0;
@@ -124,8 +128,11 @@ int arenaPlayer(lua_State* L) {
     return 1;
 }
 
-const luaL_Reg kArenaFunctions[] = {{"spawn", arenaSpawn}, {"burst", arenaBurst}, {"add_score", arenaAddScore},
-                                    {"player", arenaPlayer}, {nullptr, nullptr}};
+const luaL_Reg kArenaFunctions[] = {{"spawn", arenaSpawn},
+                                    {"burst", arenaBurst},
+                                    {"add_score", arenaAddScore},
+                                    {"player", arenaPlayer},
+                                    {nullptr, nullptr}};
 } // namespace
 
 std::vector<std::string> arenaFunctionNames() {

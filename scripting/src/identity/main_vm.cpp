@@ -20,18 +20,22 @@ namespace {
 // The numbers of the director's info table: the one list both the table and its documentation
 // check (directorInfoFields) come from.
 std::vector<std::pair<const char*, double>> directorNumbers(const DirectorInfo& info) {
-    return {{"tick", double(info.tick)},          {"time", double(info.roundTicks) / engine::kTicksPerSecond},
-            {"round_ticks", double(info.roundTicks)}, {"score", double(info.score)},
-            {"round", double(info.round)},       {"live", double(info.live)},
-            {"width", double(info.width)},       {"height", double(info.height)},
+    return {{"tick", double(info.tick)},
+            {"time", double(info.roundTicks) / engine::kTicksPerSecond},
+            {"round_ticks", double(info.roundTicks)},
+            {"score", double(info.score)},
+            {"round", double(info.round)},
+            {"live", double(info.live)},
+            {"width", double(info.width)},
+            {"height", double(info.height)},
             {"random", info.random}};
 }
 constexpr int kMaxWave = 1000000;
 } // namespace
 
 std::unique_ptr<MainVm> MainVm::create(const MainVmDef& def, const ScriptFiles& files,
-                                       const std::vector<EnemyScriptInfo>& scripts, ScriptErrorLog& log,
-                                       std::string* error) {
+                                       const std::vector<EnemyScriptInfo>& scripts,
+                                       ScriptErrorLog& log, std::string* error) {
     std::unique_ptr<MainVm> vm(new MainVm());
     vm->m_def = def;
     vm->m_log = &log;
@@ -69,16 +73,30 @@ std::unique_ptr<MainVm> MainVm::create(const MainVmDef& def, const ScriptFiles& 
         std::string directorError;
         vm->m_directorChunk = files.director.chunkname;
         if (!vm->installDirector(files.director, &directorError))
-            log.add(ScriptError{ScriptErrorKind::Load, "director", files.director.chunkname, 0, directorError, 0, -1, 0, {}});
+            log.add(ScriptError{ScriptErrorKind::Load,
+                                "director",
+                                files.director.chunkname,
+                                0,
+                                directorError,
+                                0,
+                                -1,
+                                0,
+                                {}});
     }
     return vm;
 }
 
 MainVm::~MainVm() = default;
 
-lua_State* MainVm::state() const { return m_vm->state(); }
-size_t MainVm::luaMemory() const { return m_vm->memoryUsed(); }
-size_t MainVm::collectGarbage() { return m_vm->collectGarbage(); }
+lua_State* MainVm::state() const {
+    return m_vm->state();
+}
+size_t MainVm::luaMemory() const {
+    return m_vm->memoryUsed();
+}
+size_t MainVm::collectGarbage() {
+    return m_vm->collectGarbage();
+}
 void MainVm::setLibs(const std::vector<ScriptFile>& libs) {
     m_vm->setModules(libs);
     m_libs = libs;
@@ -87,7 +105,8 @@ void MainVm::setLibs(const std::vector<ScriptFile>& libs) {
         m_sources[lib.chunkname] = sourceHash(lib.source);
 }
 
-bool MainVm::install(const ScriptInstall& change, const std::vector<EnemyScriptInfo>& infos, std::string* error) {
+bool MainVm::install(const ScriptInstall& change, const std::vector<EnemyScriptInfo>& infos,
+                     std::string* error) {
     const std::vector<ScriptFile> oldLibs = m_libs;
     const size_t oldCount = m_scripts.size();
     if (change.libs)
@@ -150,7 +169,8 @@ void MainVm::pushEnemy(engine::Enemy& e) {
         lua_rawgeti(L, LUA_REGISTRYINDEX, e.scriptRef);
         return;
     }
-    pushNewObject(L, ObjectUserdata{double(engine::packObjectId(e.id)), ObjectKind::Enemy, e.type, 0, 0});
+    pushNewObject(
+        L, ObjectUserdata{double(engine::packObjectId(e.id)), ObjectKind::Enemy, e.type, 0, 0});
     lua_pushvalue(L, -1);
     e.scriptRef = luaL_ref(L, LUA_REGISTRYINDEX);
     ++m_context->created;
@@ -162,7 +182,8 @@ void MainVm::pushPlayer(engine::Player& p) {
         lua_rawgeti(L, LUA_REGISTRYINDEX, p.scriptRef);
         return;
     }
-    pushNewObject(L, ObjectUserdata{double(engine::packObjectId(p.id)), ObjectKind::Player, 0, 0, 0});
+    pushNewObject(L,
+                  ObjectUserdata{double(engine::packObjectId(p.id)), ObjectKind::Player, 0, 0, 0});
     lua_pushvalue(L, -1);
     p.scriptRef = luaL_ref(L, LUA_REGISTRYINDEX);
     ++m_context->created;
@@ -191,9 +212,9 @@ bool MainVm::call(int nargs, bool director, const std::string& script, const std
     if (ok)
         return true;
     ScriptError e;
-    e.kind = failure.outOfMemory              ? ScriptErrorKind::Memory
+    e.kind = failure.outOfMemory             ? ScriptErrorKind::Memory
              : m_vm->budget().exhausted != 0 ? ScriptErrorKind::Budget
-                                              : ScriptErrorKind::Runtime;
+                                             : ScriptErrorKind::Runtime;
     e.script = script;
     e.file = failure.file;
     e.line = failure.line;
@@ -207,10 +228,10 @@ bool MainVm::call(int nargs, bool director, const std::string& script, const std
     return false;
 }
 
-template <class PushArgs>
-void MainVm::callHook(engine::ObjectId id, int hook, PushArgs pushArgs) {
+template <class PushArgs> void MainVm::callHook(engine::ObjectId id, int hook, PushArgs pushArgs) {
     engine::Enemy* e = m_context->world ? m_context->world->enemies.get(id) : nullptr;
-    if (!e || e->type >= m_scripts.size() || e->type >= m_hooks.size() || !m_scripts[e->type].hasHooks[hook])
+    if (!e || e->type >= m_scripts.size() || e->type >= m_hooks.size() ||
+        !m_scripts[e->type].hasHooks[hook])
         return;
     lua_State* L = state();
     STACK_GUARD(L, 0);
@@ -279,10 +300,18 @@ bool MainVm::runDirector(const DirectorInfo& info) {
             m_context->out->wave = int(wave);
         } else {
             char text[160];
-            std::snprintf(text, sizeof text, "%s: update returned the wave number %.14g (a whole number from 0 to %d)",
+            std::snprintf(text, sizeof text,
+                          "%s: update returned the wave number %.14g (a whole number from 0 to %d)",
                           m_directorChunk.c_str(), wave, kMaxWave);
-            m_log->add(ScriptError{ScriptErrorKind::Runtime, "director", m_directorChunk, 0, text, 0, -1,
-                                   m_context->tick, {}});
+            m_log->add(ScriptError{ScriptErrorKind::Runtime,
+                                   "director",
+                                   m_directorChunk,
+                                   0,
+                                   text,
+                                   0,
+                                   -1,
+                                   m_context->tick,
+                                   {}});
             ok = false;
         }
     }
@@ -290,7 +319,8 @@ bool MainVm::runDirector(const DirectorInfo& info) {
     return ok;
 }
 
-bool MainVm::installScript(size_t slot, const ScriptFile& file, const EnemyScriptInfo& info, std::string* error) {
+bool MainVm::installScript(size_t slot, const ScriptFile& file, const EnemyScriptInfo& info,
+                           std::string* error) {
     lua_State* L = state();
     STACK_GUARD(L, 0);
     LuaFailure failure;
@@ -300,8 +330,9 @@ bool MainVm::installScript(size_t slot, const ScriptFile& file, const EnemyScrip
     }
     EnemyScriptInfo loaded;
     if (!readDescription(L, -1, file, &loaded, &failure) || !(loaded.memory == info.memory)) {
-        *error = failure.message.empty() ? file.chunkname + ": the main VM read a different memory layout than the pool"
-                                         : failure.message;
+        *error = failure.message.empty()
+                     ? file.chunkname + ": the main VM read a different memory layout than the pool"
+                     : failure.message;
         lua_pop(L, 2);
         return false;
     }
@@ -311,7 +342,8 @@ bool MainVm::installScript(size_t slot, const ScriptFile& file, const EnemyScrip
     luaL_unref(L, LUA_REGISTRYINDEX, m_hooks[slot]);
     m_hooks[slot] = luaL_ref(L, LUA_REGISTRYINDEX); // pops the hooks table
     EnemyScriptInfo installed = info;
-    std::copy(std::begin(loaded.hasHooks), std::end(loaded.hasHooks), std::begin(installed.hasHooks));
+    std::copy(std::begin(loaded.hasHooks), std::end(loaded.hasHooks),
+              std::begin(installed.hasHooks));
     m_previous.erase(slot);
     if (slot < m_files.size() && !m_files[slot].chunkname.empty())
         m_previous[slot] = {m_files[slot], m_scripts[slot]};
@@ -421,8 +453,8 @@ std::string keyText(lua_State* L, int index) {
     }
 }
 
-void flatten(lua_State* L, int table, int depth, int maxDepth, size_t maxLines, std::vector<const void*>& path,
-             std::vector<TableLine>& out) {
+void flatten(lua_State* L, int table, int depth, int maxDepth, size_t maxLines,
+             std::vector<const void*>& path, std::vector<TableLine>& out) {
     lua_pushnil(L);
     for (;;) {
         if (out.size() >= maxLines) {
@@ -463,7 +495,8 @@ void flatten(lua_State* L, int table, int depth, int maxDepth, size_t maxLines, 
             const auto* ud = static_cast<const ObjectUserdata*>(lua_touserdata(L, -1));
             const engine::ObjectId id = engine::unpackObjectId(uint64_t(ud->packed));
             char b[64];
-            std::snprintf(b, sizeof b, "<%s %u:%u%s>", ud->kind == ObjectKind::Player ? "player" : "enemy", id.index,
+            std::snprintf(b, sizeof b, "<%s %u:%u%s>",
+                          ud->kind == ObjectKind::Player ? "player" : "enemy", id.index,
                           id.generation, ud->destroyed ? ", destroyed" : "");
             line.value = b;
         } else {
@@ -490,8 +523,8 @@ std::vector<TableLine> MainVm::tableView(int32_t scriptRef, int maxDepth, size_t
     return out;
 }
 
-bool MainVm::setTableValue(int32_t scriptRef, const std::vector<std::string>& path, const std::string& text,
-                           std::string* error) {
+bool MainVm::setTableValue(int32_t scriptRef, const std::vector<std::string>& path,
+                           const std::string& text, std::string* error) {
     if (scriptRef == engine::kNoScriptRef || path.empty()) {
         *error = "no such value";
         return false;
@@ -502,7 +535,8 @@ bool MainVm::setTableValue(int32_t scriptRef, const std::vector<std::string>& pa
     lua_getfenv(L, -1);
     lua_remove(L, -2);
     const auto pushKey = [L](const std::string& k) {
-        if (k.size() > 2 && k.front() == '[' && k.back() == ']') // a number key, as keyText shows it
+        if (k.size() > 2 && k.front() == '[' &&
+            k.back() == ']') // a number key, as keyText shows it
             lua_pushnumber(L, std::strtod(k.c_str() + 1, nullptr));
         else
             lua_pushstring(L, k.c_str());
@@ -540,7 +574,10 @@ bool MainVm::setTableValue(int32_t scriptRef, const std::vector<std::string>& pa
     }
     if (!ok) {
         lua_pop(L, 2);
-        *error = "'" + text + "' is not a " + (t == LUA_TNUMBER ? "number" : t == LUA_TBOOLEAN ? "boolean" : "scalar");
+        *error = "'" + text + "' is not a " +
+                 (t == LUA_TNUMBER    ? "number"
+                  : t == LUA_TBOOLEAN ? "boolean"
+                                      : "scalar");
         return false;
     }
     lua_rawset(L, -3);

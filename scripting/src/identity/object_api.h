@@ -27,8 +27,8 @@ struct MainVm::Context {
     CommandBuffer* out = nullptr;
     uint64_t tick = 0;
     const std::vector<EnemyScriptInfo>* scripts = nullptr;
-    std::vector<bool> removed;        // per slot: the script's file was deleted
-    std::function<void()> pushPlayer; // pushes the player's identity (arena.player)
+    std::vector<bool> removed;           // per slot: the script's file was deleted
+    std::function<void()> pushPlayer;    // pushes the player's identity (arena.player)
     const std::string* script = nullptr; // the script whose hook or director is running
     ScriptErrorLog* log = nullptr;
     int maxSpawns = 2000;

@@ -1,7 +1,6 @@
 // An object's Lua identity: the userdata made for it (pushNewObject), its shared metatable (engine
 // fields, then the object's own table), and its release when the engine destroys the object.
 #include "identity/object_api.h"
-
 #include "vm/stack_guard.h"
 
 #include <lua.hpp>
@@ -39,21 +38,40 @@ engine::Player* playerOf(const MainVm::Context& ctx, const ObjectUserdata* ud) {
     const std::string who = describeObject(ctx, ud);
     if (ud->destroyed)
         luaL_error(L, "%s was destroyed at tick %d", who.c_str(), int(ud->destroyedTick));
-    luaL_error(L, "%s is not available here (objects are only reachable during hooks)", who.c_str());
+    luaL_error(L, "%s is not available here (objects are only reachable during hooks)",
+               who.c_str());
     std::abort();
 }
 
-enum class Field { None, Id, Kind, Type, Alive, Damage, Despawn, X, Y, Vx, Vy, Hp, MaxHp, Radius, Speed, Age };
+enum class Field {
+    None,
+    Id,
+    Kind,
+    Type,
+    Alive,
+    Damage,
+    Despawn,
+    X,
+    Y,
+    Vx,
+    Vy,
+    Hp,
+    MaxHp,
+    Radius,
+    Speed,
+    Age
+};
 
 struct NamedField {
     const char* name;
     Field field;
 };
-const NamedField kFields[] = {{"id", Field::Id},         {"kind", Field::Kind},     {"type", Field::Type},
-                  {"alive", Field::Alive},   {"damage", Field::Damage}, {"despawn", Field::Despawn},
-                  {"x", Field::X},           {"y", Field::Y},           {"vx", Field::Vx},
-                  {"vy", Field::Vy},         {"hp", Field::Hp},         {"max_hp", Field::MaxHp},
-                  {"radius", Field::Radius}, {"speed", Field::Speed},   {"age", Field::Age}};
+const NamedField kFields[] = {
+    {"id", Field::Id},         {"kind", Field::Kind},     {"type", Field::Type},
+    {"alive", Field::Alive},   {"damage", Field::Damage}, {"despawn", Field::Despawn},
+    {"x", Field::X},           {"y", Field::Y},           {"vx", Field::Vx},
+    {"vy", Field::Vy},         {"hp", Field::Hp},         {"max_hp", Field::MaxHp},
+    {"radius", Field::Radius}, {"speed", Field::Speed},   {"age", Field::Age}};
 
 Field fieldOf(const char* k) {
     for (const auto& f : kFields)
@@ -62,7 +80,8 @@ Field fieldOf(const char* k) {
     return Field::None;
 }
 
-const MemoryField* memoryFieldOf(const MainVm::Context& ctx, const ObjectUserdata* ud, const char* k) {
+const MemoryField* memoryFieldOf(const MainVm::Context& ctx, const ObjectUserdata* ud,
+                                 const char* k) {
     if (ud->kind != ObjectKind::Enemy || ud->type >= ctx.scripts->size())
         return nullptr;
     return (*ctx.scripts)[ud->type].memory.find(k);
@@ -82,8 +101,8 @@ void writeMemory(lua_State* L, engine::Enemy& e, const MemoryField& f, int value
         return;
     }
     if (lua_type(L, valueIndex) != LUA_TNUMBER)
-        luaL_error(L, "memory field '%s' is a number (%s), got %s", f.name.c_str(), memoryTypeName(f.type),
-                   luaL_typename(L, valueIndex));
+        luaL_error(L, "memory field '%s' is a number (%s), got %s", f.name.c_str(),
+                   memoryTypeName(f.type), luaL_typename(L, valueIndex));
     std::string error;
     if (!writeMemoryField(e.memory, f, lua_tonumber(L, valueIndex), &error))
         luaL_error(L, "%s", error.c_str());
@@ -135,7 +154,9 @@ int objIndex(lua_State* L) {
     }
     switch (field) { // identity: readable even after the object is gone
     case Field::Id: lua_pushnumber(L, ud->packed); return 1;
-    case Field::Kind: lua_pushstring(L, ud->kind == ObjectKind::Player ? "player" : "enemy"); return 1;
+    case Field::Kind:
+        lua_pushstring(L, ud->kind == ObjectKind::Player ? "player" : "enemy");
+        return 1;
     case Field::Type: lua_pushstring(L, typeName(ctx, ud).c_str()); return 1;
     case Field::Alive: lua_pushvalue(L, lua_upvalueindex(2)); return 1;
     case Field::Damage: lua_pushvalue(L, lua_upvalueindex(3)); return 1;
@@ -270,8 +291,9 @@ std::string typeName(const MainVm::Context& ctx, const ObjectUserdata* ud) {
 std::string describeObject(const MainVm::Context& ctx, const ObjectUserdata* ud) {
     const engine::ObjectId id = engine::unpackObjectId(uint64_t(ud->packed));
     char text[128];
-    std::snprintf(text, sizeof text, "%s %u:%u (%s)", ud->kind == ObjectKind::Player ? "player" : "enemy", id.index,
-                  id.generation, typeName(ctx, ud).c_str());
+    std::snprintf(text, sizeof text, "%s %u:%u (%s)",
+                  ud->kind == ObjectKind::Player ? "player" : "enemy", id.index, id.generation,
+                  typeName(ctx, ud).c_str());
     return text;
 }
 
@@ -284,7 +306,8 @@ void releaseIdentity(lua_State* L, int32_t& ref, uint64_t tick, MainVm::Context&
         ud->destroyedTick = uint32_t(tick);
     }
     lua_pop(L, 1);
-    luaL_unref(L, LUA_REGISTRYINDEX, ref); // the userdata may now be collected, unless a script kept it
+    luaL_unref(L, LUA_REGISTRYINDEX,
+               ref); // the userdata may now be collected, unless a script kept it
     ref = engine::kNoScriptRef;
     ++ctx.released;
 }

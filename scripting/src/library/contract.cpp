@@ -28,7 +28,8 @@ bool readNumber(lua_State* L, int d, const ContractField& f, double* out, std::s
     lua_pop(L, 1);
     if (!ok || !(v >= f.min && v <= f.max) || (f.whole && v != std::floor(v))) {
         char text[160];
-        std::snprintf(text, sizeof text, "%s: out of its range [%g, %g] after the contract check", f.name, f.min, f.max);
+        std::snprintf(text, sizeof text, "%s: out of its range [%g, %g] after the contract check",
+                      f.name, f.min, f.max);
         *error = text;
         return false;
     }
@@ -74,7 +75,8 @@ bool readEnemyDescription(lua_State* L, int d, EnemyScriptInfo* info, std::strin
         d = lua_gettop(L) + d + 1; // LuaJIT has no lua_absindex
     double v[std::size(kEnemyContract)] = {};
     for (size_t i = 0; i < std::size(kEnemyContract); ++i)
-        if (kEnemyContract[i].type == ContractType::Number && !readNumber(L, d, kEnemyContract[i], &v[i], error))
+        if (kEnemyContract[i].type == ContractType::Number &&
+            !readNumber(L, d, kEnemyContract[i], &v[i], error))
             return false;
     const auto number = [&v](std::string_view key) {
         for (size_t i = 0; i < std::size(kEnemyContract); ++i)

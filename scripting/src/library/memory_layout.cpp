@@ -14,13 +14,24 @@ namespace {
 constexpr size_t kMaxNameLength = 32;
 
 // Names the FFI's C parser would not take as a field name.
-constexpr const char* kCKeywords[] = {
-    "auto",   "bool",     "break",    "case",     "char",   "const",   "continue", "default",  "do",
-    "double", "else",     "enum",     "extern",   "float",  "for",     "goto",     "if",       "inline",
-    "int",    "long",     "register", "restrict", "return", "short",   "signed",   "sizeof",   "static",
-    "struct", "switch",   "typedef",  "union",    "unsigned", "void",  "volatile", "while",    "_Bool",
-    "int8_t", "int16_t",  "int32_t",  "int64_t",  "uint8_t", "uint16_t", "uint32_t", "uint64_t", "size_t",
-    "complex", "__asm__", "asm",      "__attribute__", "__declspec", "__extension__", "__inline", "_Complex"};
+constexpr const char* kCKeywords[] = {"auto",          "bool",       "break",
+                                      "case",          "char",       "const",
+                                      "continue",      "default",    "do",
+                                      "double",        "else",       "enum",
+                                      "extern",        "float",      "for",
+                                      "goto",          "if",         "inline",
+                                      "int",           "long",       "register",
+                                      "restrict",      "return",     "short",
+                                      "signed",        "sizeof",     "static",
+                                      "struct",        "switch",     "typedef",
+                                      "union",         "unsigned",   "void",
+                                      "volatile",      "while",      "_Bool",
+                                      "int8_t",        "int16_t",    "int32_t",
+                                      "int64_t",       "uint8_t",    "uint16_t",
+                                      "uint32_t",      "uint64_t",   "size_t",
+                                      "complex",       "__asm__",    "asm",
+                                      "__attribute__", "__declspec", "__extension__",
+                                      "__inline",      "_Complex"};
 
 bool isIdentifier(const std::string& s) {
     if (s.empty() || s.size() > kMaxNameLength || !(std::isalpha(uint8_t(s[0])) || s[0] == '_'))
@@ -97,14 +108,15 @@ std::string MemoryLayout::names() const {
     return text.empty() ? "none" : text;
 }
 
-bool buildMemoryLayout(const std::vector<std::pair<std::string, std::string>>& declared, MemoryLayout* out,
-                       std::string* error) {
+bool buildMemoryLayout(const std::vector<std::pair<std::string, std::string>>& declared,
+                       MemoryLayout* out, std::string* error) {
     MemoryLayout layout;
     for (const auto& [name, typeText] : declared) {
         MemoryField f;
         f.name = name;
         if (!isIdentifier(name)) {
-            *error = "memory field names must be identifiers of at most 32 characters (got '" + name.substr(0, 40) + "')";
+            *error = "memory field names must be identifiers of at most 32 characters (got '" +
+                     name.substr(0, 40) + "')";
             return false;
         }
         if (std::find(std::begin(kCKeywords), std::end(kCKeywords), name) != std::end(kCKeywords)) {
@@ -171,7 +183,8 @@ bool writeMemoryField(uint8_t* memory, const MemoryField& field, double value, s
     switch (field.type) {
     case MemoryType::Float: {
         if (std::isfinite(value) && std::fabs(value) > double(FLT_MAX)) {
-            *error = "memory field '" + field.name + "' is a float: " + std::to_string(value) + " does not fit";
+            *error = "memory field '" + field.name + "' is a float: " + std::to_string(value) +
+                     " does not fit";
             return false;
         }
         const float v = float(value);
@@ -181,7 +194,8 @@ bool writeMemoryField(uint8_t* memory, const MemoryField& field, double value, s
     case MemoryType::Double: std::memcpy(p, &value, sizeof value); return true;
     case MemoryType::Int: {
         if (!(value > -2147483649.0 && value < 2147483648.0)) { // NaN fails too
-            *error = "memory field '" + field.name + "' is an int: " + std::to_string(value) + " does not fit";
+            *error = "memory field '" + field.name + "' is an int: " + std::to_string(value) +
+                     " does not fit";
             return false;
         }
         const int32_t v = int32_t(value);
@@ -193,10 +207,13 @@ bool writeMemoryField(uint8_t* memory, const MemoryField& field, double value, s
     return false;
 }
 
-void writeMemoryBool(uint8_t* memory, const MemoryField& field, bool value) { memory[field.offset] = value ? 1 : 0; }
+void writeMemoryBool(uint8_t* memory, const MemoryField& field, bool value) {
+    memory[field.offset] = value ? 1 : 0;
+}
 
-void migrateMemory(const MemoryLayout& before, const MemoryLayout& after, const uint8_t* old, uint8_t* fresh,
-                   std::vector<std::string>* kept, std::vector<std::string>* reset) {
+void migrateMemory(const MemoryLayout& before, const MemoryLayout& after, const uint8_t* old,
+                   uint8_t* fresh, std::vector<std::string>* kept,
+                   std::vector<std::string>* reset) {
     std::memset(fresh, 0, engine::kEnemyMemoryBytes);
     for (const MemoryField& f : after.fields) {
         const MemoryField* o = before.find(f.name);

@@ -1,10 +1,10 @@
 #include "scripting/script_api.h"
 
-#include "scripting/main_vm.h"
 #include "identity/object_api.h"
 #include "pool/pool_vm.h"
-#include "vm/stack_guard.h"
 #include "pool/think_abi.h"
+#include "scripting/main_vm.h"
+#include "vm/stack_guard.h"
 
 #include <lua.hpp>
 
@@ -80,7 +80,8 @@ ScriptApi describeScriptApi(std::string* error) {
     return api;
 }
 
-std::vector<std::string> checkAnnotations(const std::string& path, const std::string& text, const ScriptApi& api) {
+std::vector<std::string> checkAnnotations(const std::string& path, const std::string& text,
+                                          const ScriptApi& api) {
     // class -> field -> line
     std::map<std::string, std::map<std::string, int>> annotated;
     std::map<std::string, int> classLine;
@@ -113,8 +114,8 @@ std::vector<std::string> checkAnnotations(const std::string& path, const std::st
                                    " is annotated but the engine does not expose it");
         for (const std::string& field : engine)
             if (!annotated[cls].count(field))
-                problems.push_back(path + ":" + std::to_string(classLine[cls]) + ": " + cls + "." + field +
-                                   " is exposed by the engine but not annotated");
+                problems.push_back(path + ":" + std::to_string(classLine[cls]) + ": " + cls + "." +
+                                   field + " is exposed by the engine but not annotated");
     }
     return problems;
 }

@@ -32,11 +32,13 @@ ScriptErrorKind classifyRuntimeError(const std::string& message) {
 bool parseLuaErrorPosition(const std::string& message, std::string* file, int* line) {
     // "enemies/chaser.lua:12: text": the file may itself contain ':' (unlikely), so take the first
     // ":<digits>: " sequence.
-    for (size_t colon = message.find(':'); colon != std::string::npos; colon = message.find(':', colon + 1)) {
+    for (size_t colon = message.find(':'); colon != std::string::npos;
+         colon = message.find(':', colon + 1)) {
         size_t end = colon + 1;
         while (end < message.size() && message[end] >= '0' && message[end] <= '9')
             ++end;
-        if (end > colon + 1 && end + 1 < message.size() && message[end] == ':' && message[end + 1] == ' ') {
+        if (end > colon + 1 && end + 1 < message.size() && message[end] == ':' &&
+            message[end + 1] == ' ') {
             *file = message.substr(0, colon);
             *line = std::atoi(message.c_str() + colon + 1);
             return true;
@@ -68,12 +70,15 @@ std::string boundedMessage(const char* text, size_t length, size_t limit) {
 
 void ScriptErrorLog::add(const ScriptError& original) {
     ScriptError bounded;
-    const bool tooBig = original.message.size() > kMaxMessageBytes || original.traceback.size() > kMaxTracebackBytes ||
+    const bool tooBig = original.message.size() > kMaxMessageBytes ||
+                        original.traceback.size() > kMaxTracebackBytes ||
                         original.script.size() > 256 || original.file.size() > 256;
     if (tooBig) {
         bounded = original;
-        bounded.message = boundedMessage(original.message.data(), original.message.size(), kMaxMessageBytes);
-        bounded.traceback = boundedMessage(original.traceback.data(), original.traceback.size(), kMaxTracebackBytes);
+        bounded.message =
+            boundedMessage(original.message.data(), original.message.size(), kMaxMessageBytes);
+        bounded.traceback = boundedMessage(original.traceback.data(), original.traceback.size(),
+                                           kMaxTracebackBytes);
         bounded.script.resize(std::min<size_t>(bounded.script.size(), 256));
         bounded.file.resize(std::min<size_t>(bounded.file.size(), 256));
     }
@@ -89,11 +94,13 @@ void ScriptErrorLog::add(const ScriptError& original) {
         return;
     }
     const auto place = m_byLocation.find(location);
-    if (place != m_byLocation.end() && (place->second.messages >= kMaxPerPlace || m_entries.size() >= kMaxEntries)) {
+    if (place != m_byLocation.end() &&
+        (place->second.messages >= kMaxPerPlace || m_entries.size() >= kMaxEntries)) {
         update(m_entries[place->second.firstEntry], e);
         return;
     }
-    const size_t entryBytes = 2 * key.size() + e.traceback.size() + e.file.size() + sizeof(ScriptErrorEntry);
+    const size_t entryBytes =
+        2 * key.size() + e.traceback.size() + e.file.size() + sizeof(ScriptErrorEntry);
     if (m_entries.size() >= kMaxEntries || m_bytes + entryBytes > kMaxBytes) {
         ++m_dropped;
         return;

@@ -34,7 +34,8 @@ bool readScriptFile(const std::string& path, std::string* source, std::string* e
     return true;
 }
 
-void readLibFiles(const std::string& libDir, std::vector<ScriptFile>* libs, std::vector<std::string>* problems) {
+void readLibFiles(const std::string& libDir, std::vector<ScriptFile>* libs,
+                  std::vector<std::string>* problems) {
     std::error_code ec;
     const fs::path lib(libDir);
     if (!fs::is_directory(lib, ec))
@@ -56,7 +57,8 @@ void readLibFiles(const std::string& libDir, std::vector<ScriptFile>* libs, std:
         else
             problems->push_back(error);
     }
-    std::sort(libs->begin(), libs->end(), [](const ScriptFile& a, const ScriptFile& b) { return a.name < b.name; });
+    std::sort(libs->begin(), libs->end(),
+              [](const ScriptFile& a, const ScriptFile& b) { return a.name < b.name; });
 }
 
 ScriptFiles readScriptFiles(const std::string& root) {

@@ -30,7 +30,9 @@ bool contains(const std::vector<std::string>& v, const std::string& s) {
 
 // "enemies/x.lua" -> Enemy "x"; "lib/ai/flock.lua" -> Module "ai.flock"; "director.lua".
 bool classify(const std::string& path, ScriptKind* kind, std::string* key) {
-    const auto lua = [&](size_t from) { return path.size() > from + 4 && path.compare(path.size() - 4, 4, ".lua") == 0; };
+    const auto lua = [&](size_t from) {
+        return path.size() > from + 4 && path.compare(path.size() - 4, 4, ".lua") == 0;
+    };
     if (path.rfind("enemies/", 0) == 0 && path.find('/', 8) == std::string::npos && lua(8)) {
         *kind = ScriptKind::Enemy;
         *key = path.substr(8, path.size() - 12);
@@ -77,13 +79,15 @@ const char* scriptKindName(ScriptKind kind) {
     return "?";
 }
 
-std::unique_ptr<ScriptLibrary> ScriptLibrary::open(const ScriptLibraryDef& def, std::string* error) {
+std::unique_ptr<ScriptLibrary> ScriptLibrary::open(const ScriptLibraryDef& def,
+                                                   std::string* error) {
     std::unique_ptr<ScriptLibrary> lib(new ScriptLibrary());
     lib->m_def = def;
     lib->m_root = def.root;
     const ScriptFiles files = readScriptFiles(def.root);
     for (const std::string& problem : files.problems)
-        lib->m_errors.add(ScriptError{ScriptErrorKind::Load, "", "", 0, relative(problem, def.root), 0, -1, 0, {}});
+        lib->m_errors.add(ScriptError{
+            ScriptErrorKind::Load, "", "", 0, relative(problem, def.root), 0, -1, 0, {}});
 
     LuaThinkDef thinkDef = def.think;
     thinkDef.scriptsDir = def.root;
@@ -100,8 +104,8 @@ std::unique_ptr<ScriptLibrary> ScriptLibrary::open(const ScriptLibraryDef& def, 
         r.version = 1;
         r.source = m.source;
         if (checker) {
-            const ChunkResult check =
-                checker->run(ScriptFile{"check", "(check)", "", "return require(\"" + m.name + "\") ~= nil"});
+            const ChunkResult check = checker->run(
+                ScriptFile{"check", "(check)", "", "return require(\"" + m.name + "\") ~= nil"});
             if (!check.ok) {
                 r.error = check.value;
                 lib->say(ScriptErrorKind::Load, r, check.value, 0);
@@ -111,7 +115,8 @@ std::unique_ptr<ScriptLibrary> ScriptLibrary::open(const ScriptLibraryDef& def, 
     for (const ScriptFile& f : files.enemies) {
         ScriptRecord& r = lib->record(ScriptKind::Enemy, f.name, f.chunkname);
         const auto& scripts = lib->m_pool->scripts();
-        const auto loaded = std::find_if(scripts.begin(), scripts.end(), [&](const auto& s) { return s.key == f.name; });
+        const auto loaded = std::find_if(scripts.begin(), scripts.end(),
+                                         [&](const auto& s) { return s.key == f.name; });
         if (loaded != scripts.end()) {
             r.version = 1;
             r.slot = int(loaded - scripts.begin());
@@ -121,12 +126,14 @@ std::unique_ptr<ScriptLibrary> ScriptLibrary::open(const ScriptLibraryDef& def, 
             for (const ScriptError& e : lib->m_pool->loadErrors())
                 if (e.file == f.chunkname) {
                     r.error = e.message;
-                    lib->m_errors.add(ScriptError{ScriptErrorKind::Load, r.key, e.file, e.line, e.message, 0, -1, 0, {}});
+                    lib->m_errors.add(ScriptError{
+                        ScriptErrorKind::Load, r.key, e.file, e.line, e.message, 0, -1, 0, {}});
                 }
         }
     }
     MainVmDef mainDef = def.main;
-    lib->m_ownedMain = MainVm::create(mainDef, lib->m_pool->loadedFiles(), lib->m_pool->scripts(), lib->m_errors, error);
+    lib->m_ownedMain = MainVm::create(mainDef, lib->m_pool->loadedFiles(), lib->m_pool->scripts(),
+                                      lib->m_errors, error);
     if (!lib->m_ownedMain)
         return nullptr;
     lib->m_main = lib->m_ownedMain.get();
@@ -151,7 +158,8 @@ const ScriptRecord* ScriptLibrary::find(ScriptKind kind, const std::string& key)
     return nullptr;
 }
 
-ScriptRecord& ScriptLibrary::record(ScriptKind kind, const std::string& key, const std::string& chunkname) {
+ScriptRecord& ScriptLibrary::record(ScriptKind kind, const std::string& key,
+                                    const std::string& chunkname) {
     for (ScriptRecord& r : m_records)
         if (r.kind == kind && r.key == key)
             return r;
@@ -168,7 +176,8 @@ std::vector<ScriptFile> ScriptLibrary::modules() const {
     for (const ScriptRecord& r : m_records)
         if (r.kind == ScriptKind::Module && !r.removed && r.version > 0)
             libs.push_back(fileOf(r));
-    std::sort(libs.begin(), libs.end(), [](const ScriptFile& a, const ScriptFile& b) { return a.name < b.name; });
+    std::sort(libs.begin(), libs.end(),
+              [](const ScriptFile& a, const ScriptFile& b) { return a.name < b.name; });
     return libs;
 }
 
@@ -181,7 +190,8 @@ std::string ScriptLibrary::vmsText() const {
     return std::to_string(n) + (n == 1 ? " VM" : " VMs") + " + main";
 }
 
-void ScriptLibrary::say(ScriptErrorKind kind, const ScriptRecord& r, const std::string& message, uint64_t tick) {
+void ScriptLibrary::say(ScriptErrorKind kind, const ScriptRecord& r, const std::string& message,
+                        uint64_t tick) {
     ScriptError e;
     e.kind = kind;
     e.script = r.kind == ScriptKind::Module ? r.chunkname : r.key;
@@ -191,16 +201,19 @@ void ScriptLibrary::say(ScriptErrorKind kind, const ScriptRecord& r, const std::
     m_errors.add(e);
 }
 
-ReloadResult ScriptLibrary::refuse(ScriptRecord& r, const std::string& error, const std::string& usedBy, uint64_t tick,
+ReloadResult ScriptLibrary::refuse(ScriptRecord& r, const std::string& error,
+                                   const std::string& usedBy, uint64_t tick,
                                    const std::string& file, int line) {
     r.error = error;
     ++m_refused;
     ReloadResult result;
     result.refused = true;
-    const std::string running = r.version > 0 ? "v" + std::to_string(r.version) + " keeps running" : "no version of it runs";
+    const std::string running = r.version > 0 ? "v" + std::to_string(r.version) + " keeps running"
+                                              : "no version of it runs";
     // The failing file may be another than the changed one (a module's user): name both.
     const std::string head = error.rfind(r.chunkname, 0) == 0 ? "" : r.chunkname + ": ";
-    result.message = "refused " + head + error + " (" + (usedBy.empty() ? "" : "used by " + usedBy + "; ") + running + ")";
+    result.message = "refused " + head + error + " (" +
+                     (usedBy.empty() ? "" : "used by " + usedBy + "; ") + running + ")";
     ScriptError e;
     e.kind = ScriptErrorKind::Reload;
     e.script = r.kind == ScriptKind::Module ? r.chunkname : r.key;
@@ -222,7 +235,8 @@ ReloadResult ScriptLibrary::remove(ScriptRecord& r, uint64_t tick) {
         if (r.slot >= 0) {
             m_main->setRemoved(size_t(r.slot), true);
             result.removedTypes.push_back(uint16_t(r.slot));
-            result.message = "removed " + r.chunkname + ": it spawns no more; its live enemies go on with v" +
+            result.message = "removed " + r.chunkname +
+                             ": it spawns no more; its live enemies go on with v" +
                              std::to_string(r.version);
         } else {
             result.message = "removed " + r.chunkname + " (no version of it had loaded)";
@@ -236,10 +250,13 @@ ReloadResult ScriptLibrary::remove(ScriptRecord& r, uint64_t tick) {
     } else {
         std::vector<std::string> users;
         for (const ScriptRecord& o : m_records)
-            if (o.kind != ScriptKind::Module && !o.removed && o.version > 0 && contains(o.modules, r.key))
+            if (o.kind != ScriptKind::Module && !o.removed && o.version > 0 &&
+                contains(o.modules, r.key))
                 users.push_back(o.key);
         if (!users.empty())
-            return refuse(r, "the file is gone but " + join(users) + " require it (restore it, or change them first)",
+            return refuse(r,
+                          "the file is gone but " + join(users) +
+                              " require it (restore it, or change them first)",
                           "", tick);
         std::vector<ScriptFile> libs;
         for (const ScriptFile& m : modules())
@@ -294,7 +311,8 @@ ReloadResult ScriptLibrary::reload(const std::string& relativePath, uint64_t tic
     } else if (kind == ScriptKind::Module) {
         std::erase_if(libs, [&](const ScriptFile& m) { return m.name == key; });
         libs.push_back(file);
-        std::sort(libs.begin(), libs.end(), [](const ScriptFile& a, const ScriptFile& b) { return a.name < b.name; });
+        std::sort(libs.begin(), libs.end(),
+                  [](const ScriptFile& a, const ScriptFile& b) { return a.name < b.name; });
         for (ScriptRecord& o : m_records) {
             if (o.removed || o.version == 0 || !contains(o.modules, key))
                 continue;
@@ -314,7 +332,8 @@ ReloadResult ScriptLibrary::reload(const std::string& relativePath, uint64_t tic
         auto checker = ChunkRunner::create(m_def.think.limits, libs, &error);
         if (!checker)
             return refuse(r, error, usedBy, tick);
-        const ChunkResult check = checker->run(ScriptFile{"check", "(check)", "", "return require(\"" + key + "\") ~= nil"});
+        const ChunkResult check = checker->run(
+            ScriptFile{"check", "(check)", "", "return require(\"" + key + "\") ~= nil"});
         if (!check.ok)
             return refuse(r, check.value, usedBy, tick);
     }
@@ -337,8 +356,8 @@ ReloadResult ScriptLibrary::reload(const std::string& relativePath, uint64_t tic
         for (size_t slot = 0; slot < scratch->scripts().size(); ++slot) {
             const std::vector<ScriptError> trial = scratch->trial(slot, kTrialTicks);
             if (!trial.empty())
-                return refuse(r, trial.front().message + " (in a trial run)", usedBy, tick, trial.front().file,
-                              trial.front().line);
+                return refuse(r, trial.front().message + " (in a trial run)", usedBy, tick,
+                              trial.front().file, trial.front().line);
         }
     }
 
@@ -352,7 +371,8 @@ ReloadResult ScriptLibrary::reload(const std::string& relativePath, uint64_t tic
     for (const ScriptRecord* e : enemies) {
         const size_t slot = e->slot >= 0 ? size_t(e->slot) : next++;
         change.enemies.emplace_back(slot, candidate(e));
-        before.push_back(slot < m_pool->scripts().size() ? m_pool->scripts()[slot] : EnemyScriptInfo{});
+        before.push_back(slot < m_pool->scripts().size() ? m_pool->scripts()[slot]
+                                                         : EnemyScriptInfo{});
     }
     std::vector<EnemyScriptInfo> infos;
     LuaFailure failure;
@@ -363,7 +383,9 @@ ReloadResult ScriptLibrary::reload(const std::string& relativePath, uint64_t tic
         return refuse(r, error, usedBy, tick);
     }
     if (director) {
-        ScriptRecord& d = kind == ScriptKind::Director ? r : record(ScriptKind::Director, "director", "director.lua");
+        ScriptRecord& d = kind == ScriptKind::Director
+                              ? r
+                              : record(ScriptKind::Director, "director", "director.lua");
         if (!m_main->installDirector(kind == ScriptKind::Director ? file : fileOf(d), &error)) {
             if (change.libs || !change.enemies.empty()) {
                 m_main->undoLastInstall();
@@ -400,7 +422,9 @@ ReloadResult ScriptLibrary::reload(const std::string& relativePath, uint64_t tic
     if (kind == ScriptKind::Module)
         bump(r, file.source);
     if (director) {
-        ScriptRecord& d = kind == ScriptKind::Director ? r : record(ScriptKind::Director, "director", "director.lua");
+        ScriptRecord& d = kind == ScriptKind::Director
+                              ? r
+                              : record(ScriptKind::Director, "director", "director.lua");
         d.modules = m_main->directorModules();
         if (&d == &r)
             bump(d, file.source);
@@ -408,11 +432,14 @@ ReloadResult ScriptLibrary::reload(const std::string& relativePath, uint64_t tic
             changed += (changed.empty() ? "" : ", ") + std::string("director");
     }
     char ms[32];
-    std::snprintf(ms, sizeof ms, "%.1f", std::chrono::duration<double, std::milli>(Clock::now() - start).count());
-    const bool added = kind == ScriptKind::Enemy && result.types.size() == 1 && result.types[0].added;
-    result.message = std::string(added ? "added " : "reloaded ") + r.chunkname + " v" + std::to_string(r.version) +
-                     (added ? " (a new enemy type)" : "") + (changed.empty() ? "" : " and its users " + changed) +
-                     " in " + ms + " ms (" + vmsText() + ")" + note;
+    std::snprintf(ms, sizeof ms, "%.1f",
+                  std::chrono::duration<double, std::milli>(Clock::now() - start).count());
+    const bool added =
+        kind == ScriptKind::Enemy && result.types.size() == 1 && result.types[0].added;
+    result.message = std::string(added ? "added " : "reloaded ") + r.chunkname + " v" +
+                     std::to_string(r.version) + (added ? " (a new enemy type)" : "") +
+                     (changed.empty() ? "" : " and its users " + changed) + " in " + ms + " ms (" +
+                     vmsText() + ")" + note;
     ++m_applied;
     say(ScriptErrorKind::Reloaded, r, result.message, tick);
     return result;

@@ -6,8 +6,7 @@ namespace scripting {
 
 namespace {
 // Calls fn(lineNumber, text) for each line; stops when fn returns false.
-template <class Fn>
-void forEachLine(std::string_view s, Fn fn) {
+template <class Fn> void forEachLine(std::string_view s, Fn fn) {
     size_t begin = 0;
     int line = 1;
     for (size_t i = 0; i <= s.size(); ++i) {
@@ -22,8 +21,12 @@ void forEachLine(std::string_view s, Fn fn) {
     }
 }
 
-bool isSpace(char c) { return c == ' ' || c == '\t' || c == '\v' || c == '\f'; }
-bool isIdent(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || (c & 0x80); }
+bool isSpace(char c) {
+    return c == ' ' || c == '\t' || c == '\v' || c == '\f';
+}
+bool isIdent(char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || (c & 0x80);
+}
 
 // Does `text` assign `key` at its start or after one of `{,;`?
 bool assigns(std::string_view text, std::string_view key) {
@@ -31,7 +34,8 @@ bool assigns(std::string_view text, std::string_view key) {
         size_t before = at;
         while (before > 0 && isSpace(text[before - 1]))
             --before;
-        const bool startOk = before == 0 || text[before - 1] == '{' || text[before - 1] == ',' || text[before - 1] == ';';
+        const bool startOk = before == 0 || text[before - 1] == '{' || text[before - 1] == ',' ||
+                             text[before - 1] == ';';
         if (!startOk || (at > 0 && isIdent(text[at - 1])))
             continue;
         size_t after = at + key.size();
@@ -39,7 +43,8 @@ bool assigns(std::string_view text, std::string_view key) {
             continue;
         while (after < text.size() && isSpace(text[after]))
             ++after;
-        if (after < text.size() && text[after] == '=' && (after + 1 == text.size() || text[after + 1] != '='))
+        if (after < text.size() && text[after] == '=' &&
+            (after + 1 == text.size() || text[after + 1] != '='))
             return true;
     }
     return false;

@@ -9,7 +9,9 @@
 
 namespace scripting {
 
-uint64_t sourceHash(const std::string& source) { return std::hash<std::string>{}(source); }
+uint64_t sourceHash(const std::string& source) {
+    return std::hash<std::string>{}(source);
+}
 
 void PoolVm::setModules(const std::vector<ScriptFile>& libs) {
     m_vm->setModules(libs);
@@ -18,7 +20,8 @@ void PoolVm::setModules(const std::vector<ScriptFile>& libs) {
         m_sources[lib.chunkname] = sourceHash(lib.source);
 }
 
-std::unique_ptr<PoolVm> PoolVm::create(const ThinkFrame* frame, const SandboxLimits& limits, std::string* error) {
+std::unique_ptr<PoolVm> PoolVm::create(const ThinkFrame* frame, const SandboxLimits& limits,
+                                       std::string* error) {
     std::unique_ptr<PoolVm> vm(new PoolVm());
     vm->m_frame = frame;
     SandboxedVmDef def;
@@ -32,7 +35,8 @@ std::unique_ptr<PoolVm> PoolVm::create(const ThinkFrame* frame, const SandboxLim
     return vm;
 }
 
-bool readDescription(lua_State* L, int index, const ScriptFile& file, EnemyScriptInfo* info, LuaFailure* failure) {
+bool readDescription(lua_State* L, int index, const ScriptFile& file, EnemyScriptInfo* info,
+                     LuaFailure* failure) {
     // The description is a plain table the trusted Lua built from checked values: reading it runs
     // no script code.
     EnemyScriptInfo loaded;
@@ -63,7 +67,8 @@ bool readDescription(lua_State* L, int index, const ScriptFile& file, EnemyScrip
     return true;
 }
 
-bool PoolVm::loadEnemy(size_t slot, const ScriptFile& file, EnemyScriptInfo* info, LuaFailure* failure) {
+bool PoolVm::loadEnemy(size_t slot, const ScriptFile& file, EnemyScriptInfo* info,
+                       LuaFailure* failure) {
     lua_State* L = m_vm->state();
     STACK_GUARD(L, 0);
     if (!m_vm->callHost("load_enemy", file, 2, BudgetKind::Chunk, failure))
@@ -98,7 +103,8 @@ void PoolVm::dropEnemy(size_t slot) {
     }
 }
 
-BatchResult PoolVm::runBatch(size_t slot, uint32_t first, uint32_t last, std::vector<ThinkFault>& faults) {
+BatchResult PoolVm::runBatch(size_t slot, uint32_t first, uint32_t last,
+                             std::vector<ThinkFault>& faults) {
     lua_State* L = m_vm->state();
     STACK_GUARD(L, 0);
     BatchResult result;

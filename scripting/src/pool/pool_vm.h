@@ -37,14 +37,16 @@ struct BatchResult {
 
 class PoolVm {
 public:
-    static std::unique_ptr<PoolVm> create(const ThinkFrame* frame, const SandboxLimits& limits, std::string* error);
+    static std::unique_ptr<PoolVm> create(const ThinkFrame* frame, const SandboxLimits& limits,
+                                          std::string* error);
 
     void setModules(const std::vector<ScriptFile>& libs);
     /// Loads (or replaces) the script in `slot`. On failure the slot is unchanged.
     bool loadEnemy(size_t slot, const ScriptFile& file, EnemyScriptInfo* info, LuaFailure* failure);
     /// Forgets the script in `slot` (its driver and all it holds become garbage).
     void dropEnemy(size_t slot);
-    BatchResult runBatch(size_t slot, uint32_t first, uint32_t last, std::vector<ThinkFault>& faults);
+    BatchResult runBatch(size_t slot, uint32_t first, uint32_t last,
+                         std::vector<ThinkFault>& faults);
 
     SandboxedVm& sandbox() { return *m_vm; }
     void setJit(bool enabled) { m_vm->setJit(enabled); }
@@ -75,6 +77,7 @@ private:
 uint64_t sourceHash(const std::string& source);
 
 /// Reads what a load function left on the stack (the description at `index`) into *info.
-bool readDescription(lua_State* L, int index, const ScriptFile& file, EnemyScriptInfo* info, LuaFailure* failure);
+bool readDescription(lua_State* L, int index, const ScriptFile& file, EnemyScriptInfo* info,
+                     LuaFailure* failure);
 
 } // namespace scripting

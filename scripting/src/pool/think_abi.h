@@ -1,7 +1,8 @@
 #pragma once
-// The memory shared between C++ and the trusted Lua batch driver (scripting/src/pool/lua/driver.lua).
-// The Lua side declares the same structs in kThinkCdef; tests compare every offset with ffi.offsetof.
-// Scripts never see any of these pointers: they get scalar, read-only views filled by the driver.
+// The memory shared between C++ and the trusted Lua batch driver
+// (scripting/src/pool/lua/driver.lua). The Lua side declares the same structs in kThinkCdef; tests
+// compare every offset with ffi.offsetof. Scripts never see any of these pointers: they get scalar,
+// read-only views filled by the driver.
 #include "engine/world/intent.h"
 #include "engine/world/objects.h"
 #include "engine/world/spatial_grid.h"
@@ -26,8 +27,8 @@ struct ThinkWorldView {
 struct ThinkFrame {
     const engine::Enemy* enemies;
     engine::Intent* intents;
-    const uint32_t* order;       // dense enemy indices grouped by script; batches are ranges of it
-    const uint32_t* cellStart;   // spatial grid, see engine/world/spatial_grid.h
+    const uint32_t* order;     // dense enemy indices grouped by script; batches are ranges of it
+    const uint32_t* cellStart; // spatial grid, see engine/world/spatial_grid.h
     const uint32_t* cellItems;
     const engine::GridPoint* cellPoints; // slot order, see engine/world/spatial_grid.h
     int32_t columns, rows;

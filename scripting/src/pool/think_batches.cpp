@@ -5,8 +5,8 @@
 
 namespace scripting {
 
-void ThinkBatches::plan(const engine::World& world, std::span<engine::Intent> intents, const std::vector<bool>& quarantined,
-                        size_t vmCount) {
+void ThinkBatches::plan(const engine::World& world, std::span<engine::Intent> intents,
+                        const std::vector<bool>& quarantined, size_t vmCount) {
     const auto enemies = world.enemies.dense();
     const size_t slots = quarantined.size();
     const auto idle = [&](size_t i, bool byQuarantine) {
@@ -86,10 +86,12 @@ void ThinkBatches::cut(size_t vmCount) {
     m_bySlot.resize(slots);
     for (size_t s = 0; s < slots; ++s)
         m_bySlot[s] = uint32_t(s);
-    std::stable_sort(m_bySlot.begin(), m_bySlot.end(), [&](uint32_t a, uint32_t b) { return m_costNs[a] > m_costNs[b]; });
+    std::stable_sort(m_bySlot.begin(), m_bySlot.end(),
+                     [&](uint32_t a, uint32_t b) { return m_costNs[a] > m_costNs[b]; });
     m_batches.clear();
     for (uint32_t s : m_bySlot) {
-        const uint32_t size = uint32_t(std::clamp(batchNs / std::max(m_costNs[s], 1.0), 32.0, 8192.0));
+        const uint32_t size =
+            uint32_t(std::clamp(batchNs / std::max(m_costNs[s], 1.0), 32.0, 8192.0));
         for (uint32_t first = m_runs[s].first; first < m_runs[s].last; first += size)
             m_batches.push_back({s, first, std::min(first + size, m_runs[s].last)});
     }

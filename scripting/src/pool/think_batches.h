@@ -28,8 +28,8 @@ struct ThinkBatch {
 class ThinkBatches {
 public:
     /// quarantined[slot]: that script's enemies idle. vmCount sizes the batches for balance.
-    void plan(const engine::World& world, std::span<engine::Intent> intents, const std::vector<bool>& quarantined,
-              size_t vmCount);
+    void plan(const engine::World& world, std::span<engine::Intent> intents,
+              const std::vector<bool>& quarantined, size_t vmCount);
     /// After the tick: fold its batch timings into each script's cost per entity.
     void measure(const std::vector<std::vector<BatchTiming>>& timingsPerVm);
 

@@ -1,18 +1,17 @@
-#include "engine/core/tick.h"
 #include "scripting/think_phase.h"
 
+#include "engine/core/tick.h"
 #include "pool/pool_vm.h"
 #include "pool/think_abi.h"
 #include "pool/think_batches.h"
-
 #include "scripting/script_source.h"
 #include "scripting/synthetic_world.h"
 
 #include <algorithm>
 #include <cassert>
-#include <cstring>
 #include <chrono>
 #include <cstdio>
+#include <cstring>
 #include <regex>
 #include <sstream>
 
@@ -34,7 +33,8 @@ std::string explainThinkError(const std::string& message, int line, const std::s
     if (!parseLuaErrorPosition(message, &file, &messageLine) || messageLine != line)
         return message;
     const std::string text = sourceLine(source, line);
-    static const std::regex assignment(R"(([A-Za-z_][A-Za-z0-9_]*)\s*\.\s*([A-Za-z_][A-Za-z0-9_]*)\s*=[^=])");
+    static const std::regex assignment(
+        R"(([A-Za-z_][A-Za-z0-9_]*)\s*\.\s*([A-Za-z_][A-Za-z0-9_]*)\s*=[^=])");
     std::smatch m;
     const std::string prefix = file + ":" + std::to_string(line) + ": ";
     if (std::regex_search(text, m, assignment))
@@ -48,8 +48,8 @@ std::unique_ptr<LuaThinkPhase> LuaThinkPhase::create(const LuaThinkDef& def, std
     return create(def, readScriptFiles(def.scriptsDir), error);
 }
 
-std::unique_ptr<LuaThinkPhase> LuaThinkPhase::create(const LuaThinkDef& def, const ScriptFiles& files,
-                                                     std::string* error) {
+std::unique_ptr<LuaThinkPhase> LuaThinkPhase::create(const LuaThinkDef& def,
+                                                     const ScriptFiles& files, std::string* error) {
     std::unique_ptr<LuaThinkPhase> phase(new LuaThinkPhase());
     phase->m_def = def;
     phase->m_frame = std::make_unique<ThinkFrame>();
@@ -70,7 +70,8 @@ std::unique_ptr<LuaThinkPhase> LuaThinkPhase::create(const LuaThinkDef& def, con
     phase->m_stats.total.resize(size_t(size));
 
     for (const std::string& problem : files.problems)
-        phase->m_loadErrors.push_back(ScriptError{ScriptErrorKind::Load, problem, "", 0, problem, 0, -1, 0, {}});
+        phase->m_loadErrors.push_back(
+            ScriptError{ScriptErrorKind::Load, problem, "", 0, problem, 0, -1, 0, {}});
     phase->m_director = files.director;
     phase->m_root = files.root;
     ScriptInstall libs;
@@ -83,8 +84,15 @@ std::unique_ptr<LuaThinkPhase> LuaThinkPhase::create(const LuaThinkDef& def, con
         ScriptInstall one;
         one.enemies.emplace_back(phase->m_scripts.size(), file);
         if (!phase->install(one, &infos, &failure))
-            phase->m_loadErrors.push_back(
-                ScriptError{ScriptErrorKind::Load, file.name, file.chunkname, failure.line, failure.message, 0, -1, 0, {}});
+            phase->m_loadErrors.push_back(ScriptError{ScriptErrorKind::Load,
+                                                      file.name,
+                                                      file.chunkname,
+                                                      failure.line,
+                                                      failure.message,
+                                                      0,
+                                                      -1,
+                                                      0,
+                                                      {}});
     }
     return phase;
 }
@@ -141,7 +149,8 @@ int LuaThinkPhase::retireIfFull(size_t v, uint64_t tick) {
     char text[400];
     if (culprit < 0) {
         std::snprintf(text, sizeof text,
-                      "a VM was retired and replaced: over 3/4 of its %.0f MiB still held after a full collection, "
+                      "a VM was retired and replaced: over 3/4 of its %.0f MiB still held after a "
+                      "full collection, "
                       "and dropping each script in turn freed none of it",
                       double(cap) / 1048576.0);
         e.script = "pool";
@@ -153,10 +162,12 @@ int LuaThinkPhase::retireIfFull(size_t v, uint64_t tick) {
     e.file = m_scripts[size_t(culprit)].chunkname;
     const bool quarantine = ++m_retirements[size_t(culprit)] >= kRetirementsBeforeQuarantine;
     std::snprintf(text, sizeof text,
-                  ": a VM was retired and replaced: over 3/4 of its %.0f MiB still held after a full collection, "
+                  ": a VM was retired and replaced: over 3/4 of its %.0f MiB still held after a "
+                  "full collection, "
                   "%.1f MiB of it by this script (does it keep data in file-level variables?)%s",
                   double(cap) / 1048576.0, double(mostFreed) / 1048576.0,
-                  quarantine ? "; it did so 3 times: its enemies now idle until the script changes" : "");
+                  quarantine ? "; it did so 3 times: its enemies now idle until the script changes"
+                             : "");
     if (quarantine)
         m_quarantined[size_t(culprit)] = true;
     e.message = e.file + text;
@@ -172,13 +183,15 @@ namespace {
 // Two VMs read a script the same way (a contract built from addresses would not).
 bool sameDescription(const EnemyScriptInfo& a, const EnemyScriptInfo& b) {
     const engine::EnemyType &x = a.type, &y = b.type;
-    return a.memory == b.memory && x.name == y.name && x.hp == y.hp && x.speed == y.speed && x.radius == y.radius &&
-           x.color == y.color && x.score == y.score && x.contactDamage == y.contactDamage &&
-           x.fireInterval == y.fireInterval && x.bulletSpeed == y.bulletSpeed && x.bulletDamage == y.bulletDamage;
+    return a.memory == b.memory && x.name == y.name && x.hp == y.hp && x.speed == y.speed &&
+           x.radius == y.radius && x.color == y.color && x.score == y.score &&
+           x.contactDamage == y.contactDamage && x.fireInterval == y.fireInterval &&
+           x.bulletSpeed == y.bulletSpeed && x.bulletDamage == y.bulletDamage;
 }
 } // namespace
 
-bool LuaThinkPhase::install(const ScriptInstall& change, std::vector<EnemyScriptInfo>* infos, LuaFailure* failure) {
+bool LuaThinkPhase::install(const ScriptInstall& change, std::vector<EnemyScriptInfo>* infos,
+                            LuaFailure* failure) {
     std::vector<EnemyScriptInfo> loaded(change.enemies.size());
     size_t touched = 0;
     bool ok = true;
@@ -196,7 +209,8 @@ bool LuaThinkPhase::install(const ScriptInstall& change, std::vector<EnemyScript
                 ok = false;
                 *failure = LuaFailure{};
                 failure->file = file.chunkname;
-                failure->message = file.chunkname + ": the table the script returns differs from VM to VM (its " +
+                failure->message = file.chunkname +
+                                   ": the table the script returns differs from VM to VM (its " +
                                    "contract must not depend on addresses or other per-VM state)";
             }
         }
@@ -290,7 +304,9 @@ std::vector<std::map<std::string, uint64_t>> LuaThinkPhase::loadedSources() cons
     return out;
 }
 
-void LuaThinkPhase::setReversedOrder(bool reversed) { m_batches->setReversed(reversed); }
+void LuaThinkPhase::setReversedOrder(bool reversed) {
+    m_batches->setReversed(reversed);
+}
 
 std::vector<size_t> LuaThinkPhase::collectGarbage() {
     std::vector<size_t> used;
@@ -348,13 +364,16 @@ std::vector<ScriptError> LuaThinkPhase::trial(size_t slot, int ticks) {
     // One error refuses the version; and a slow script is tried for a moment only (the reload
     // waits for the trial on the game's thread).
     const Clock::time_point start = Clock::now();
-    for (int t = 0; t < ticks && trialLog.entries().empty() && msBetween(start, Clock::now()) < kTrialMs; ++t) {
+    for (int t = 0;
+         t < ticks && trialLog.entries().empty() && msBetween(start, Clock::now()) < kTrialMs;
+         ++t) {
         w.snapshot();
         think(engine::ThinkContext{w.world, types, 1, engine::kTickDt}, w.intents);
         auto enemies = w.world.enemies.dense();
         for (size_t i = 0; i < enemies.size(); ++i) // keep memory, as the game's apply does
             if (w.intents[i].hasMemory)
-                std::memcpy(enemies[i].memory, w.intents[i].memory, m_scripts[slot].type.memorySize);
+                std::memcpy(enemies[i].memory, w.intents[i].memory,
+                            m_scripts[slot].type.memorySize);
     }
     m_errors = log;
     std::vector<ScriptError> problems;
@@ -379,7 +398,8 @@ std::vector<engine::EnemyType> LuaThinkPhase::types() const {
     return types;
 }
 
-BatchResult LuaThinkPhase::runHealthy(PoolVm& vm, const ThinkBatch& b, std::vector<ThinkFault>& faults) const {
+BatchResult LuaThinkPhase::runHealthy(PoolVm& vm, const ThinkBatch& b,
+                                      std::vector<ThinkFault>& faults) const {
     // A grouped world's batches still hold its faulted enemies (ThinkBatches does not scan for
     // them): run the healthy stretches between them. This reads the lines the driver is about to
     // read, and keeps the driver's loop free of a branch that made a trace abort now and then.
@@ -449,7 +469,8 @@ void LuaThinkPhase::think(const engine::ThinkContext& ctx, std::span<engine::Int
         VmStats& s = m_stats.lastTick[size_t(worker)];
         const Clock::time_point t1 = Clock::now();
         s.busyMs += msBetween(t0, t1);
-        m_timings[size_t(worker)].push_back({worker, b.slot, r.entities, msBetween(start, t0), msBetween(start, t1)});
+        m_timings[size_t(worker)].push_back(
+            {worker, b.slot, r.entities, msBetween(start, t0), msBetween(start, t1)});
         ++s.batches;
         s.entities += r.entities;
         s.errors += r.faults;
@@ -480,7 +501,8 @@ void LuaThinkPhase::think(const engine::ThinkContext& ctx, std::span<engine::Int
             faults.push_back(&fault);
         }
     }
-    std::sort(faults.begin(), faults.end(), [](const ThinkFault* a, const ThinkFault* b) { return a->position < b->position; });
+    std::sort(faults.begin(), faults.end(),
+              [](const ThinkFault* a, const ThinkFault* b) { return a->position < b->position; });
 
     // Memory errors are usually some other script's doing: they fault an entity for good only if
     // its script is the one that filled the VM (which is then replaced).
@@ -494,14 +516,16 @@ void LuaThinkPhase::think(const engine::ThinkContext& ctx, std::span<engine::Int
         if (fault->budget == int(BudgetExhausted::Time))
             timedOut[size_t(fault->slot)] = true;
     for (size_t slot = 0; slot < timedOut.size(); ++slot) {
-        if (!timedOut[slot] || m_quarantined[slot] || ++m_timeouts[slot] < kTimeoutsBeforeQuarantine)
+        if (!timedOut[slot] || m_quarantined[slot] ||
+            ++m_timeouts[slot] < kTimeoutsBeforeQuarantine)
             continue;
         m_quarantined[slot] = true;
         ScriptError e;
         e.kind = ScriptErrorKind::Budget;
         e.script = m_scripts[slot].key;
         e.file = m_scripts[slot].chunkname;
-        e.message = e.file + ": its thinks ran out of time in " + std::to_string(kTimeoutsBeforeQuarantine) +
+        e.message = e.file + ": its thinks ran out of time in " +
+                    std::to_string(kTimeoutsBeforeQuarantine) +
                     " ticks: its enemies now idle until the script changes";
         e.tick = world.tick;
         m_errors->add(e);
@@ -518,11 +542,12 @@ void LuaThinkPhase::think(const engine::ThinkContext& ctx, std::span<engine::Int
         e.file = failure.file;
         e.line = failure.line;
         e.message = failure.file == script.chunkname
-                        ? explainThinkError(failure.message, failure.line, m_files[size_t(fault->slot)].source)
+                        ? explainThinkError(failure.message, failure.line,
+                                            m_files[size_t(fault->slot)].source)
                         : failure.message;
-        e.kind = failure.outOfMemory ? ScriptErrorKind::Memory
+        e.kind = failure.outOfMemory  ? ScriptErrorKind::Memory
                  : fault->budget != 0 ? ScriptErrorKind::Budget
-                                     : ScriptErrorKind::Runtime;
+                                      : ScriptErrorKind::Runtime;
         e.entity = engine::packObjectId(world.enemies.dense()[fault->entity].id);
         e.vm = fault->vm;
         e.traceback = failure.traceback;

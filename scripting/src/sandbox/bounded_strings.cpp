@@ -46,7 +46,9 @@ struct MatchState {
     } capture[kMaxCaptures];
 };
 
-inline int uchar(char c) { return static_cast<unsigned char>(c); }
+inline int uchar(char c) {
+    return static_cast<unsigned char>(c);
+}
 
 // Raises "file:line: message" with the position of the calling line, as LuaJIT's own string
 // library does: none when the caller is not a Lua function (pcall(string.find, ...)).
@@ -65,12 +67,15 @@ inline int uchar(char c) { return static_cast<unsigned char>(c); }
     std::abort(); // lua_error does not return
 }
 
-BudgetCell* budgetOf(lua_State* L) { return static_cast<BudgetCell*>(lua_touserdata(L, lua_upvalueindex(1))); }
+BudgetCell* budgetOf(lua_State* L) {
+    return static_cast<BudgetCell*>(lua_touserdata(L, lua_upvalueindex(1)));
+}
 
 void step(MatchState* ms) {
     if (++ms->steps > kMaxSteps)
-        fail(ms->L, "pattern too complex (over %d matching steps): simplify it, or use a plain find",
-                   int(kMaxSteps));
+        fail(ms->L,
+             "pattern too complex (over %d matching steps): simplify it, or use a plain find",
+             int(kMaxSteps));
 }
 
 // Charges the work of one call to the VM's budget: a unit per matching step, and per
@@ -110,8 +115,7 @@ const char* classEnd(MatchState* ms, const char* p) {
                 p++;
         } while (*p != ']');
         return p + 1;
-    default:
-        return p;
+    default: return p;
     }
 }
 
@@ -252,12 +256,8 @@ init:
         result = *(p + 1) == ')' ? startCapture(ms, s, p + 2, kCapPosition)
                                  : startCapture(ms, s, p + 1, kCapUnfinished);
         break;
-    case ')':
-        result = endCapture(ms, s, p + 1);
-        break;
-    case '\0':
-        result = s;
-        break;
+    case ')': result = endCapture(ms, s, p + 1); break;
+    case '\0': result = s; break;
     case '$':
         if (*(p + 1) == '\0') {
             result = s == ms->srcEnd ? s : nullptr;
@@ -278,7 +278,8 @@ init:
                 fail(ms->L, "missing '[' after '%%f' in pattern");
             const char* ep = classEnd(ms, p);
             const char previous = s == ms->srcInit ? '\0' : *(s - 1);
-            if (matchBracketClass(uchar(previous), p, ep - 1) || !matchBracketClass(uchar(*s), p, ep - 1))
+            if (matchBracketClass(uchar(previous), p, ep - 1) ||
+                !matchBracketClass(uchar(*s), p, ep - 1))
                 break;
             p = ep;
             goto init;
@@ -295,7 +296,7 @@ init:
         }
         break;
     default:
-    dflt: {
+    dflt : {
         const char* ep = classEnd(ms, p);
         const int m = s < ms->srcEnd && singleMatch(uchar(*s), p, ep);
         switch (*ep) {
@@ -304,15 +305,9 @@ init:
                 break;
             p = ep + 1;
             goto init;
-        case '*':
-            result = maxExpand(ms, s, p, ep);
-            break;
-        case '+':
-            result = m ? maxExpand(ms, s + 1, p, ep) : nullptr;
-            break;
-        case '-':
-            result = minExpand(ms, s, p, ep);
-            break;
+        case '*': result = maxExpand(ms, s, p, ep); break;
+        case '+': result = m ? maxExpand(ms, s + 1, p, ep) : nullptr; break;
+        case '-': result = minExpand(ms, s, p, ep); break;
         default:
             if (!m)
                 break;
@@ -386,7 +381,8 @@ int findAux(lua_State* L, bool find) {
     if (find && (lua_toboolean(L, 4) || !hasSpecials(p, l2))) {
         // Plain search: linear, whatever the input.
         const void* hit = l2 == 0 ? s + init : memmem(s + init, l1 - size_t(init), p, l2);
-        charge(budgetOf(L), 0, double(hit ? static_cast<const char*>(hit) - s - init : ptrdiff_t(l1) - init));
+        charge(budgetOf(L), 0,
+               double(hit ? static_cast<const char*>(hit) - s - init : ptrdiff_t(l1) - init));
         if (hit) {
             const char* h = static_cast<const char*>(hit);
             lua_pushinteger(L, h - s + 1);
@@ -421,8 +417,12 @@ int findAux(lua_State* L, bool find) {
     return 1;
 }
 
-int strFind(lua_State* L) { return findAux(L, true); }
-int strMatch(lua_State* L) { return findAux(L, false); }
+int strFind(lua_State* L) {
+    return findAux(L, true);
+}
+int strMatch(lua_State* L) {
+    return findAux(L, false);
+}
 
 int gmatchStep(lua_State* L) {
     size_t ls;
@@ -431,7 +431,8 @@ int gmatchStep(lua_State* L) {
     BudgetCell* budget = budgetOf(L);
     MatchState ms;
     initState(&ms, L, budget, s, ls);
-    for (const char* src = s + size_t(lua_tointeger(L, lua_upvalueindex(4))); src <= ms.srcEnd; src++) {
+    for (const char* src = s + size_t(lua_tointeger(L, lua_upvalueindex(4))); src <= ms.srcEnd;
+         src++) {
         ms.level = 0;
         ms.depth = 0;
         if (const char* e = match(&ms, src, p)) {
@@ -483,9 +484,7 @@ void addValue(MatchState* ms, luaL_Buffer* b, const char* s, const char* e) {
     lua_State* L = ms->L;
     switch (lua_type(L, 3)) {
     case LUA_TNUMBER:
-    case LUA_TSTRING:
-        addString(ms, b, s, e);
-        return;
+    case LUA_TSTRING: addString(ms, b, s, e); return;
     case LUA_TFUNCTION: {
         lua_pushvalue(L, 3);
         const int n = pushCaptures(ms, s, e);
@@ -512,12 +511,15 @@ int strGsub(lua_State* L) {
     const char* p = luaL_checkstring(L, 2);
     const int tr = lua_type(L, 3);
     const lua_Integer maxN = luaL_optinteger(L, 4, lua_Integer(srcl) + 1);
-    luaL_argcheck(L, tr == LUA_TNUMBER || tr == LUA_TSTRING || tr == LUA_TFUNCTION || tr == LUA_TTABLE, 3,
-                  "string/function/table expected");
+    luaL_argcheck(L,
+                  tr == LUA_TNUMBER || tr == LUA_TSTRING || tr == LUA_TFUNCTION || tr == LUA_TTABLE,
+                  3, "string/function/table expected");
     BudgetCell* budget = budgetOf(L);
     if ((tr == LUA_TFUNCTION || tr == LUA_TTABLE) && !arenaCStackRoom(budget))
-        fail(L, "string.gsub: calls nested too deep (script code called from C, e.g. sort comparators, "
-                "gsub callbacks or __tostring, nests at most about 1 MiB of C stack)");
+        fail(
+            L,
+            "string.gsub: calls nested too deep (script code called from C, e.g. sort comparators, "
+            "gsub callbacks or __tostring, nests at most about 1 MiB of C stack)");
     const bool anchor = *p == '^';
     if (anchor)
         p++;
@@ -553,8 +555,11 @@ int strGsub(lua_State* L) {
 } // namespace
 
 void pushBoundedStringFunctions(lua_State* L, BudgetCell* budget) {
-    static const luaL_Reg functions[] = {
-        {"find", strFind}, {"match", strMatch}, {"gmatch", strGmatch}, {"gsub", strGsub}, {nullptr, nullptr}};
+    static const luaL_Reg functions[] = {{"find", strFind},
+                                         {"match", strMatch},
+                                         {"gmatch", strGmatch},
+                                         {"gsub", strGsub},
+                                         {nullptr, nullptr}};
     lua_createtable(L, 0, 4);
     for (const luaL_Reg* f = functions; f->name; ++f) {
         lua_pushlightuserdata(L, budget);

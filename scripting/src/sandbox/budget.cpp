@@ -36,7 +36,8 @@ void chargeBudget(BudgetCell& b, double units) {
 
 extern "C" int arenaCStackRoom(const BudgetCell* b) {
     const auto here = reinterpret_cast<uint64_t>(__builtin_frame_address(0));
-    return b->cstackBase == 0 || here >= b->cstackBase || double(b->cstackBase - here) < kCStackLimit;
+    return b->cstackBase == 0 || here >= b->cstackBase ||
+           double(b->cstackBase - here) < kCStackLimit;
 }
 
 } // namespace scripting

@@ -21,11 +21,13 @@
 
 namespace scripting {
 
-inline constexpr int32_t kBudgetChunk = 1000;      // checks between two clock reads at most
-inline constexpr int32_t kBudgetFirstChunk = 16;   // a call's first chunk: doubles while checks are fast
-inline constexpr double kClockInterval = 0.0005;   // seconds between clock reads when checks are slow
-inline constexpr double kBytesPerUnit = 8;         // library work: one unit per 8 bytes touched
-inline constexpr double kCStackLimit = 1 << 20;    // bytes of C stack scripts may nest into (callbacks)
+inline constexpr int32_t kBudgetChunk = 1000; // checks between two clock reads at most
+inline constexpr int32_t kBudgetFirstChunk =
+    16; // a call's first chunk: doubles while checks are fast
+inline constexpr double kClockInterval = 0.0005; // seconds between clock reads when checks are slow
+inline constexpr double kBytesPerUnit = 8;       // library work: one unit per 8 bytes touched
+inline constexpr double kCStackLimit = 1
+                                       << 20; // bytes of C stack scripts may nest into (callbacks)
 
 /// Which limit a call runs under: named in the message when it runs out.
 enum class BudgetKind : int32_t { Think = 0, Chunk = 1, Hook = 2, Director = 3 };

@@ -21,6 +21,8 @@
 // text does not.
 #include "sandbox/instrumenter.h"
 
+#include "sandbox/lua_lexer.h"
+
 #include <algorithm>
 #include <array>
 #include <cstdint>
@@ -29,8 +31,6 @@
 #include <unordered_map>
 #include <unordered_set>
 #include <vector>
-
-#include "sandbox/lua_lexer.h"
 
 namespace scripting {
 namespace {

@@ -17,13 +17,17 @@
 namespace scripting {
 
 namespace {
-BudgetCell* budgetOf(lua_State* L) { return static_cast<BudgetCell*>(lua_touserdata(L, lua_upvalueindex(1))); }
+BudgetCell* budgetOf(lua_State* L) {
+    return static_cast<BudgetCell*>(lua_touserdata(L, lua_upvalueindex(1)));
+}
 
 void checkCStack(lua_State* L, BudgetCell* b, const char* name) {
     if (!arenaCStackRoom(b))
-        luaL_error(L, "%s: calls nested too deep (pcall, xpcall and script code called from C, e.g. sort "
-                      "comparators, nest at most about 1 MiB of C stack)",
-                   name);
+        luaL_error(
+            L,
+            "%s: calls nested too deep (pcall, xpcall and script code called from C, e.g. sort "
+            "comparators, nest at most about 1 MiB of C stack)",
+            name);
 }
 
 // Stack: [slot] results... (status 0) or [slot] error (otherwise). Puts the boolean in `slot`.

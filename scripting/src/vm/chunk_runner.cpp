@@ -7,8 +7,8 @@
 namespace scripting {
 
 namespace {
-std::unique_ptr<SandboxedVm> makeVm(const SandboxLimits& limits, const std::vector<ScriptFile>& libs,
-                                    std::string* error) {
+std::unique_ptr<SandboxedVm> makeVm(const SandboxLimits& limits,
+                                    const std::vector<ScriptFile>& libs, std::string* error) {
     SandboxedVmDef def;
     def.kind = VmKind::Exec;
     def.limits = limits;
@@ -19,7 +19,8 @@ std::unique_ptr<SandboxedVm> makeVm(const SandboxLimits& limits, const std::vect
 }
 } // namespace
 
-std::unique_ptr<ChunkRunner> ChunkRunner::create(const SandboxLimits& limits, const std::vector<ScriptFile>& libs,
+std::unique_ptr<ChunkRunner> ChunkRunner::create(const SandboxLimits& limits,
+                                                 const std::vector<ScriptFile>& libs,
                                                  std::string* error) {
     std::unique_ptr<ChunkRunner> runner(new ChunkRunner());
     runner->m_limits = limits;
@@ -38,7 +39,8 @@ ChunkResult ChunkRunner::run(const ScriptFile& file) {
     const size_t used = m_vm->collectGarbage();
     if (used > m_vm->memoryCap() / 4 * 3) {
         char text[160];
-        std::snprintf(text, sizeof text, "%.1f MiB still held after a full collection; cap %.0f MiB",
+        std::snprintf(text, sizeof text,
+                      "%.1f MiB still held after a full collection; cap %.0f MiB",
                       double(used) / 1048576.0, double(m_vm->memoryCap()) / 1048576.0);
         r.replaced = text;
         std::string error;
@@ -48,6 +50,8 @@ ChunkResult ChunkRunner::run(const ScriptFile& file) {
     return r;
 }
 
-size_t ChunkRunner::collectGarbage() { return m_vm->collectGarbage(); }
+size_t ChunkRunner::collectGarbage() {
+    return m_vm->collectGarbage();
+}
 
 } // namespace scripting

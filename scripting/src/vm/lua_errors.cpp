@@ -19,9 +19,11 @@ bool leadingPosition(const std::string& message, std::string* file, int* line) {
     for (size_t colon = message.find(':'); colon != std::string::npos && colon < 512;
          colon = message.find(':', colon + 1)) {
         size_t end = colon + 1;
-        while (end < message.size() && end - colon < 10 && message[end] >= '0' && message[end] <= '9')
+        while (end < message.size() && end - colon < 10 && message[end] >= '0' &&
+               message[end] <= '9')
             ++end;
-        if (end > colon + 1 && end + 1 < message.size() && message[end] == ':' && message[end + 1] == ' ') {
+        if (end > colon + 1 && end + 1 < message.size() && message[end] == ':' &&
+            message[end + 1] == ' ') {
             *file = message.substr(0, colon);
             *line = std::atoi(message.c_str() + colon + 1);
             return true;

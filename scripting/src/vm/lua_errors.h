@@ -8,21 +8,21 @@
 // - The position (file and line) comes from the Lua stack when the error happened: the innermost
 //   script frame, or the position the message names if a frame on the stack is really there
 //   (error(msg, 2) points at the caller), or the one the message names when no script frame is on
-//   the stack (syntax and contract errors, raised by trusted code). A script cannot file its error under another script by
-//   writing "enemies/other.lua:7:" into its message.
+//   the stack (syntax and contract errors, raised by trusted code). A script cannot file its error
+//   under another script by writing "enemies/other.lua:7:" into its message.
 #include <string>
 
 struct lua_State;
 
 namespace scripting {
 
-inline constexpr size_t kMaxErrorBytes = 2048;     // as ScriptErrorLog keeps them
+inline constexpr size_t kMaxErrorBytes = 2048; // as ScriptErrorLog keeps them
 inline constexpr size_t kMaxTracebackBytes = 4096;
 
 /// What a failed protected call left behind, read by the host.
 struct LuaFailure {
-    std::string message;   // the error message (bounded)
-    std::string file;      // chunk name of the script frame it happened in ("" if none)
+    std::string message; // the error message (bounded)
+    std::string file;    // chunk name of the script frame it happened in ("" if none)
     int line = 0;
     std::string traceback; // Lua's stack traceback (bounded; empty for out-of-memory errors)
     bool outOfMemory = false;

@@ -15,7 +15,9 @@ constexpr bool kUseSmallBlocks = false;
 #else
 constexpr bool kUseSmallBlocks = true;
 #endif
-bool isSmall(size_t size) { return kUseSmallBlocks && size > 0 && size <= SmallBlocks::kMaxSize; }
+bool isSmall(size_t size) {
+    return kUseSmallBlocks && size > 0 && size <= SmallBlocks::kMaxSize;
+}
 } // namespace
 
 void LuaVm::release(void* ptr, size_t old) {
@@ -27,7 +29,8 @@ void LuaVm::release(void* ptr, size_t old) {
 
 void* LuaVm::resize(void* ptr, size_t old, size_t newSize) {
     const bool fromSlab = ptr && isSmall(old) && m_small.owns(ptr);
-    if (fromSlab && isSmall(newSize) && SmallBlocks::sizeClass(old) == SmallBlocks::sizeClass(newSize))
+    if (fromSlab && isSmall(newSize) &&
+        SmallBlocks::sizeClass(old) == SmallBlocks::sizeClass(newSize))
         return ptr;
     void* p = isSmall(newSize) ? m_small.allocate(newSize) : nullptr;
     if (!p) {

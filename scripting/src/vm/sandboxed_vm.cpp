@@ -42,7 +42,8 @@ const TrustedModule kCommonModules[] = {{"sandbox/budget.lua", &embedded::kBudge
                                         {"sandbox/compile.lua", &embedded::kCompile},
                                         {"library/contract.lua", &embedded::kContract},
                                         {"vm/host.lua", &embedded::kHost}};
-const TrustedModule kPoolModules[] = {{"pool/views.lua", &embedded::kViews}, {"pool/pool_host.lua", &embedded::kPoolHost}};
+const TrustedModule kPoolModules[] = {{"pool/views.lua", &embedded::kViews},
+                                      {"pool/pool_host.lua", &embedded::kPoolHost}};
 const TrustedModule kMainModules[] = {{"identity/main_host.lua", &embedded::kMainHost}};
 
 // Instructions between two visits of the count hook of uninstrumented chunks; each costs a unit.
@@ -107,7 +108,8 @@ int nativeMemoryLayout(lua_State* L) {
         lua_pushnil(L);
         lua_pushstring(L, error.c_str());
         // the field to point at: the name in quotes, as buildMemoryLayout writes it
-        const size_t open = error.find('\''), close = open == std::string::npos ? open : error.find('\'', open + 1);
+        const size_t open = error.find('\''),
+                     close = open == std::string::npos ? open : error.find('\'', open + 1);
         if (close != std::string::npos)
             lua_pushlstring(L, error.data() + open + 1, close - open - 1);
         else
@@ -147,7 +149,9 @@ void countHook(lua_State* L, lua_Debug* ar) {
 }
 } // namespace
 
-SandboxedVm& SandboxedVm::of(lua_State* L) { return *static_cast<SandboxedVm*>(LuaVm::of(L).owner()); }
+SandboxedVm& SandboxedVm::of(lua_State* L) {
+    return *static_cast<SandboxedVm*>(LuaVm::of(L).owner());
+}
 
 std::unique_ptr<SandboxedVm> SandboxedVm::create(const SandboxedVmDef& def, std::string* error) {
     std::unique_ptr<SandboxedVm> vm(new SandboxedVm());
@@ -158,7 +162,8 @@ std::unique_ptr<SandboxedVm> SandboxedVm::create(const SandboxedVmDef& def, std:
     vm->m_lua->setOwner(vm.get());
     lua_State* L = vm->state();
     STACK_GUARD(L, 0);
-    if (luaL_loadbuffer(L, embedded::kBoot, std::strlen(embedded::kBoot), "=[arena] vm/boot.lua") != 0) {
+    if (luaL_loadbuffer(L, embedded::kBoot, std::strlen(embedded::kBoot), "=[arena] vm/boot.lua") !=
+        0) {
         *error = "boot: " + readErrorString(L, -1);
         lua_pop(L, 1);
         return nullptr;
@@ -338,8 +343,8 @@ bool SandboxedVm::jitEnabled() {
     return on;
 }
 
-bool SandboxedVm::runChunk(const ScriptFile& file, std::string* result, std::string* text, std::string* type,
-                           std::string* note) {
+bool SandboxedVm::runChunk(const ScriptFile& file, std::string* result, std::string* text,
+                           std::string* type, std::string* note) {
     lua_State* L = state();
     STACK_GUARD(L, 0);
     LuaFailure failure;
@@ -349,8 +354,9 @@ bool SandboxedVm::runChunk(const ScriptFile& file, std::string* result, std::str
     }
     // All four are plain strings (or nil) the trusted Lua made.
     const auto string = [L](int index) {
-        return lua_type(L, index) == LUA_TSTRING ? std::string(lua_tostring(L, index), lua_objlen(L, index))
-                                                 : std::string();
+        return lua_type(L, index) == LUA_TSTRING
+                   ? std::string(lua_tostring(L, index), lua_objlen(L, index))
+                   : std::string();
     };
     *result = string(-4);
     if (text)
@@ -366,10 +372,11 @@ bool SandboxedVm::runChunk(const ScriptFile& file, std::string* result, std::str
 std::string SandboxedVm::memoryMessage(const std::string& chunkname) const {
     // Lua reports running out of memory without a position: say whose call it was and why.
     char text[200];
-    std::snprintf(text, sizeof text,
-                  ": not enough memory (this VM is capped at %.0f MiB; the line is unknown: the allocation "
-                  "that failed can be anywhere)",
-                  double(memoryCap()) / 1048576.0);
+    std::snprintf(
+        text, sizeof text,
+        ": not enough memory (this VM is capped at %.0f MiB; the line is unknown: the allocation "
+        "that failed can be anywhere)",
+        double(memoryCap()) / 1048576.0);
     return chunkname + text;
 }
 

@@ -37,8 +37,8 @@ enum class VmKind { Pool, Main, Exec };
 struct SandboxedVmDef {
     VmKind kind = VmKind::Exec;
     SandboxLimits limits = defaultSandboxLimits();
-    const ThinkFrame* frame = nullptr;       // Pool: the tick's frame the views read
-    DriverCursor* cursor = nullptr;          // Pool: where the driver is
+    const ThinkFrame* frame = nullptr;         // Pool: the tick's frame the views read
+    DriverCursor* cursor = nullptr;            // Pool: where the driver is
     std::function<void(lua_State*)> pushArena; // Main: pushes the `arena` table
 };
 
@@ -72,14 +72,15 @@ public:
     /// message for a memory error already naming `chunkname`).
     bool call(int nargs, int nresults, const std::string& chunkname, LuaFailure* failure);
     /// Calls host function `name` with the file's source and chunk name under a budget of `kind`.
-    bool callHost(const char* name, const ScriptFile& file, int nresults, BudgetKind kind, LuaFailure* failure);
+    bool callHost(const char* name, const ScriptFile& file, int nresults, BudgetKind kind,
+                  LuaFailure* failure);
 
     /// Runs a chunk's top level under the scripts' environment and the chunk limits (scriptcheck
     /// --exec). True and a description of its first result, or false and the error message.
     /// *text gets the result itself when it is a string, *type its type, *note why the chunk ran
     /// uninstrumented (empty normally).
-    bool runChunk(const ScriptFile& file, std::string* result, std::string* text = nullptr, std::string* type = nullptr,
-                  std::string* note = nullptr);
+    bool runChunk(const ScriptFile& file, std::string* result, std::string* text = nullptr,
+                  std::string* type = nullptr, std::string* note = nullptr);
 
     /// The message for a memory error in `chunkname`'s call.
     std::string memoryMessage(const std::string& chunkname) const;

@@ -36,7 +36,8 @@ public:
     /// True for blocks allocate() returned (false for malloc's): two compares.
     bool owns(const void* p) const {
         const auto a = reinterpret_cast<uintptr_t>(p);
-        return a >= reinterpret_cast<uintptr_t>(m_region) && a < reinterpret_cast<uintptr_t>(m_bump);
+        return a >= reinterpret_cast<uintptr_t>(m_region) &&
+               a < reinterpret_cast<uintptr_t>(m_bump);
     }
     /// Bytes handed out so far, free or in use.
     size_t reservedBytes() const { return size_t(m_bump - m_region); }

@@ -1,7 +1,8 @@
 #pragma once
 // STACK_GUARD(L, delta): asserts, when the enclosing scope ends, that the Lua stack grew by exactly
 // `delta` slots. Every C++ → Lua call site uses it. Active in debug builds and whenever
-// ARENA_STACK_CHECKS is defined (the test builds); free otherwise.
+// ARENA_STACK_CHECKS is defined, which scripting/CMakeLists.txt does in every build unless the
+// option is turned off; free otherwise.
 #include <lua.hpp>
 
 #include <cstdio>
@@ -16,8 +17,8 @@ public:
     ~StackGuard() {
         const int top = lua_gettop(m_L);
         if (top != m_expected) {
-            std::fprintf(stderr, "%s:%d: Lua stack unbalanced: top %d, expected %d\n", m_file, m_line,
-                         top, m_expected);
+            std::fprintf(stderr, "%s:%d: Lua stack unbalanced: top %d, expected %d\n", m_file,
+                         m_line, top, m_expected);
             std::abort();
         }
     }
@@ -36,8 +37,9 @@ private:
 #if !defined(NDEBUG) || defined(ARENA_STACK_CHECKS)
 #define ARENA_STACK_GUARD_CAT2(a, b) a##b
 #define ARENA_STACK_GUARD_CAT(a, b) ARENA_STACK_GUARD_CAT2(a, b)
-#define STACK_GUARD(L, delta) \
-    ::scripting::StackGuard ARENA_STACK_GUARD_CAT(stackGuard_, __LINE__)((L), (delta), __FILE__, __LINE__)
+#define STACK_GUARD(L, delta)                                                                      \
+    ::scripting::StackGuard ARENA_STACK_GUARD_CAT(stackGuard_, __LINE__)((L), (delta), __FILE__,   \
+                                                                         __LINE__)
 #else
 #define STACK_GUARD(L, delta) ((void)0)
 #endif

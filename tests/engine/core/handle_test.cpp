@@ -7,9 +7,9 @@
 using engine::ObjectId;
 
 TEST(Handle, PackingRoundTripsAtTheLimits) {
-    for (ObjectId id : {ObjectId{0, 1}, ObjectId{ObjectId::kMaxIndex, 1},
-                        ObjectId{12, ObjectId::kMaxGeneration},
-                        ObjectId{ObjectId::kMaxIndex, ObjectId::kMaxGeneration}, ObjectId{777, 3}}) {
+    for (ObjectId id :
+         {ObjectId{0, 1}, ObjectId{ObjectId::kMaxIndex, 1}, ObjectId{12, ObjectId::kMaxGeneration},
+          ObjectId{ObjectId::kMaxIndex, ObjectId::kMaxGeneration}, ObjectId{777, 3}}) {
         EXPECT_EQ(engine::unpackObjectId(engine::packObjectId(id)), id);
     }
 }

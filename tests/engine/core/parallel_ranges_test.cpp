@@ -29,7 +29,8 @@ TEST(ParallelRanges, EveryIndexOnceInContiguousPartsNumberedInOrder) {
 
 TEST(ParallelRanges, WithoutAPoolItRunsInline) {
     std::vector<uint32_t> order;
-    engine::parallelRanges(nullptr, 100, 4, [&](uint32_t part, size_t, size_t) { order.push_back(part); });
+    engine::parallelRanges(nullptr, 100, 4,
+                           [&](uint32_t part, size_t, size_t) { order.push_back(part); });
     EXPECT_EQ(order, (std::vector<uint32_t>{0, 1, 2, 3}));
 }
 

@@ -1,6 +1,5 @@
-#include "engine/core/slot_map.h"
-
 #include "engine/core/random.h"
+#include "engine/core/slot_map.h"
 
 #include <gtest/gtest.h>
 

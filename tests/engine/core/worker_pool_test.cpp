@@ -21,7 +21,8 @@ TEST(WorkerPool, RunsEveryJobExactlyOnceRoundAfterRound) {
                     badWorker.fetch_add(1);
             });
             for (uint32_t j = 0; j < jobs; ++j)
-                ASSERT_EQ(hits[j].load(), 1) << "size " << size << " round " << round << " job " << j;
+                ASSERT_EQ(hits[j].load(), 1)
+                    << "size " << size << " round " << round << " job " << j;
             ASSERT_EQ(badWorker.load(), 0);
         }
     }
@@ -29,8 +30,7 @@ TEST(WorkerPool, RunsEveryJobExactlyOnceRoundAfterRound) {
 
 namespace {
 // Waits (at most a few seconds, so a broken pool fails instead of hanging) until `done` holds.
-template <class Done>
-void waitFor(Done done) {
+template <class Done> void waitFor(Done done) {
     const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(5);
     while (!done() && std::chrono::steady_clock::now() < deadline)
         std::this_thread::yield();

@@ -17,7 +17,9 @@ struct Dir {
         fs::create_directories(root / "enemies");
     }
     ~Dir() { fs::remove_all(root); }
-    void write(const std::string& rel, const std::string& text) const { std::ofstream(root / rel) << text; }
+    void write(const std::string& rel, const std::string& text) const {
+        std::ofstream(root / rel) << text;
+    }
 };
 } // namespace
 

@@ -1,6 +1,5 @@
-#include "engine/world/enemy_buckets.h"
-
 #include "engine/core/random.h"
+#include "engine/world/enemy_buckets.h"
 
 #include <gtest/gtest.h>
 
@@ -107,7 +106,8 @@ TEST(EnemyBuckets, AChangeBehindItsBackIsNoticedAndNothingBreaks) {
     EXPECT_FALSE(buckets.tracks(map));
     ASSERT_TRUE(map.destroy(a)); // nor this: the counts no longer describe the array
     const ObjectId c = buckets.create(map, enemyOf(0, 4.0f));
-    EXPECT_FALSE(buckets.tracks(map)) << "one of its own changes must not make it trust the map again";
+    EXPECT_FALSE(buckets.tracks(map))
+        << "one of its own changes must not make it trust the map again";
     EXPECT_TRUE(buckets.destroy(map, b));
     EXPECT_TRUE(buckets.destroy(map, direct));
     ASSERT_NE(map.get(c), nullptr);

@@ -1,7 +1,6 @@
-#include "engine/world/spatial_grid.h"
-
 #include "engine/core/random.h"
 #include "engine/core/worker_pool.h"
+#include "engine/world/spatial_grid.h"
 
 #include <gtest/gtest.h>
 
@@ -81,7 +80,8 @@ TEST(SpatialGrid, EmptyAndDegenerateQueries) {
     const std::vector<glm::vec2> one{{5, 5}};
     grid.rebuild(one);
     grid.forEachInRadius({5, 5}, -1.0f, [&](uint32_t, glm::vec2) { ++visits; });
-    grid.forEachInRadius({5, 5}, std::numeric_limits<float>::quiet_NaN(), [&](uint32_t, glm::vec2) { ++visits; });
+    grid.forEachInRadius({5, 5}, std::numeric_limits<float>::quiet_NaN(),
+                         [&](uint32_t, glm::vec2) { ++visits; });
     EXPECT_EQ(visits, 0);
     grid.forEachInRadius({5, 5}, 0.0f, [&](uint32_t, glm::vec2) { ++visits; });
     EXPECT_EQ(visits, 1);
@@ -98,7 +98,8 @@ TEST(SpatialGrid, AParallelRebuildStoresExactlyWhatASerialOneDoes) {
     engine::WorkerPool pool(3);
     parallel.rebuild(points, velocities, &pool);
     const size_t cells = size_t(serial.columns()) * size_t(serial.rows());
-    ASSERT_TRUE(std::equal(serial.cellStartData(), serial.cellStartData() + cells + 1, parallel.cellStartData()));
+    ASSERT_TRUE(std::equal(serial.cellStartData(), serial.cellStartData() + cells + 1,
+                           parallel.cellStartData()));
     for (size_t k = 0; k < points.size(); ++k) {
         ASSERT_EQ(serial.itemData()[k], parallel.itemData()[k]) << "slot " << k;
         const uint32_t item = parallel.itemData()[k];

@@ -13,7 +13,8 @@ const std::string kArena = std::string(ARENA_BINARY_DIR) + "/arena";
 nlohmann::json runHeadless(const std::string& args, const std::string& tag) {
     const auto json = std::filesystem::temp_directory_path() / ("arena_headless_" + tag + ".json");
     std::filesystem::remove(json);
-    const std::string cmd = kArena + " --headless " + args + " --stats-json " + json.string() + " > /dev/null";
+    const std::string cmd =
+        kArena + " --headless " + args + " --stats-json " + json.string() + " > /dev/null";
     EXPECT_EQ(std::system(cmd.c_str()), 0) << cmd;
     std::ifstream in(json);
     EXPECT_TRUE(in) << "no stats json from: " << cmd;
@@ -30,7 +31,8 @@ TEST(Headless, SummarySpawnsKillsAndAccountsForEveryEnemy) {
     EXPECT_EQ(j["ticks"], 2400);
     EXPECT_GT(j["spawned"].get<int>(), 10);
     EXPECT_GT(j["killed"].get<int>(), 5);
-    EXPECT_EQ(j["spawned"].get<int>(), j["live_objects"]["enemies"].get<int>() + j["destroyed"].get<int>());
+    EXPECT_EQ(j["spawned"].get<int>(),
+              j["live_objects"]["enemies"].get<int>() + j["destroyed"].get<int>());
     for (const char* phase : {"input", "snapshot", "think", "apply", "resolve", "hooks", "commit"})
         EXPECT_TRUE(j["phase_ms"].contains(phase)) << phase;
     EXPECT_EQ(j["world_hash"].get<std::string>().size(), 16u);
@@ -90,10 +92,14 @@ TEST(Headless, ADirectoryOrABinaryFileAmongTheScriptsIsReportedAndTheGameRuns) {
     fs::remove_all(root);
     fs::copy(std::string(ARENA_SOURCE_DIR) + "/scripts", root, fs::copy_options::recursive);
     fs::create_directories(root / "enemies" / "folder.lua");
-    std::ofstream(root / "enemies" / "binary.lua", std::ios::binary) << std::string("\x7f" "ELF\0\0\x01", 7);
-    std::ofstream(root / "enemies" / "bytecode.lua", std::ios::binary) << std::string("\x1bLJ\x02\x00", 5);
+    std::ofstream(root / "enemies" / "binary.lua", std::ios::binary) << std::string("\x7f"
+                                                                                    "ELF\0\0\x01",
+                                                                                    7);
+    std::ofstream(root / "enemies" / "bytecode.lua", std::ios::binary)
+        << std::string("\x1bLJ\x02\x00", 5);
     const std::string log = (fs::temp_directory_path() / "arena_bad_inputs.log").string();
-    const std::string cmd = kArena + " --headless --ticks 600 --scripts " + root.string() + " 2> " + log + " > /dev/null";
+    const std::string cmd = kArena + " --headless --ticks 600 --scripts " + root.string() + " 2> " +
+                            log + " > /dev/null";
     EXPECT_EQ(std::system(cmd.c_str()), 0) << "the game runs with the good scripts";
     std::ifstream in(log);
     const std::string err((std::istreambuf_iterator<char>(in)), {});
@@ -106,7 +112,8 @@ TEST(Headless, ADirectoryOrABinaryFileAmongTheScriptsIsReportedAndTheGameRuns) {
 TEST(Headless, SoakPassesItsOwnChecks) {
     const auto j = [] {
         const auto json = std::filesystem::temp_directory_path() / "arena_soak_test.json";
-        const std::string cmd = kArena + " --headless --soak --ticks 6000 --stats-json " + json.string() + " > /dev/null 2>&1";
+        const std::string cmd = kArena + " --headless --soak --ticks 6000 --stats-json " +
+                                json.string() + " > /dev/null 2>&1";
         EXPECT_EQ(std::system(cmd.c_str()), 0) << cmd;
         std::ifstream in(json);
         nlohmann::json out;
@@ -118,7 +125,9 @@ TEST(Headless, SoakPassesItsOwnChecks) {
     EXPECT_TRUE(j["soak"]["refs_match"].get<bool>());
     EXPECT_TRUE(j["soak"]["accounted"].get<bool>());
     EXPECT_GE(j["soak"]["reloads"].get<int>(), 3);
-    EXPECT_GE(j["soak"]["reloads_refused"].get<int>(), 2) << "the broken and hostile versions were tried";
-    EXPECT_EQ(j["soak"]["wrong_outcomes"].get<int>(), 0) << "every version went live or was refused as it should";
+    EXPECT_GE(j["soak"]["reloads_refused"].get<int>(), 2)
+        << "the broken and hostile versions were tried";
+    EXPECT_EQ(j["soak"]["wrong_outcomes"].get<int>(), 0)
+        << "every version went live or was refused as it should";
     EXPECT_EQ(j["main_vm"]["registry_refs"], j["main_vm"]["identities"]);
 }

@@ -45,16 +45,20 @@ return { name = "Hostile", hp = 3, speed = 10, radius = 10, color = "#ff0000", s
 )";
 
 // The hostile chunk as the body of a function, on the same lines as in its file.
-std::string asFunction(const std::string& source) { return "local function hostile(...) " + source + "\nend "; }
+std::string asFunction(const std::string& source) {
+    return "local function hostile(...) " + source + "\nend ";
+}
 
 std::string asEnemy(const std::string& source) {
-    return "return { name = 'Hostile', hp = 3, speed = 10, radius = 10, color = '#ff0000', score = 1, "
+    return "return { name = 'Hostile', hp = 3, speed = 10, radius = 10, color = '#ff0000', score = "
+           "1, "
            "think = function(self, world, mem) " +
            asFunction(source) + "hostile() return 0, 0 end }\n";
 }
 
 std::string asHook(const std::string& source) {
-    return "return { name = 'Hostile', hp = 3, speed = 10, radius = 10, color = '#ff0000', score = 1, "
+    return "return { name = 'Hostile', hp = 3, speed = 10, radius = 10, color = '#ff0000', score = "
+           "1, "
            "think = function() return 0, 0 end, on_spawn = function(self) " +
            asFunction(source) + "hostile() end }\n";
 }
@@ -107,7 +111,8 @@ struct Arena {
         EXPECT_TRUE(session.game) << error;
         if (!session.game)
             return false;
-        session.think->errors().setOnNewEntry(nullptr); // the errors are expected: keep the log quiet
+        session.think->errors().setOnNewEntry(
+            nullptr); // the errors are expected: keep the log quiet
         live = std::make_unique<game::LiveScripts>(session, root.string(), false);
         return true;
     }
@@ -161,8 +166,9 @@ void playRole(const fs::path& file, Role role) {
     for (size_t i = before; i < entries.size(); ++i) {
         const scripting::ScriptError& e = entries[i].first;
         EXPECT_EQ(e.script, guilty) << what << ": blamed " << e.script << ": " << e.message;
-        const bool ownFile = e.file.empty() || e.file.rfind("lib/", 0) == 0 ||
-                             e.file == (role == Role::Director ? "director.lua" : "enemies/hostile.lua");
+        const bool ownFile =
+            e.file.empty() || e.file.rfind("lib/", 0) == 0 ||
+            e.file == (role == Role::Director ? "director.lua" : "enemies/hostile.lua");
         EXPECT_TRUE(ownFile) << what << ": filed under " << e.file << ": " << e.message;
     }
     // The canary thought every tick, with intact libraries.
@@ -193,11 +199,14 @@ TEST_P(HostileGame, TheGameGoesOnInEveryRole) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Categories, HostileGame,
-                         testing::Values("globals", "escapes", "tampering", "string_metatable", "bytecode",
-                                         "require_traversal", "library_bombs", "cstack_recursion", "endless_loops",
-                                         "memory_bombs", "error_objects", "library_work", "rep_bypass",
+                         testing::Values("globals", "escapes", "tampering", "string_metatable",
+                                         "bytecode", "require_traversal", "library_bombs",
+                                         "cstack_recursion", "endless_loops", "memory_bombs",
+                                         "error_objects", "library_work", "rep_bypass",
                                          "require_cycles", "host_cap", "blame"),
-                         [](const testing::TestParamInfo<std::string>& param) { return param.param; });
+                         [](const testing::TestParamInfo<std::string>& param) {
+                             return param.param;
+                         });
 
 // Contract attacks as live reloads over a good version: refused ones leave the good version
 // running; the game goes on either way.
@@ -226,7 +235,8 @@ TEST(HostileGame, ContractAttacksReloadedLive) {
         }
         const auto& entries = a.session.think->errors().entries();
         for (size_t i = before; i < entries.size(); ++i)
-            EXPECT_EQ(entries[i].first.script, "hostile") << what << ": " << entries[i].first.message;
+            EXPECT_EQ(entries[i].first.script, "hostile")
+                << what << ": " << entries[i].first.message;
         ++files;
     }
     EXPECT_GE(files, 15);

@@ -1,9 +1,8 @@
-// Live editing: reloads go live at a tick boundary in every VM, broken versions never do, per-object
-// tables and matching memory fields survive, new files become types, and a storm of edits loses
-// nothing.
-#include "game/app/live_scripts.h"
-
+// Live editing: reloads go live at a tick boundary in every VM, broken versions never do,
+// per-object tables and matching memory fields survive, new files become types, and a storm of
+// edits loses nothing.
 #include "game/app/game_setup.h"
+#include "game/app/live_scripts.h"
 #include "identity/object_api.h"
 
 #include <gtest/gtest.h>
@@ -31,7 +30,8 @@ struct Live {
 
     explicit Live(int pool = 2) {
         static int counter = 0;
-        root = fs::temp_directory_path() / ("arena_live_" + std::to_string(::getpid()) + "_" + std::to_string(counter++));
+        root = fs::temp_directory_path() /
+               ("arena_live_" + std::to_string(::getpid()) + "_" + std::to_string(counter++));
         fs::remove_all(root);
         fs::create_directories(root / "enemies");
         mover = readFile(fs::path(ARENA_SOURCE_DIR) / "tests/game/app/lua/mover.lua");
@@ -87,7 +87,8 @@ TEST(LiveScripts, AGoodEditTakesEffectOnTheNextTickInEveryVm) {
     Live l;
     l.step(30);
     ASSERT_TRUE(allEqual(l.velocities(), 10.0f));
-    l.write("enemies/mover.lua", std::regex_replace(l.mover, std::regex("local VX = 10"), "local VX = 33"));
+    l.write("enemies/mover.lua",
+            std::regex_replace(l.mover, std::regex("local VX = 10"), "local VX = 33"));
     l.live->reloadNow("enemies/mover.lua");
     l.step(1);
     EXPECT_TRUE(allEqual(l.velocities(), 33.0f));
@@ -99,15 +100,18 @@ TEST(LiveScripts, AGoodEditTakesEffectOnTheNextTickInEveryVm) {
 TEST(LiveScripts, ABrokenEditLeavesTheOldVersionRunningEverywhere) {
     Live l;
     l.step(10);
-    for (const char* broken : {"return {", "return { name = 'x' }", "local VX = 10 \\n error('boom')",
-                               "return { name = 'M', hp = 1, speed = 1, radius = 1, color = '#ffffff', score = 1, think = function() return 'a', 0 end }"}) {
+    for (const char* broken :
+         {"return {", "return { name = 'x' }", "local VX = 10 \\n error('boom')",
+          "return { name = 'M', hp = 1, speed = 1, radius = 1, color = '#ffffff', score = 1, think "
+          "= function() return 'a', 0 end }"}) {
         l.write("enemies/mover.lua", broken);
         l.live->reloadNow("enemies/mover.lua");
         l.step(3);
         EXPECT_TRUE(allEqual(l.velocities(), 10.0f)) << broken;
         EXPECT_EQ(l.status("mover").version, 1) << broken;
         EXPECT_FALSE(l.status("mover").error.empty()) << broken;
-        EXPECT_EQ(l.status("mover").error.rfind("enemies/mover.lua", 0), 0u) << l.status("mover").error;
+        EXPECT_EQ(l.status("mover").error.rfind("enemies/mover.lua", 0), 0u)
+            << l.status("mover").error;
     }
     EXPECT_EQ(l.live->reloadsRejected(), 4u);
     l.write("enemies/mover.lua", l.mover); // fixed: the error goes away
@@ -122,7 +126,8 @@ TEST(LiveScripts, ObjectTablesSurviveAndMatchingMemoryFieldsAreKept) {
     engine::Enemy& first = l.session.game->mutableWorld().enemies.dense()[0];
     const engine::ObjectId id = first.id;
     // New layout: `keep` stays a float, `gone` becomes an int (reset), `extra` is new.
-    std::string v2 = std::regex_replace(l.mover, std::regex("gone = \"float\""), "gone = \"int\", extra = \"double\"");
+    std::string v2 = std::regex_replace(l.mover, std::regex("gone = \"float\""),
+                                        "gone = \"int\", extra = \"double\"");
     v2 = std::regex_replace(v2, std::regex("self.gone = 7"), "self.gone = 9");
     l.write("enemies/mover.lua", v2);
     l.live->reloadNow("enemies/mover.lua");
@@ -145,9 +150,11 @@ TEST(LiveScripts, ObjectTablesSurviveAndMatchingMemoryFieldsAreKept) {
     EXPECT_GT(ticks, 0) << "same name and type: kept";
     bool noticed = false;
     for (const auto& entry : l.session.think->errors().entries())
-        noticed = noticed || (entry.first.kind == scripting::ScriptErrorKind::Reloaded &&
-                              entry.first.message.find("memory layout changed: kept keep, ticks, reset to zero: extra, gone") !=
-                                  std::string::npos);
+        noticed = noticed ||
+                  (entry.first.kind == scripting::ScriptErrorKind::Reloaded &&
+                   entry.first.message.find(
+                       "memory layout changed: kept keep, ticks, reset to zero: extra, gone") !=
+                       std::string::npos);
     EXPECT_TRUE(noticed);
     // The object's own Lua table is untouched by the reload.
     lua_State* L = l.session.mainVm->state();
@@ -163,7 +170,8 @@ TEST(LiveScripts, ObjectTablesSurviveAndMatchingMemoryFieldsAreKept) {
 
 TEST(LiveScripts, ANewFileBecomesATypeAndADeletedOneStopsSpawning) {
     Live l;
-    l.write("enemies/other.lua", std::regex_replace(l.mover, std::regex("local VX = 10"), "local VX = -4"));
+    l.write("enemies/other.lua",
+            std::regex_replace(l.mover, std::regex("local VX = 10"), "local VX = -4"));
     l.live->reloadNow("enemies/other.lua");
     ASSERT_EQ(l.session.game->types().size(), 2u);
     EXPECT_EQ(l.status("other").version, 1);
@@ -192,8 +200,9 @@ TEST(LiveScripts, AStormOfGoodAndBrokenWritesLosesNothing) {
     int good = 0;
     for (int i = 0; i < 200; ++i) {
         if (i % 2 == 0) {
-            l.write("enemies/mover.lua", std::regex_replace(l.mover, std::regex("local VX = 10"),
-                                                            "local VX = " + std::to_string(100 + i)));
+            l.write("enemies/mover.lua",
+                    std::regex_replace(l.mover, std::regex("local VX = 10"),
+                                       "local VX = " + std::to_string(100 + i)));
             ++good;
         } else {
             l.write("enemies/mover.lua", "return { broken = " + std::to_string(i));
@@ -216,8 +225,10 @@ TEST(LiveScripts, AStormOfGoodAndBrokenWritesLosesNothing) {
 TEST(LiveScripts, TheFaultedEnemiesOfAFixedScriptThinkAgain) {
     Live l;
     // A version that raises for every enemy: they all fault and idle.
-    l.write("enemies/mover.lua", std::regex_replace(l.mover, std::regex("mem.ticks = mem.ticks \\+ 1"),
-                                                    "mem.ticks = mem.ticks + 1 if world.tick > 40 then error('broken') end"));
+    l.write("enemies/mover.lua",
+            std::regex_replace(
+                l.mover, std::regex("mem.ticks = mem.ticks \\+ 1"),
+                "mem.ticks = mem.ticks + 1 if world.tick > 40 then error('broken') end"));
     l.live->reloadNow("enemies/mover.lua");
     ASSERT_EQ(l.status("mover").version, 2) << l.status("mover").error;
     l.step(60);

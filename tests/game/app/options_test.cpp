@@ -16,8 +16,9 @@ std::optional<game::AppOptions> parse(std::initializer_list<const char*> args, i
 
 TEST(Options, HeadlessFlagsParse) {
     int code = -1;
-    auto o = parse({"--headless", "--ticks", "50", "--seed", "9", "--enemies", "10", "--stats-json", "x.json",
-                    "--pool", "3", "--vm-memory", "32", "--think-budget", "50"}, &code);
+    auto o = parse({"--headless", "--ticks", "50", "--seed", "9", "--enemies", "10", "--stats-json",
+                    "x.json", "--pool", "3", "--vm-memory", "32", "--think-budget", "50"},
+                   &code);
     ASSERT_TRUE(o);
     EXPECT_EQ(code, 0);
     EXPECT_EQ(o->mode, game::AppMode::Headless);
@@ -41,7 +42,7 @@ TEST(Options, DefaultScriptsFolderDoesNotDependOnTheWorkingDirectory) {
 
 TEST(Options, BadFlagsAreRejectedWithCodeTwo) {
     for (auto args : {std::initializer_list<const char*>{"--bogus"},
-                      {"--ticks", "5"},                       // needs --headless
+                      {"--ticks", "5"}, // needs --headless
                       {"--headless", "--ticks", "zero"},
                       {"--headless", "--ticks", "0"},
                       {"--headless", "--screenshot", "a.png"}, // exclusive modes

@@ -14,7 +14,9 @@ namespace {
 struct Rgb {
     int r, g, b;
 };
-Rgb fromRgba(uint32_t c) { return {int(c >> 24), int((c >> 16) & 0xff), int((c >> 8) & 0xff)}; }
+Rgb fromRgba(uint32_t c) {
+    return {int(c >> 24), int((c >> 16) & 0xff), int((c >> 8) & 0xff)};
+}
 bool near(const unsigned char* px, Rgb c, int tolerance) {
     return std::abs(px[0] - c.r) <= tolerance && std::abs(px[1] - c.g) <= tolerance &&
            std::abs(px[2] - c.b) <= tolerance;

@@ -14,15 +14,21 @@
 namespace {
 struct RecordingActions final : game::OverlayActions {
     std::vector<std::string> calls;
-    void select(engine::ObjectId id) override { calls.push_back("select " + std::to_string(id.index)); }
+    void select(engine::ObjectId id) override {
+        calls.push_back("select " + std::to_string(id.index));
+    }
     void setPaused(bool p) override { calls.push_back(p ? "pause" : "resume"); }
     void stepOnce() override { calls.push_back("step"); }
     void setTimeScale(float) override { calls.push_back("scale"); }
-    void spawn(const std::string& type, int count) override { calls.push_back("spawn " + type + " " + std::to_string(count)); }
+    void spawn(const std::string& type, int count) override {
+        calls.push_back("spawn " + type + " " + std::to_string(count));
+    }
     void clearEnemies() override { calls.push_back("clear"); }
     void setJit(bool on) override { calls.push_back(on ? "jit on" : "jit off"); }
     void setPoolSize(int n) override { calls.push_back("pool " + std::to_string(n)); }
-    void editTableValue(const std::vector<std::string>&, const std::string& v) override { calls.push_back("edit " + v); }
+    void editTableValue(const std::vector<std::string>&, const std::string& v) override {
+        calls.push_back("edit " + v);
+    }
     void scriptSaved(const std::string& p) override { calls.push_back("saved " + p); }
     std::string scriptsRoot() const override { return "/nonexistent"; }
 };
@@ -42,7 +48,8 @@ protected:
     void TearDown() override { ImGui::DestroyContext(); }
 
     // Draws one frame and returns every piece of text ImGui rendered in it.
-    std::string frame(game::Overlay& overlay, const game::OverlayModel& model, game::OverlayActions& actions) {
+    std::string frame(game::Overlay& overlay, const game::OverlayModel& model,
+                      game::OverlayActions& actions) {
         std::string text;
         game::overlay_text::setCapture(&text);
         ImGui::NewFrame();
@@ -77,9 +84,10 @@ protected:
         row.reloadError = "enemies/orbiterx.lua:3: bad thing";
         m.scripts = {row};
         m.enemyTypes = {"orbiterx"};
-        log.add(scripting::ScriptError{scripting::ScriptErrorKind::Runtime, "orbiterx", "enemies/orbiterx.lua", 9,
-                                       "enemies/orbiterx.lua:9: the unique error text", engine::packObjectId({5, 2}), 1,
-                                       77, "stack traceback:\n\tenemies/orbiterx.lua:9: in function"});
+        log.add(scripting::ScriptError{
+            scripting::ScriptErrorKind::Runtime, "orbiterx", "enemies/orbiterx.lua", 9,
+            "enemies/orbiterx.lua:9: the unique error text", engine::packObjectId({5, 2}), 1, 77,
+            "stack traceback:\n\tenemies/orbiterx.lua:9: in function"});
         m.errors = &log;
         m.selected.valid = true;
         m.selected.id = {5, 2};
@@ -87,7 +95,8 @@ protected:
         m.selected.type = "orbiterx";
         m.selected.registryRef = 31;
         m.selected.memory = {{"charging", "17"}};
-        m.selected.table = {{0, "mood", "furious", true, false}, {0, "friends", "{", false, true},
+        m.selected.table = {{0, "mood", "furious", true, false},
+                            {0, "friends", "{", false, true},
                             {1, "best", "<enemy 3:1>", false, false}};
         m.objects = {{{5, 2}, "orbiterx"}};
         return m;
@@ -104,15 +113,18 @@ TEST_F(OverlayTest, EveryWindowExistsAndShowsTheStatsItWasGiven) {
     const game::OverlayModel m = model();
     frame(overlay, m, actions);
     const std::string text = frame(overlay, m, actions); // auto-sized windows appear on frame 2
-    for (const char* name : {"VM pool", "Scripts", "Inspector", "Frame", "Controls", "Error console"}) {
+    for (const char* name :
+         {"VM pool", "Scripts", "Inspector", "Frame", "Controls", "Error console"}) {
         ImGuiWindow* w = ImGui::FindWindowByName(name);
         ASSERT_NE(w, nullptr) << name;
         EXPECT_TRUE(w->WasActive) << name;
     }
-    for (const char* expected : {"98765", "617", "2 retired", "orbiterx", "v7", "321", "42.5", "failed",
-                                 "the unique error text", "ticks 77..77", "5:2", "registry ref 31", "charging = 17",
-                                 "mood", "<enemy 3:1>", "tick 4242", "2.500 ms"})
-        EXPECT_NE(text.find(expected), std::string::npos) << "'" << expected << "' not shown in:\n" << text;
+    for (const char* expected :
+         {"98765", "617", "2 retired", "orbiterx", "v7", "321", "42.5", "failed",
+          "the unique error text", "ticks 77..77", "5:2", "registry ref 31", "charging = 17",
+          "mood", "<enemy 3:1>", "tick 4242", "2.500 ms"})
+        EXPECT_NE(text.find(expected), std::string::npos) << "'" << expected << "' not shown in:\n"
+                                                          << text;
 }
 
 TEST_F(OverlayTest, TheErrorBadgeShowsEvenWithTheOverlayClosed) {

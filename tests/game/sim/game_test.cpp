@@ -1,5 +1,4 @@
 #include "game/sim/game.h"
-
 #include "game/sim/native_enemies.h"
 
 #include <gtest/gtest.h>

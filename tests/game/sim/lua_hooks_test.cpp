@@ -1,9 +1,8 @@
 // The game with its main VM: hooks change the world the way the scripts say, identities and
 // registry references always agree, and the director spawns the waves.
-#include "game/sim/lua_hooks.h"
-
 #include "game/app/game_setup.h"
 #include "game/sim/game.h"
+#include "game/sim/lua_hooks.h"
 #include "scripting/test_world.h"
 #include "scripting/think_phase.h"
 
@@ -30,8 +29,8 @@ Session makeSession(const game::GameDef& base, const std::string& floorType, int
     std::string error;
     auto think = scripting::LuaThinkPhase::create(def, &error);
     EXPECT_TRUE(think) << error;
-    auto vm = scripting::MainVm::create(scripting::defaultMainVmDef(), think->loadedFiles(), think->scripts(),
-                                        think->errors(), &error);
+    auto vm = scripting::MainVm::create(scripting::defaultMainVmDef(), think->loadedFiles(),
+                                        think->scripts(), think->errors(), &error);
     EXPECT_TRUE(vm) << error;
     Session s;
     s.think = think.get();
@@ -132,8 +131,8 @@ Session sessionFrom(const std::map<std::string, std::string>& files, const game:
     std::string error;
     auto think = scripting::LuaThinkPhase::create(def, &error);
     EXPECT_TRUE(think) << error;
-    auto vm = scripting::MainVm::create(scripting::defaultMainVmDef(), think->loadedFiles(), think->scripts(),
-                                        think->errors(), &error);
+    auto vm = scripting::MainVm::create(scripting::defaultMainVmDef(), think->loadedFiles(),
+                                        think->scripts(), think->errors(), &error);
     EXPECT_TRUE(vm) << error;
     Session s;
     s.think = think.get();
@@ -166,21 +165,24 @@ return { name = "Brief", hp = 3, speed = 1, radius = 5, color = "#ffffff", score
     s.game->step(&idle);
     EXPECT_EQ(s.game->counters().score, 4 * 1000) << "four on_death";
     EXPECT_EQ(s.game->world().enemies.size(), 0u) << "the dead went at once";
-    EXPECT_EQ(s.game->counters().spawned, s.game->world().enemies.size() + s.game->counters().destroyed);
+    EXPECT_EQ(s.game->counters().spawned,
+              s.game->world().enemies.size() + s.game->counters().destroyed);
     EXPECT_TRUE(s.think->errors().entries().empty());
 }
 
 TEST(LuaHooks, ADirectorWaveNumberOutOfRangeIsAnErrorNotAConversion) {
     const char* director = "return { update = function(state, info) return 1e300 end }";
-    const char* enemy = "return { name = 'E', hp = 3, speed = 1, radius = 5, color = '#ffffff', score = 0, "
-                        "think = function() return 0, 0 end }";
+    const char* enemy =
+        "return { name = 'E', hp = 3, speed = 1, radius = 5, color = '#ffffff', score = 0, "
+        "think = function() return 0, 0 end }";
     game::GameDef def = game::defaultGameDef();
     Session s = sessionFrom({{"director.lua", director}, {"enemies/e.lua", enemy}}, def);
     const game::PlayerCommand idle{};
     s.game->step(&idle);
     ASSERT_FALSE(s.think->errors().entries().empty());
-    EXPECT_NE(s.think->errors().entries()[0].first.message.find("update returned the wave number 1e+300"),
-              std::string::npos)
+    EXPECT_NE(
+        s.think->errors().entries()[0].first.message.find("update returned the wave number 1e+300"),
+        std::string::npos)
         << s.think->errors().entries()[0].first.message;
     EXPECT_GE(s.game->wave(), 0);
 }

@@ -15,14 +15,15 @@ TEST(Waves, SpawnAtTheEdgesAndGrowWaveByWave) {
     int firstWaveSpawns = 0;
     for (int t = 0; t < 2000 && waves.wave() <= 1; ++t) {
         out.clear();
-        waves.update(0, kByStrength, kGroups, size, rng, out); // the field is always clear: waves follow each other
+        waves.update(0, kByStrength, kGroups, size, rng,
+                     out); // the field is always clear: waves follow each other
         if (waves.wave() == 1)
             firstWaveSpawns += int(out.size());
         for (const game::SpawnRequest& s : out) {
             // Groups gather around a point just outside an edge: never in the arena's interior.
             const float m = 80.0f;
-            const bool nearEdge = s.position.x < m || s.position.y < m || s.position.x > size.x - m ||
-                                  s.position.y > size.y - m;
+            const bool nearEdge = s.position.x < m || s.position.y < m ||
+                                  s.position.x > size.x - m || s.position.y > size.y - m;
             EXPECT_TRUE(nearEdge) << s.position.x << "," << s.position.y;
             if (waves.wave() == 1) {
                 EXPECT_EQ(s.type, 2) << "wave 1 has only the weakest type";

@@ -1,10 +1,9 @@
 // MainVm: one Lua identity per object, per-object tables, stale access, collection, hooks in a
 // fixed order, validated commands, and churn that leaves nothing behind.
-#include "scripting/main_vm.h"
-#include "scripting/think_phase.h"
-
 #include "identity/object_api.h"
+#include "scripting/main_vm.h"
 #include "scripting/test_world.h"
+#include "scripting/think_phase.h"
 
 #include <gtest/gtest.h>
 #include <lua.hpp>
@@ -32,7 +31,8 @@ struct Fixture {
         EXPECT_TRUE(pool) << error;
         if (!pool)
             return;
-        vm = MainVm::create(defaultMainVmDef(), pool->loadedFiles(), pool->scripts(), pool->errors(), &error);
+        vm = MainVm::create(defaultMainVmDef(), pool->loadedFiles(), pool->scripts(),
+                            pool->errors(), &error);
         EXPECT_TRUE(vm) << error;
     }
     uint16_t slot(const std::string& key) const {
@@ -65,7 +65,8 @@ struct Fixture {
     }
 };
 
-const std::map<std::string, std::string> kRecorder{{"enemies/recorder.lua", fixture("hooks/recorder.lua")}};
+const std::map<std::string, std::string> kRecorder{
+    {"enemies/recorder.lua", fixture("hooks/recorder.lua")}};
 } // namespace
 
 TEST(MainVm, PushingAnObjectTwicePushesTheSameUserdata) {
@@ -92,16 +93,21 @@ TEST(MainVm, EngineFieldsFirstThenTheObjectsOwnTable) {
     const engine::ObjectId id = f.w.add(0, {10, 20});
     f.vm->begin(f.w.world, 5, f.out);
     f.vm->pushEnemy(f.enemy(id));
-    EXPECT_EQ(f.callWith("local o = ... o.mood = 'angry' return o.mood .. ':' .. o.x .. ',' .. o.y .. ':' .. o.type"),
+    EXPECT_EQ(f.callWith("local o = ... o.mood = 'angry' return o.mood .. ':' .. o.x .. ',' .. o.y "
+                         ".. ':' .. o.type"),
               "angry:10,20:recorder");
     f.vm->pushEnemy(f.enemy(id));
-    EXPECT_EQ(f.callWith("local o = ... return o.mood"), "angry") << "the table persists across pushes";
+    EXPECT_EQ(f.callWith("local o = ... return o.mood"), "angry")
+        << "the table persists across pushes";
     f.vm->pushEnemy(f.enemy(id));
-    EXPECT_EQ(f.callWith("local o = ... o.x = 5"), "error: [string \"local o = ... o.x = 5\"]:1: field 'x' of enemy 0:1 (recorder) is read-only");
+    EXPECT_EQ(f.callWith("local o = ... o.x = 5"),
+              "error: [string \"local o = ... o.x = 5\"]:1: field 'x' of enemy 0:1 (recorder) is "
+              "read-only");
     f.vm->pushEnemy(f.enemy(id));
     EXPECT_EQ(f.callWith("local o = ... o.counter = 12 return tostring(o.counter)"), "12");
     int32_t counter;
-    std::memcpy(&counter, f.enemy(id).memory + f.pool->scripts()[0].memory.fields[0].offset, sizeof counter);
+    std::memcpy(&counter, f.enemy(id).memory + f.pool->scripts()[0].memory.fields[0].offset,
+                sizeof counter);
     EXPECT_EQ(counter, 12) << "memory fields write the engine's memory";
     f.vm->pushEnemy(f.enemy(id));
     EXPECT_EQ(f.callWith("return tostring(...)"), "enemy 0:1 (recorder)");
@@ -125,15 +131,20 @@ TEST(MainVm, AStaleObjectSaysWhichObjectDiedWhenAndKeepsItsTable) {
     const engine::ObjectId reused = f.w.add(0, {99, 99}); // same slot, next generation
     ASSERT_EQ(reused.index, id.index);
     lua_rawgeti(L, LUA_REGISTRYINDEX, kept);
-    EXPECT_EQ(f.callWith("return (...).x"), "error: [string \"return (...).x\"]:1: enemy 0:1 (recorder) was destroyed at tick 812");
+    EXPECT_EQ(
+        f.callWith("return (...).x"),
+        "error: [string \"return (...).x\"]:1: enemy 0:1 (recorder) was destroyed at tick 812");
     lua_rawgeti(L, LUA_REGISTRYINDEX, kept);
     EXPECT_EQ(f.callWith("return tostring((...):alive())"), "false");
     lua_rawgeti(L, LUA_REGISTRYINDEX, kept);
     EXPECT_EQ(f.callWith("return (...).note"), "remember me");
     lua_rawgeti(L, LUA_REGISTRYINDEX, kept);
-    EXPECT_EQ(f.callWith("local o = ... o.counter = 1"), "error: [string \"local o = ... o.counter = 1\"]:1: enemy 0:1 (recorder) was destroyed at tick 812");
+    EXPECT_EQ(f.callWith("local o = ... o.counter = 1"),
+              "error: [string \"local o = ... o.counter = 1\"]:1: enemy 0:1 (recorder) was "
+              "destroyed at tick 812");
     f.vm->pushEnemy(f.enemy(reused));
-    EXPECT_EQ(f.callWith("return (...).x .. ',' .. tostring((...).note)"), "99,nil") << "never another object's data";
+    EXPECT_EQ(f.callWith("return (...).x .. ',' .. tostring((...).note)"), "99,nil")
+        << "never another object's data";
     luaL_unref(L, LUA_REGISTRYINDEX, kept);
     f.vm->end();
 }
@@ -166,21 +177,23 @@ TEST(MainVm, HooksRunInEventOrderAndTheirTablesPersist) {
     ASSERT_TRUE(f.vm);
     const engine::ObjectId a = f.w.add(0, {0, 0}), b = f.w.add(0, {5, 5});
     f.vm->begin(f.w.world, 1, f.out);
-    f.vm->onSpawn(a);  // 1 * 1
-    f.vm->onSpawn(b);  // 2 * 1
-    f.vm->onHit(b, 1); // 3 * 10
-    f.vm->onHit(a, 1); // 4 * 10
-    f.vm->onHit(a, 1); // 5 * 10
+    f.vm->onSpawn(a);       // 1 * 1
+    f.vm->onSpawn(b);       // 2 * 1
+    f.vm->onHit(b, 1);      // 3 * 10
+    f.vm->onHit(a, 1);      // 4 * 10
+    f.vm->onHit(a, 1);      // 5 * 10
     f.vm->onDeath(a, true); // 6 * 100
     f.vm->end();
     EXPECT_TRUE(f.errors().empty()) << f.errors()[0];
     EXPECT_EQ(f.out.score, 1 + 2 + 30 + 40 + 50 + 600);
     f.vm->begin(f.w.world, 2, f.out);
     f.vm->pushEnemy(f.enemy(a));
-    EXPECT_EQ(f.callWith("local o = ... return o.note .. o.hits .. tostring(o.attacker)"), "spawned2player 0:1 (player)");
+    EXPECT_EQ(f.callWith("local o = ... return o.note .. o.hits .. tostring(o.attacker)"),
+              "spawned2player 0:1 (player)");
     f.vm->end();
     int32_t counter;
-    std::memcpy(&counter, f.enemy(b).memory + f.pool->scripts()[0].memory.fields[0].offset, sizeof counter);
+    std::memcpy(&counter, f.enemy(b).memory + f.pool->scripts()[0].memory.fields[0].offset,
+                sizeof counter);
     EXPECT_EQ(counter, 7) << "on_spawn wrote the enemy's memory";
 }
 
@@ -195,15 +208,27 @@ TEST(MainVm, BadCommandsAreScriptErrorsWithFileAndLine) {
     const auto e = f.errors();
     ASSERT_EQ(e.size(), 9u);
     EXPECT_EQ(e[0], "enemies/bad.lua:6: arena.spawn: unknown enemy type 'nope' (known: bad)");
-    EXPECT_NE(e[1].find("enemies/bad.lua:7: arena.spawn: x must be a number from -1000000 to 1000000 (got nan)"), std::string::npos) << e[1];
-    EXPECT_EQ(e[2], "enemies/bad.lua:8: field 'hp' of enemy 0:1 (bad) is read-only (use self:damage(n))");
+    EXPECT_NE(e[1].find("enemies/bad.lua:7: arena.spawn: x must be a number from -1000000 to "
+                        "1000000 (got nan)"),
+              std::string::npos)
+        << e[1];
+    EXPECT_EQ(e[2],
+              "enemies/bad.lua:8: field 'hp' of enemy 0:1 (bad) is read-only (use self:damage(n))");
     EXPECT_NE(e[3].find("enemies/bad.lua:9: damage: amount must be"), std::string::npos) << e[3];
-    EXPECT_NE(e[4].find("enemies/bad.lua:10: arena.add_score: n must be"), std::string::npos) << e[4];
-    EXPECT_NE(e[5].find("enemies/bad.lua:11: arena.spawn: unknown option 'speed'"), std::string::npos) << e[5];
+    EXPECT_NE(e[4].find("enemies/bad.lua:10: arena.add_score: n must be"), std::string::npos)
+        << e[4];
+    EXPECT_NE(e[5].find("enemies/bad.lua:11: arena.spawn: unknown option 'speed'"),
+              std::string::npos)
+        << e[5];
     EXPECT_NE(e[6].find("enemies/bad.lua:12: field 'x' of player"), std::string::npos) << e[6];
-    EXPECT_NE(e[7].find("enemies/bad.lua:13: attempt to create global variable \"WEAK\""), std::string::npos) << e[7];
+    EXPECT_NE(e[7].find("enemies/bad.lua:13: attempt to create global variable \"WEAK\""),
+              std::string::npos)
+        << e[7];
     // A hook's endless loop is stopped by the hook's own budget, and the message says which.
-    EXPECT_NE(e[8].find("enemies/bad.lua:14: script exceeded its CPU budget (200000 units of loop iterations, calls and library work in one hook call)"), std::string::npos) << e[8];
+    EXPECT_NE(e[8].find("enemies/bad.lua:14: script exceeded its CPU budget (200000 units of loop "
+                        "iterations, calls and library work in one hook call)"),
+              std::string::npos)
+        << e[8];
     EXPECT_TRUE(f.out.spawns.empty());
     EXPECT_EQ(f.out.score, 0);
     EXPECT_EQ(f.w.world.enemies.get(id)->hp, 3.0f) << "the object is intact";
@@ -258,7 +283,8 @@ TEST(MainVm, AMillionSpawnDestroyCyclesLeaveMemoryFlatAndNoRefBehind) {
     lua_gc(L, LUA_GCCOLLECT, 0);
     lua_gc(L, LUA_GCCOLLECT, 0);
     const size_t after = f.vm->luaMemory();
-    EXPECT_LE(double(after), double(baseline) * 1.10) << "baseline " << baseline << ", after " << after;
+    EXPECT_LE(double(after), double(baseline) * 1.10)
+        << "baseline " << baseline << ", after " << after;
     const MainVmStats s = f.vm->stats(f.w.world);
     EXPECT_EQ(s.registryObjectRefs, 1000u);
     EXPECT_EQ(s.identities, 1000u);
@@ -271,7 +297,8 @@ TEST(MainVm, TheInspectorSeesAndEditsAnObjectsTable) {
     const engine::ObjectId id = f.w.add(0, {10, 20});
     f.vm->begin(f.w.world, 1, f.out);
     f.vm->pushEnemy(f.enemy(id));
-    f.callWith("local o = ... o.mood = 'calm' o.hits = 3 o.nested = { depth = { deeper = { deepest = { 1 } } } } "
+    f.callWith("local o = ... o.mood = 'calm' o.hits = 3 o.nested = { depth = { deeper = { deepest "
+               "= { 1 } } } } "
                "o.nested.self = o.nested o.friend = o");
     f.vm->end();
     const int32_t ref = f.enemy(id).scriptRef;
@@ -329,7 +356,8 @@ TEST(MainVm, AHookThatFillsTheVmToItsCapLeavesTheHostWorking) {
         f.vm->pushEnemy(f.enemy(id)); // identities exist: pushing is a registry read
     lua_pop(f.vm->state(), int(ids.size()));
     f.vm->end();
-    EXPECT_EQ(f.vm->stats(f.w.world).identities, ids.size() + 1) << "and the player, the hooks' source";
+    EXPECT_EQ(f.vm->stats(f.w.world).identities, ids.size() + 1)
+        << "and the player, the hooks' source";
 }
 
 TEST(MainVm, ScoresSaturateAndCommandsCheckTheirRanges) {
@@ -360,7 +388,8 @@ return { name = "S", hp = 3, speed = 1, radius = 5, color = "#ffffff", score = 1
     EXPECT_NE(e[1].find("memory field 'i' is an int"), std::string::npos) << e[1];
     EXPECT_NE(e[2].find("memory field 'i' is an int"), std::string::npos) << e[2];
     EXPECT_NE(e[3].find("arena.add_score: n must be a whole number"), std::string::npos) << e[3];
-    EXPECT_NE(e[4].find("arena.burst: count must be a number from 1 to 64"), std::string::npos) << e[4];
+    EXPECT_NE(e[4].find("arena.burst: count must be a number from 1 to 64"), std::string::npos)
+        << e[4];
 }
 
 TEST(MainVm, SpawnsAreCappedPerTickAndByTheLivePopulation) {
@@ -396,9 +425,11 @@ return { name = "Sp", hp = 3, speed = 1, radius = 5, color = "#ffffff", score = 
     vm->end();
     bool notice = false, perTick = false;
     for (const auto& entry : pool->errors().entries()) {
-        notice = notice || (entry.first.kind == ScriptErrorKind::Notice &&
-                            entry.first.message.find("holds at most 10 enemies") != std::string::npos);
-        perTick = perTick || entry.first.message.find("more than 50 spawns in one tick") != std::string::npos;
+        notice =
+            notice || (entry.first.kind == ScriptErrorKind::Notice &&
+                       entry.first.message.find("holds at most 10 enemies") != std::string::npos);
+        perTick = perTick ||
+                  entry.first.message.find("more than 50 spawns in one tick") != std::string::npos;
     }
     EXPECT_TRUE(notice);
     EXPECT_TRUE(perTick);

@@ -82,7 +82,8 @@ TEST(ScriptErrorLog, HugeMessagesAreBoundedAndTheLogStaysUnderItsBytes) {
     ASSERT_FALSE(log.entries().empty());
     const ScriptError& first = log.entries()[0].first;
     EXPECT_LE(first.message.size(), ScriptErrorLog::kMaxMessageBytes + 64);
-    EXPECT_NE(first.message.find("(1048577 bytes in all)"), std::string::npos) << first.message.substr(first.message.size() - 64);
+    EXPECT_NE(first.message.find("(1048577 bytes in all)"), std::string::npos)
+        << first.message.substr(first.message.size() - 64);
     EXPECT_LE(first.traceback.size(), ScriptErrorLog::kMaxTracebackBytes + 64);
     EXPECT_GT(log.droppedCount(), 0u);
 }

@@ -1,9 +1,8 @@
 // ScriptLibrary: reloads are transactions (every VM or none), dependencies are the require calls
 // scripts really made, deleted files stay gone, and every outcome is said once in one line.
 #include "engine/core/tick.h"
-#include "scripting/script_library.h"
-
 #include "pool/pool_vm.h"
+#include "scripting/script_library.h"
 #include "scripting/test_world.h"
 
 #include <gtest/gtest.h>
@@ -15,7 +14,8 @@ using testing_support::TempScripts;
 
 namespace {
 std::string enemy(const std::string& name, const std::string& body, const std::string& extra = "") {
-    return "return { name = '" + name + "', hp = 3, speed = 100, radius = 10, color = '#ffffff', score = 1, " + extra +
+    return "return { name = '" + name +
+           "', hp = 3, speed = 100, radius = 10, color = '#ffffff', score = 1, " + extra +
            "think = function(self, world, mem) " + body + " end }\n";
 }
 
@@ -25,7 +25,8 @@ struct Library {
     std::unique_ptr<LuaThinkPhase> pool; // as the game would own them
     std::unique_ptr<MainVm> main;
 
-    explicit Library(const std::map<std::string, std::string>& files, int poolSize = 2) : dir(files) {
+    explicit Library(const std::map<std::string, std::string>& files, int poolSize = 2)
+        : dir(files) {
         ScriptLibraryDef def;
         def.root = dir.root();
         def.think.poolSize = poolSize;
@@ -79,9 +80,10 @@ TEST(ScriptLibrary, AVersionTheMainVmRefusesIsRolledBackInEveryVm) {
     // it. Every VM must end up on version 1, not the pool on 2 and the main VM on 1.
     Library l({{"enemies/a.lua", enemy("A", "return 1, 0")}});
     ASSERT_TRUE(l.lib);
-    const ReloadResult r = l.write("enemies/a.lua",
-                                   "if pcall(function() return arena.spawn end) then error('the main VM refuses') end\n" +
-                                       enemy("A", "return 2, 0"));
+    const ReloadResult r = l.write(
+        "enemies/a.lua",
+        "if pcall(function() return arena.spawn end) then error('the main VM refuses') end\n" +
+            enemy("A", "return 2, 0"));
     EXPECT_TRUE(r.refused) << r.message;
     EXPECT_NE(r.message.find("the main VM refuses"), std::string::npos) << r.message;
     EXPECT_EQ(l.lib->find(ScriptKind::Enemy, "a")->version, 1);
@@ -92,10 +94,12 @@ TEST(ScriptLibrary, AVersionTheMainVmRefusesIsRolledBackInEveryVm) {
 TEST(ScriptLibrary, AVersionRefusedByTheDirectorStepIsRolledBackToo) {
     // A module both an enemy and the director use: the pool and the main VM take the enemy's new
     // version, the director refuses it (it needs a field the new module lacks). Nothing may change.
-    Library l({{"lib/shared.lua", "return { speed = 1, for_director = true }"},
-               {"enemies/a.lua", "local s = require('shared')\n" + enemy("A", "return s.speed, 0")},
-               {"director.lua", "local s = require('shared')\nassert(s.for_director, 'the director needs for_director')\n"
-                                "return { update = function() return 1 end }"}});
+    Library l(
+        {{"lib/shared.lua", "return { speed = 1, for_director = true }"},
+         {"enemies/a.lua", "local s = require('shared')\n" + enemy("A", "return s.speed, 0")},
+         {"director.lua",
+          "local s = require('shared')\nassert(s.for_director, 'the director needs for_director')\n"
+          "return { update = function() return 1 end }"}});
     ASSERT_TRUE(l.lib);
     ASSERT_TRUE(l.main->hasDirector());
     const ReloadResult r = l.write("lib/shared.lua", "return { speed = 5 }");
@@ -113,24 +117,28 @@ TEST(ScriptLibrary, EditingAModuleReloadsEveryScriptThatRequiresIt_Transitively)
                {"enemies/user.lua", "local a = require('a')\n" + enemy("U", "return a.vx(), 0")},
                {"enemies/other.lua", enemy("O", "return 7, 0")}});
     ASSERT_TRUE(l.lib);
-    EXPECT_EQ(l.lib->find(ScriptKind::Enemy, "user")->modules, (std::vector<std::string>{"a", "b"}));
+    EXPECT_EQ(l.lib->find(ScriptKind::Enemy, "user")->modules,
+              (std::vector<std::string>{"a", "b"}));
     const ReloadResult r = l.write("lib/b.lua", "return { vx = 42 }");
     EXPECT_TRUE(r.applied) << r.message;
     EXPECT_EQ(l.vx("user"), 42.0f);
     EXPECT_EQ(l.lib->find(ScriptKind::Enemy, "user")->version, 2);
     EXPECT_EQ(l.lib->find(ScriptKind::Enemy, "other")->version, 1) << "it does not use b";
-    EXPECT_NE(r.message.find("reloaded lib/b.lua v2 and its users user v2"), std::string::npos) << r.message;
+    EXPECT_NE(r.message.find("reloaded lib/b.lua v2 and its users user v2"), std::string::npos)
+        << r.message;
     l.expectEveryVmRunsTheLastGoodVersions();
 }
 
 TEST(ScriptLibrary, ADeletedScriptDoesNotHauntLaterReloads) {
-    Library l({{"lib/steer.lua", "return { vx = 1 }"},
-               {"enemies/a.lua", "local s = require('steer')\n" + enemy("A", "return s.vx, 0")},
-               {"enemies/sniper.lua", "local s = require('steer')\n" + enemy("S", "return s.vx, 0")}});
+    Library l(
+        {{"lib/steer.lua", "return { vx = 1 }"},
+         {"enemies/a.lua", "local s = require('steer')\n" + enemy("A", "return s.vx, 0")},
+         {"enemies/sniper.lua", "local s = require('steer')\n" + enemy("S", "return s.vx, 0")}});
     ASSERT_TRUE(l.lib);
     const ReloadResult removed = l.remove("enemies/sniper.lua");
     EXPECT_TRUE(removed.applied);
-    EXPECT_EQ(removed.message, "removed enemies/sniper.lua: it spawns no more; its live enemies go on with v1");
+    EXPECT_EQ(removed.message,
+              "removed enemies/sniper.lua: it spawns no more; its live enemies go on with v1");
     const ReloadResult r = l.write("lib/steer.lua", "return { vx = 3 }");
     EXPECT_TRUE(r.applied) << r.message;
     EXPECT_EQ(r.message.find("cannot be read"), std::string::npos) << r.message;
@@ -141,22 +149,27 @@ TEST(ScriptLibrary, ADeletedScriptDoesNotHauntLaterReloads) {
 }
 
 TEST(ScriptLibrary, EveryOutcomeIsOneLineNamingTheUsersWithRelativePaths) {
-    Library l({{"lib/steer.lua", "return { vx = 1 }"},
-               {"enemies/chaser.lua", "local s = require('steer')\n" + enemy("C", "return s.vx, 0")},
-               {"enemies/orbiter.lua", "local s = require('steer')\n" + enemy("O", "return s.vx, 0")}});
+    Library l(
+        {{"lib/steer.lua", "return { vx = 1 }"},
+         {"enemies/chaser.lua", "local s = require('steer')\n" + enemy("C", "return s.vx, 0")},
+         {"enemies/orbiter.lua", "local s = require('steer')\n" + enemy("O", "return s.vx, 0")}});
     ASSERT_TRUE(l.lib);
     const std::string broken = "local x = 1\nlocal = 2\nreturn {}";
     ReloadResult r = l.write("lib/steer.lua", broken);
     EXPECT_TRUE(r.refused);
-    EXPECT_EQ(r.message, "refused lib/steer.lua:2: '<name>' expected near '=' (used by chaser, orbiter; v1 keeps running)");
+    EXPECT_EQ(r.message, "refused lib/steer.lua:2: '<name>' expected near '=' (used by chaser, "
+                         "orbiter; v1 keeps running)");
     EXPECT_EQ(r.message.find(l.dir.root()), std::string::npos) << "relative paths only";
     r = l.write("lib/steer.lua", "return { vx = 2 }");
     EXPECT_TRUE(r.applied);
-    EXPECT_EQ(r.message.rfind("reloaded lib/steer.lua v2 and its users chaser v2, orbiter v2 in ", 0), 0u) << r.message;
+    EXPECT_EQ(
+        r.message.rfind("reloaded lib/steer.lua v2 and its users chaser v2, orbiter v2 in ", 0), 0u)
+        << r.message;
     EXPECT_NE(r.message.find(" ms (2 VMs + main)"), std::string::npos) << r.message;
     // The same mistake again after a fix: said again.
     r = l.write("lib/steer.lua", broken);
-    EXPECT_EQ(r.message, "refused lib/steer.lua:2: '<name>' expected near '=' (used by chaser, orbiter; v2 keeps running)");
+    EXPECT_EQ(r.message, "refused lib/steer.lua:2: '<name>' expected near '=' (used by chaser, "
+                         "orbiter; v2 keeps running)");
     EXPECT_EQ(l.lib->reloadsRefused(), 2u);
 }
 
@@ -175,12 +188,15 @@ TEST(ScriptLibrary, NoEnemyLoadingIsNotAFailureAndAFixAddsTheType) {
 }
 
 TEST(ScriptLibrary, ReloadingTheSameLayoutDeclaresNoNewFfiType) {
-    Library l({{"enemies/m.lua", enemy("M", "mem.t = mem.t + 1 return 0, 0", "memory = { t = 'float' }, ")}}, 1);
+    Library l({{"enemies/m.lua",
+                enemy("M", "mem.t = mem.t + 1 return 0, 0", "memory = { t = 'float' }, ")}},
+              1);
     ASSERT_TRUE(l.lib);
     const int before = l.pool->vm(0).ctypeCount();
     for (int i = 0; i < 20; ++i)
-        EXPECT_TRUE(l.write("enemies/m.lua", enemy("M", "mem.t = mem.t + " + std::to_string(i + 2) + " return 0, 0",
-                                                   "memory = { t = 'float' }, "))
+        EXPECT_TRUE(l.write("enemies/m.lua",
+                            enemy("M", "mem.t = mem.t + " + std::to_string(i + 2) + " return 0, 0",
+                                  "memory = { t = 'float' }, "))
                         .applied);
     EXPECT_EQ(l.pool->vm(0).ctypeCount(), before);
 }

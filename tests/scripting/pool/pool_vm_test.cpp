@@ -2,7 +2,6 @@
 // tests/scripting/lua/contract/ fails to load with the file, line and message its first line
 // ("-- expect: LINE: TEXT") announces.
 #include "pool/pool_vm.h"
-
 #include "scripting/test_world.h"
 
 #include <gtest/gtest.h>
@@ -72,7 +71,8 @@ TEST(PoolVm, ContractErrorsNameTheFileAndLine) {
         EXPECT_EQ(std::to_string(failure.line), line) << name << ": " << error;
         EXPECT_EQ(error.rfind("enemies/" + name + ":" + line + ":", 0), 0u)
             << name << ": wrong position in: " << error;
-        EXPECT_NE(error.find(text), std::string::npos) << name << ": expected '" << text << "' in: " << error;
+        EXPECT_NE(error.find(text), std::string::npos)
+            << name << ": expected '" << text << "' in: " << error;
         ++checked;
     }
     EXPECT_GE(checked, 12);
@@ -117,7 +117,8 @@ TEST(PoolVm, AScriptWithAMegabyteLineLoads) {
         table += "1234567, ";
     table += "}";
     ScriptFile file{"big", "enemies/big.lua", "",
-                    table + "\nreturn { name = 'Big', hp = 3, speed = 10, radius = 10, color = '#ffffff', score = #big % 7,\n"
+                    table + "\nreturn { name = 'Big', hp = 3, speed = 10, radius = 10, color = "
+                            "'#ffffff', score = #big % 7,\n"
                             "  think = function() return #big, 0 end }\n"};
     EnemyScriptInfo info;
     LuaFailure failure;

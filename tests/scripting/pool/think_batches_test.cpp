@@ -1,6 +1,5 @@
-#include "pool/think_batches.h"
-
 #include "engine/core/random.h"
+#include "pool/think_batches.h"
 
 #include <gtest/gtest.h>
 
@@ -126,6 +125,7 @@ TEST(ThinkBatches, MeasuredCostsPutTheCostliestScriptFirstInShorterBatches) {
     EXPECT_EQ(b.batches().front().slot, 3u);
     size_t costly = 0, cheap = 0;
     for (const scripting::ThinkBatch& batch : b.batches())
-        (batch.slot == 3 ? costly : cheap) = std::max(batch.slot == 3 ? costly : cheap, size_t(batch.last - batch.first));
+        (batch.slot == 3 ? costly : cheap) =
+            std::max(batch.slot == 3 ? costly : cheap, size_t(batch.last - batch.first));
     EXPECT_LT(costly * 5, cheap); // about equal time per batch: far fewer of the costly ones
 }

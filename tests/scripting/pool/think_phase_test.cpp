@@ -1,10 +1,9 @@
 // LuaThinkPhase: scripts run on the pool against a real world, errors are contained and reported,
 // memory persists, and the result does not depend on the pool size.
 #include "engine/core/tick.h"
-#include "scripting/think_phase.h"
 #include "pool/pool_vm.h"
-
 #include "scripting/test_world.h"
+#include "scripting/think_phase.h"
 
 #include <gtest/gtest.h>
 
@@ -36,7 +35,8 @@ void think(LuaThinkPhase& phase, TestWorld& w) {
 
 // Runs a one-script folder for one tick over n enemies and returns the first logged error.
 std::string firstErrorOf(const std::string& fixtureName, int n = 4) {
-    TempScripts scripts(std::map<std::string, std::string>{{"enemies/" + fixtureName, fixture(fixtureName)}});
+    TempScripts scripts(
+        std::map<std::string, std::string>{{"enemies/" + fixtureName, fixture(fixtureName)}});
     auto phase = makePhase(scripts.root(), 1);
     if (!phase)
         return "(did not load)";
@@ -87,7 +87,8 @@ TEST(LuaThink, BadReturnValuesAreReportedWithTheScript) {
 }
 
 TEST(LuaThink, AnErrorStopsOnlyTheEntityThatRaisedIt) {
-    TempScripts scripts(std::map<std::string, std::string>{{"enemies/faulty.lua", fixture("faults_some.lua")}});
+    TempScripts scripts(
+        std::map<std::string, std::string>{{"enemies/faulty.lua", fixture("faults_some.lua")}});
     for (int pool : {1, 2}) {
         auto phase = makePhase(scripts.root(), pool);
         ASSERT_TRUE(phase);
@@ -123,15 +124,18 @@ TEST(LuaThink, AnErrorStopsOnlyTheEntityThatRaisedIt) {
         EXPECT_NE(first.entity, 0u);
         EXPECT_GE(first.vm, 0);
         EXPECT_NE(first.traceback.find("stack traceback:"), std::string::npos) << first.traceback;
-        EXPECT_NE(first.traceback.find("enemies/faulty.lua:6"), std::string::npos) << first.traceback;
-        EXPECT_EQ(first.message.find("stack traceback"), std::string::npos) << "the message is one line";
+        EXPECT_NE(first.traceback.find("enemies/faulty.lua:6"), std::string::npos)
+            << first.traceback;
+        EXPECT_EQ(first.message.find("stack traceback"), std::string::npos)
+            << "the message is one line";
     }
 }
 
 TEST(LuaThink, FaultedEnemiesOfAGroupedWorldDoNotThinkAgain) {
     // The game keeps enemies grouped by type, so batches come straight from the runs and still
     // hold the faulted enemies: they must be skipped, not run (and fault) again every tick.
-    TempScripts scripts(std::map<std::string, std::string>{{"enemies/faulty.lua", fixture("faults_some.lua")}});
+    TempScripts scripts(
+        std::map<std::string, std::string>{{"enemies/faulty.lua", fixture("faults_some.lua")}});
     for (int pool : {1, 2}) {
         auto phase = makePhase(scripts.root(), pool);
         ASSERT_TRUE(phase);
@@ -158,7 +162,8 @@ TEST(LuaThink, FaultedEnemiesOfAGroupedWorldDoNotThinkAgain) {
 }
 
 TEST(LuaThink, MemoryIsReadAsLastTicksAndWrittenAsNextTicks) {
-    TempScripts scripts(std::map<std::string, std::string>{{"enemies/counter.lua", fixture("counter.lua")}});
+    TempScripts scripts(
+        std::map<std::string, std::string>{{"enemies/counter.lua", fixture("counter.lua")}});
     auto phase = makePhase(scripts.root(), 2);
     ASSERT_TRUE(phase);
     TestWorld w;
@@ -176,8 +181,9 @@ TEST(LuaThink, MemoryIsReadAsLastTicksAndWrittenAsNextTicks) {
 }
 
 TEST(LuaThink, ModulesFromLibAndTheWorldViewAreAvailable) {
-    TempScripts scripts(std::map<std::string, std::string>{{"enemies/lib_user.lua", fixture("uses_lib.lua")},
-                         {"lib/helpers/double.lua", "local M = {} function M.double(x) return 2 * x end return M"}});
+    TempScripts scripts(std::map<std::string, std::string>{
+        {"enemies/lib_user.lua", fixture("uses_lib.lua")},
+        {"lib/helpers/double.lua", "local M = {} function M.double(x) return 2 * x end return M"}});
     auto phase = makePhase(scripts.root(), 1);
     ASSERT_TRUE(phase);
     TestWorld w;
@@ -189,7 +195,8 @@ TEST(LuaThink, ModulesFromLibAndTheWorldViewAreAvailable) {
 }
 
 TEST(LuaThink, NeighbourHelpersSeeTheRightNeighbours) {
-    TempScripts scripts(std::map<std::string, std::string>{{"enemies/n.lua", fixture("neighbours.lua")}});
+    TempScripts scripts(
+        std::map<std::string, std::string>{{"enemies/n.lua", fixture("neighbours.lua")}});
     auto phase = makePhase(scripts.root(), 1);
     ASSERT_TRUE(phase);
     TestWorld w;
@@ -228,12 +235,15 @@ TEST(LuaThink, StatsAddUp) {
     for (int tick = 0; tick < 20; ++tick) {
         const auto start = std::chrono::steady_clock::now();
         think(*phase, w);
-        const double wallMs = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+        const double wallMs =
+            std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start)
+                .count();
         uint64_t entities = 0, batches = 0;
         for (const VmStats& s : phase->stats().lastTick) {
             entities += s.entities;
             batches += s.batches;
-            EXPECT_LE(s.busyMs, phase->stats().lastThinkWallMs + 1e-6) << "a VM was busy longer than the phase";
+            EXPECT_LE(s.busyMs, phase->stats().lastThinkWallMs + 1e-6)
+                << "a VM was busy longer than the phase";
             EXPECT_GT(s.luaBytes, 0u);
         }
         EXPECT_EQ(entities, w.world.enemies.size());
@@ -261,13 +271,15 @@ TEST(LuaThink, IntentsDoNotDependOnThePoolSize) {
     }
     for (size_t r = 1; r < results.size(); ++r)
         for (size_t i = 0; i < results[0].size(); ++i)
-            ASSERT_EQ(std::memcmp(&results[0][i], &results[r][i], offsetof(engine::Intent, memory)), 0)
+            ASSERT_EQ(std::memcmp(&results[0][i], &results[r][i], offsetof(engine::Intent, memory)),
+                      0)
                 << "entity " << i << " differs with pool size index " << r;
 }
 
 TEST(LuaThink, EndlessLoopsUnderTheJitAreStoppedAndOthersGoOn) {
-    TempScripts scripts(std::map<std::string, std::string>{{"enemies/endless.lua", fixture("endless_think.lua")},
-                                                           {"enemies/ok.lua", fixture("counter.lua")}});
+    TempScripts scripts(
+        std::map<std::string, std::string>{{"enemies/endless.lua", fixture("endless_think.lua")},
+                                           {"enemies/ok.lua", fixture("counter.lua")}});
     auto phase = makePhase(scripts.root(), 2);
     ASSERT_TRUE(phase);
     TestWorld w;
@@ -293,12 +305,15 @@ TEST(LuaThink, EndlessLoopsUnderTheJitAreStoppedAndOthersGoOn) {
     ASSERT_FALSE(phase->errors().entries().empty());
     const ScriptError& e = phase->errors().entries()[0].first;
     EXPECT_EQ(e.kind, ScriptErrorKind::Budget);
-    EXPECT_NE(e.message.find("enemies/endless.lua:7: script exceeded its CPU budget"), std::string::npos) << e.message;
+    EXPECT_NE(e.message.find("enemies/endless.lua:7: script exceeded its CPU budget"),
+              std::string::npos)
+        << e.message;
 }
 
 TEST(LuaThink, AVmFilledByAHoarderIsRetiredReplacedAndTheScriptQuarantined) {
-    TempScripts scripts(std::map<std::string, std::string>{{"enemies/hoarder.lua", fixture("hoarder.lua")},
-                                                           {"enemies/ok.lua", fixture("counter.lua")}});
+    TempScripts scripts(
+        std::map<std::string, std::string>{{"enemies/hoarder.lua", fixture("hoarder.lua")},
+                                           {"enemies/ok.lua", fixture("counter.lua")}});
     LuaThinkDef def = defaultLuaThinkDef();
     def.scriptsDir = scripts.root();
     def.poolSize = 1;
@@ -329,8 +344,9 @@ TEST(LuaThink, AVmFilledByAHoarderIsRetiredReplacedAndTheScriptQuarantined) {
 }
 
 TEST(LuaThink, TheRetiredVmBlamesTheScriptHoldingTheMemoryNotTheOneAllocatingMost) {
-    TempScripts scripts(std::map<std::string, std::string>{{"enemies/a_garbage.lua", fixture("garbage_maker.lua")},
-                                                           {"enemies/b_hoarder.lua", fixture("hoarder.lua")}});
+    TempScripts scripts(
+        std::map<std::string, std::string>{{"enemies/a_garbage.lua", fixture("garbage_maker.lua")},
+                                           {"enemies/b_hoarder.lua", fixture("hoarder.lua")}});
     LuaThinkDef def = defaultLuaThinkDef();
     def.scriptsDir = scripts.root();
     def.poolSize = 1;
@@ -358,8 +374,9 @@ TEST(LuaThink, TheRetiredVmBlamesTheScriptHoldingTheMemoryNotTheOneAllocatingMos
 TEST(LuaThink, NeighborWithoutNearbySeesNothingOfThePreviousThink) {
     // The first enemy asks nearby() (and finds the second); the others only read neighbor(1):
     // they must get an error, not the first one's results, whatever ran before them on the VM.
-    TempScripts scripts(std::map<std::string, std::string>{{"enemies/a_asks.lua", fixture("neighbours.lua")},
-                                                           {"enemies/b_blind.lua", fixture("reads_neighbor_blind.lua")}});
+    TempScripts scripts(std::map<std::string, std::string>{
+        {"enemies/a_asks.lua", fixture("neighbours.lua")},
+        {"enemies/b_blind.lua", fixture("reads_neighbor_blind.lua")}});
     auto phase = makePhase(scripts.root(), 1);
     ASSERT_TRUE(phase);
     TestWorld w;
@@ -371,12 +388,14 @@ TEST(LuaThink, NeighborWithoutNearbySeesNothingOfThePreviousThink) {
     ASSERT_FALSE(phase->errors().entries().empty());
     bool found = false;
     for (const ScriptErrorEntry& entry : phase->errors().entries())
-        found = found || entry.first.message.find("world.neighbor(1): index out of range 1..0") != std::string::npos;
+        found = found || entry.first.message.find("world.neighbor(1): index out of range 1..0") !=
+                             std::string::npos;
     EXPECT_TRUE(found);
 }
 
 TEST(LuaThink, AVmThatReplacesARetiredOneFollowsTheJitSwitch) {
-    TempScripts scripts(std::map<std::string, std::string>{{"enemies/hoarder.lua", fixture("hoarder.lua")}});
+    TempScripts scripts(
+        std::map<std::string, std::string>{{"enemies/hoarder.lua", fixture("hoarder.lua")}});
     LuaThinkDef def = defaultLuaThinkDef();
     def.scriptsDir = scripts.root();
     def.poolSize = 1;
@@ -392,5 +411,6 @@ TEST(LuaThink, AVmThatReplacesARetiredOneFollowsTheJitSwitch) {
     for (int tick = 1; tick <= 60 && phase->stats().total[0].retired == 0; ++tick)
         think(*phase, w);
     ASSERT_GE(phase->stats().total[0].retired, 1u);
-    EXPECT_FALSE(phase->vm(0).sandbox().jitEnabled()) << "the overlay says off: the new VM must be off too";
+    EXPECT_FALSE(phase->vm(0).sandbox().jitEnabled())
+        << "the overlay says off: the new VM must be off too";
 }

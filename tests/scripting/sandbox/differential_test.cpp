@@ -94,7 +94,8 @@ class Differential : public testing::TestWithParam<std::string> {};
 TEST_P(Differential, TheSandboxGivesWhatLuaJitGives) {
     const std::string name = GetParam();
     const std::string source = readFile(kCorpus / "programs" / name);
-    const fs::path dir = fs::temp_directory_path() / ("arena_differential_" + std::to_string(::getpid()));
+    const fs::path dir =
+        fs::temp_directory_path() / ("arena_differential_" + std::to_string(::getpid()));
     std::string error;
     auto runner = ChunkRunner::create(defaultSandboxLimits(), corpusLibs(), &error);
     ASSERT_TRUE(runner) << error;
@@ -104,21 +105,23 @@ TEST_P(Differential, TheSandboxGivesWhatLuaJitGives) {
         fs::create_directories(variantDir);
         const fs::path file = variantDir / name; // the same basename: the same chunk name
         std::ofstream(file, std::ios::binary) << text;
-        const std::string plain = capture(std::string(ARENA_LUAJIT) + " '" + (kCorpus / "run_plain.lua").string() +
-                                          "' '" + file.string() + "' '" + (kCorpus / "lib").string() + "'");
+        const std::string plain =
+            capture(std::string(ARENA_LUAJIT) + " '" + (kCorpus / "run_plain.lua").string() +
+                    "' '" + file.string() + "' '" + (kCorpus / "lib").string() + "'");
         ScriptFile f{fs::path(name).stem().string(), name, file.string(), text};
         const ChunkResult r = runner->run(f);
         EXPECT_EQ(sandboxOutput(r), plain) << name << " (" << v.name << ")";
         EXPECT_EQ(r.note, "") << name << " (" << v.name << ") did not run instrumented";
-        if (name.find("_error.lua") == std::string::npos)
+        if (name.find("_error.lua") == std::string::npos) {
             EXPECT_EQ(plain.rfind("result: ", 0), 0u) << name << " (" << v.name << "): " << plain;
+        }
     }
     fs::remove_all(dir);
 }
 
 INSTANTIATE_TEST_SUITE_P(Corpus, Differential, testing::ValuesIn(programs()),
-                         [](const testing::TestParamInfo<std::string>& info) {
-                             std::string n = fs::path(info.param).stem().string();
+                         [](const testing::TestParamInfo<std::string>& param) {
+                             std::string n = fs::path(param.param).stem().string();
                              for (char& c : n)
                                  if (!std::isalnum(static_cast<unsigned char>(c)))
                                      c = '_';

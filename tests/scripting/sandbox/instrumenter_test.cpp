@@ -1,6 +1,8 @@
 // The instrumenter against LuaJIT itself: each case is compiled and run twice in a plain state,
 // as written and as instrumented (with the check defined as a global that counts its calls), and
 // both runs must give the same result; then the checks must actually run, and stop what loops.
+#include "sandbox/instrumenter.h"
+
 #include <gtest/gtest.h>
 #include <lua.hpp>
 
@@ -11,8 +13,6 @@
 #include <string>
 #include <unistd.h>
 #include <vector>
-
-#include "sandbox/instrumenter.h"
 
 using namespace scripting;
 

@@ -1,11 +1,11 @@
 // The lexer against what LuaJIT's lj_lex.c does with line breaks, comments, strings, numbers and
 // names (instrumenter_test.cpp checks the same cases end to end against LuaJIT itself).
+#include "sandbox/lua_lexer.h"
+
 #include <gtest/gtest.h>
 
 #include <string>
 #include <vector>
-
-#include "sandbox/lua_lexer.h"
 
 using namespace scripting;
 

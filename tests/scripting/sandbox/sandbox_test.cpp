@@ -1,12 +1,11 @@
-// The sandbox against hostile code (tests/scripting/sandbox/hostile/<category>/*.lua). Each file says
-// what must happen on its first line ("-- expect: error: TEXT" or "-- expect: result: VALUE"),
-// and after each one the same VM must still run tests/scripting/sandbox/hostile/canary.lua with every
-// library intact.
+// The sandbox against hostile code (tests/scripting/sandbox/hostile/<category>/*.lua). Each file
+// says what must happen on its first line ("-- expect: error: TEXT" or "-- expect: result: VALUE"),
+// and after each one the same VM must still run tests/scripting/sandbox/hostile/canary.lua with
+// every library intact.
 #include "engine/core/tick.h"
-#include "scripting/think_phase.h"
 #include "scripting/chunk_runner.h"
-
 #include "scripting/test_world.h"
+#include "scripting/think_phase.h"
 
 #include <gtest/gtest.h>
 
@@ -32,7 +31,8 @@ Expectation expectationOf(const std::string& source, const std::string& name) {
     } else if (first.rfind("-- expect: result: ", 0) == 0) {
         e.text = first.substr(19);
     } else {
-        ADD_FAILURE() << name << ": first line must be '-- expect: error: ...' or '-- expect: result: ...'";
+        ADD_FAILURE() << name
+                      << ": first line must be '-- expect: error: ...' or '-- expect: result: ...'";
     }
     return e;
 }
@@ -90,14 +90,17 @@ TEST_P(HostileChunks, FailCleanlyAndLeaveTheVmIntact) {
             file.source.clear();
             for (char c : original.source)
                 file.source += c == '\n' ? std::string(eol) : std::string(1, c);
-            const std::string variant = file.chunkname + (eol[0] == '\n' ? "" : eol[1] ? " (CRLF)" : " (CR)");
+            const std::string variant = file.chunkname + (eol[0] == '\n' ? ""
+                                                          : eol[1]       ? " (CRLF)"
+                                                                         : " (CR)");
             std::string result;
             const bool ok = runChunk(*vm, file, &result);
             EXPECT_EQ(ok, !expected.error) << variant << " -> " << result;
             EXPECT_NE(result.find(expected.text), std::string::npos)
                 << variant << ": expected '" << expected.text << "' in: " << result;
             std::string canaryResult;
-            EXPECT_TRUE(runChunk(*vm, canary, &canaryResult)) << "after " << variant << ": " << canaryResult;
+            EXPECT_TRUE(runChunk(*vm, canary, &canaryResult))
+                << "after " << variant << ": " << canaryResult;
             EXPECT_EQ(canaryResult, "\"intact\"") << "after " << variant;
         }
         ++files;
@@ -106,10 +109,11 @@ TEST_P(HostileChunks, FailCleanlyAndLeaveTheVmIntact) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Categories, HostileChunks,
-                         testing::Values("globals", "escapes", "tampering", "string_metatable", "bytecode",
-                                         "require_traversal", "library_bombs", "cstack_recursion",
-                                         "endless_loops", "memory_bombs", "error_objects", "library_work",
-                                         "rep_bypass", "require_cycles", "host_cap", "blame"));
+                         testing::Values("globals", "escapes", "tampering", "string_metatable",
+                                         "bytecode", "require_traversal", "library_bombs",
+                                         "cstack_recursion", "endless_loops", "memory_bombs",
+                                         "error_objects", "library_work", "rep_bypass",
+                                         "require_cycles", "host_cap", "blame"));
 
 TEST(Sandbox, FfiViewsCannotBeWrittenIndexedOrTurnedIntoPointers) {
     const fs::path dir = kHostile / "ffi_views";
@@ -141,10 +145,12 @@ TEST(Sandbox, FfiViewsCannotBeWrittenIndexedOrTurnedIntoPointers) {
             EXPECT_FALSE(w.intents[2].faulted);
         }
         if (expected.error) {
-            ASSERT_FALSE(phase->errors().entries().empty()) << hostile.chunkname << " raised nothing";
+            ASSERT_FALSE(phase->errors().entries().empty())
+                << hostile.chunkname << " raised nothing";
             const ScriptError& first = phase->errors().entries()[0].first;
             EXPECT_NE(first.message.find(expected.text), std::string::npos)
-                << hostile.chunkname << ": expected '" << expected.text << "' in: " << first.message;
+                << hostile.chunkname << ": expected '" << expected.text
+                << "' in: " << first.message;
             EXPECT_EQ(first.file, "enemies/a_hostile.lua") << first.message;
             EXPECT_GE(first.line, 2) << first.message;
         } else {
@@ -161,25 +167,30 @@ TEST(Sandbox, InstrumentationKeepsMeaningAndLineNumbers) {
     plain.instrument = false;
     auto instrumented = makeVm();
     auto uninstrumented = makeVm(plain);
-    ScriptFile torture{"t", "instrument_torture.lua", "", testing_support::fixture("instrument_torture.lua")};
+    ScriptFile torture{"t", "instrument_torture.lua", "",
+                       testing_support::fixture("instrument_torture.lua")};
     std::string a, b;
     ASSERT_TRUE(runChunk(*instrumented, torture, &a)) << a;
     ASSERT_TRUE(runChunk(*uninstrumented, torture, &b)) << b;
     EXPECT_EQ(a, b);
-    ScriptFile lines{"l", "error_after_long_string.lua", "", testing_support::fixture("error_after_long_string.lua")};
+    ScriptFile lines{"l", "error_after_long_string.lua", "",
+                     testing_support::fixture("error_after_long_string.lua")};
     EXPECT_FALSE(runChunk(*instrumented, lines, &a));
     EXPECT_EQ(a.rfind("error_after_long_string.lua:7: boom on line 7", 0), 0u) << a;
 }
 
 TEST(Sandbox, TheBudgetStopsAtTheSamePlaceEveryTime) {
     // Deterministic budgets: a loop that counts until stopped reaches the same count in fresh VMs.
-    ScriptFile f{"c", "count.lua", "", "local n = 0\nlocal ok = pcall(function() while true do n = n + 1 end end)\nreturn n"};
+    ScriptFile f{
+        "c", "count.lua", "",
+        "local n = 0\nlocal ok = pcall(function() while true do n = n + 1 end end)\nreturn n"};
     std::string first;
     for (int run = 0; run < 3; ++run) {
         auto vm = makeVm();
         std::string result;
         EXPECT_FALSE(runChunk(*vm, f, &result)); // pcall does not swallow it: the chunk fails
-        EXPECT_NE(result.find("count.lua:2: script exceeded its CPU budget"), std::string::npos) << result;
+        EXPECT_NE(result.find("count.lua:2: script exceeded its CPU budget"), std::string::npos)
+            << result;
         if (run == 0)
             first = result;
         EXPECT_EQ(result, first);
@@ -215,8 +226,10 @@ TEST(Sandbox, HostileContractsLoadOrFailCleanly) {
             EXPECT_GE(e.line, 2) << e.message;
         } else {
             EXPECT_TRUE(loaded) << file.chunkname << ": "
-                                << (phase->loadErrors().empty() ? "" : phase->loadErrors()[0].message);
-            if (loaded) { // what the contract promises C++: a checked layout inside the enemy's memory
+                                << (phase->loadErrors().empty() ? ""
+                                                                : phase->loadErrors()[0].message);
+            if (loaded) { // what the contract promises C++: a checked layout inside the enemy's
+                          // memory
                 EXPECT_LE(phase->scripts()[0].memory.size, engine::kEnemyMemoryBytes);
             }
         }

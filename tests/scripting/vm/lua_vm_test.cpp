@@ -34,7 +34,10 @@ TEST(LuaVm, HostWorkOutsideCappedCallsIsNeverRefused) {
     std::string error;
     auto vm = LuaVm::create(size_t(4) << 20, &error);
     ASSERT_TRUE(vm) << error;
-    EXPECT_EQ(run(*vm, "hoard = {} local ok = pcall(function() for i = 1, 1e8 do hoard[i] = {i} end end)"), 0);
+    EXPECT_EQ(
+        run(*vm,
+            "hoard = {} local ok = pcall(function() for i = 1, 1e8 do hoard[i] = {i} end end)"),
+        0);
     EXPECT_GT(vm->memoryUsed(), vm->memoryCap() * 9 / 10);
     // The host now pushes and creates things: none of it may raise (it would be unprotected).
     lua_State* L = vm->state();

@@ -1,6 +1,5 @@
-#include "vm/small_blocks.h"
-
 #include "engine/core/random.h"
+#include "vm/small_blocks.h"
 
 #include <gtest/gtest.h>
 
