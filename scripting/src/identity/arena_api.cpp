@@ -36,18 +36,19 @@ int arenaSpawn(lua_State* L) {
     const char* type = luaL_checkstring(L, 1);
     const double x = checkRange(L, 2, -1e6, 1e6, "arena.spawn: x");
     const double y = checkRange(L, 3, -1e6, 1e6, "arena.spawn: y");
-    int slot = -1;
+    constexpr int kUnknown = -1, kRemoved = -2; // what slot holds when the name is not a live type
+    int slot = kUnknown;
     std::string known;
     for (size_t i = 0; i < ctx.scripts->size(); ++i) {
         const bool gone = i < ctx.removed.size() && ctx.removed[i];
         if ((*ctx.scripts)[i].key == type)
-            slot = gone ? -2 : int(i);
+            slot = gone ? kRemoved : int(i);
         if (!gone)
             known += (known.empty() ? "" : ", ") + (*ctx.scripts)[i].key;
     }
-    if (slot == -2)
+    if (slot == kRemoved)
         luaL_error(L, "arena.spawn: enemy type '%s' was removed (its file is gone)", type);
-    if (slot < 0)
+    if (slot == kUnknown)
         luaL_error(L, "arena.spawn: unknown enemy type '%s' (known: %s)", type, known.c_str());
     float hp = 0.0f;
     if (!lua_isnoneornil(L, 4)) {

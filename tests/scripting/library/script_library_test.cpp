@@ -211,3 +211,27 @@ TEST(ScriptLibrary, AVmThatDeclaredTooManyFfiTypesIsReplaced) {
     }
     EXPECT_EQ(l.vx("m"), 0.0f) << "the replacement VM runs the script";
 }
+
+TEST(ScriptLibrary, TheDirectorIsReloadedRefusedAndRemovedLikeAnyScript) {
+    Library l({{"enemies/a.lua", enemy("A", "return 1, 0")},
+               {"director.lua", "return { update = function(state, info) return 1 end }"}});
+    ASSERT_TRUE(l.lib);
+    ASSERT_TRUE(l.main->hasDirector());
+    ReloadResult r =
+        l.write("director.lua", "return { update = function(state, info) return 2 end }");
+    EXPECT_TRUE(r.applied) << r.message;
+    EXPECT_EQ(r.message.rfind("reloaded director.lua v2 in ", 0), 0u) << r.message;
+    r = l.write("director.lua", "return { updat = 1 }");
+    EXPECT_TRUE(r.refused);
+    EXPECT_EQ(
+        r.message,
+        "refused director.lua:1: the director must return a table with an update(state, info) "
+        "function (v2 keeps running)");
+    EXPECT_TRUE(l.main->hasDirector()) << "the last good director keeps running";
+    r = l.remove("director.lua");
+    EXPECT_EQ(r.message, "removed director.lua: the built-in waves take over");
+    EXPECT_FALSE(l.main->hasDirector());
+    r = l.write("director.lua", "return { update = function() return 3 end }");
+    EXPECT_TRUE(r.applied) << r.message;
+    EXPECT_TRUE(l.main->hasDirector());
+}
