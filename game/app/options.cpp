@@ -55,7 +55,8 @@ std::optional<AppOptions> parseOptions(int argc, char** argv, int* exitCode) {
     app.add_option("--vm-memory", o.vmMemoryMb, "Memory cap of each Lua VM, MiB (default 64)")
         ->check(CLI::Range(8, 4096));
     app.add_option("--think-budget", o.thinkBudget,
-                   "Thousands of loop iterations and calls one think call may make (default 200)")
+                   "Thousands of budget units (loop iterations, calls, library work) one think or "
+                   "hook call may use (default 200)")
         ->check(CLI::Range(1, 100000));
     app.add_option("--width", o.width, "Window or screenshot width in pixels")
         ->check(CLI::Range(64, 8192));

@@ -26,7 +26,7 @@ struct AppOptions {
     std::string scriptsDir;
     int pool = 0;          // VMs in the think pool; 0 = one per hardware thread
     int vmMemoryMb = 64;   // memory cap of each VM
-    int thinkBudget = 200; // thousands of loop iterations and calls one think call may make
+    int thinkBudget = 200; // thousands of budget units one think (or hook) call may use
     int width = 1280, height = 720;
 };
 

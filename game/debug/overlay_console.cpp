@@ -45,10 +45,17 @@ void Overlay::drawConsole(const OverlayModel& model, OverlayActions& actions) {
                                   static_cast<unsigned long long>(e.count));
             ImGui::SameLine();
             overlay_text::wrapped("%s", e.first.message.c_str());
-            overlay_text::disabled(
-                "  ticks %llu..%llu   %s", static_cast<unsigned long long>(e.firstTick),
-                static_cast<unsigned long long>(e.lastTick),
-                e.lastVm >= 0 ? ("VM " + std::to_string(e.lastVm)).c_str() : "main VM");
+            // Where it ran: a VM of the pool, or the main VM (hooks, the director); a reload's
+            // outcome or a load error ran in no VM of its own.
+            const bool ranSomewhere = e.first.kind != scripting::ScriptErrorKind::Reload &&
+                                      e.first.kind != scripting::ScriptErrorKind::Reloaded &&
+                                      e.first.kind != scripting::ScriptErrorKind::Load;
+            const std::string where = !ranSomewhere   ? ""
+                                      : e.lastVm >= 0 ? "VM " + std::to_string(e.lastVm)
+                                                      : "main VM";
+            overlay_text::disabled("  ticks %llu..%llu   %s",
+                                   static_cast<unsigned long long>(e.firstTick),
+                                   static_cast<unsigned long long>(e.lastTick), where.c_str());
             if (!e.entities.empty()) {
                 overlay_text::disabled("  objects:");
                 for (uint64_t packed : e.entities) {

@@ -612,7 +612,7 @@ nlohmann::json hotReload(const Settings& s) {
         std::string edited = text + "\n-- edit " + std::to_string(i) + "\n";
         const auto written = Clock::now();
         { std::ofstream(chaser, std::ios::binary) << edited; }
-        const int versionBefore = live.statuses()[1].version;
+        const int versionBefore = session.library->find(scripting::ScriptKind::Enemy, "chaser")->version;
         Clock::time_point settled{};
         for (;;) { // the game's loop: poll between ticks (here, as fast as it can)
             const auto before = Clock::now();

@@ -7,6 +7,7 @@
 
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
 #include <set>
 #include <string>
 
@@ -63,4 +64,24 @@ TEST(Screenshot, ShowsTheArenaWithEnemiesArriving) {
     EXPECT_GT(distinct.size(), 50u) << "the image is (nearly) one colour";
     EXPECT_GT(floorPixels, size_t(w * h) / 3) << "the arena floor is missing";
     EXPECT_GT(enemyPixels, 60u) << "no enemies drawn";
+}
+
+TEST(Screenshot, AFolderWhoseOnlyScriptIsBrokenStillStartsAndSaysWhy) {
+    // It used to end in a segmentation fault after the message.
+    const auto dir = std::filesystem::temp_directory_path() / "arena_screenshot_broken";
+    std::filesystem::remove_all(dir);
+    std::filesystem::create_directories(dir / "enemies");
+    { std::ofstream(dir / "enemies" / "only.lua") << "return {\n"; }
+    const auto png = dir / "shot.png";
+    const auto log = dir / "stderr.txt";
+    const std::string cmd = std::string(ARENA_BINARY_DIR) + "/arena --screenshot " + png.string() +
+                            " --frames 60 --scripts " + dir.string() + " > /dev/null 2> " +
+                            log.string();
+    EXPECT_EQ(std::system(cmd.c_str()), 0) << cmd;
+    EXPECT_TRUE(std::filesystem::exists(png));
+    std::ifstream in(log);
+    const std::string err((std::istreambuf_iterator<char>(in)), {});
+    EXPECT_NE(err.find("enemies/only.lua:2: unexpected symbol near '<eof>'"), std::string::npos)
+        << err;
+    std::filesystem::remove_all(dir);
 }
