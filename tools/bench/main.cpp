@@ -612,7 +612,8 @@ nlohmann::json hotReload(const Settings& s) {
         std::string edited = text + "\n-- edit " + std::to_string(i) + "\n";
         const auto written = Clock::now();
         { std::ofstream(chaser, std::ios::binary) << edited; }
-        const int versionBefore = session.library->find(scripting::ScriptKind::Enemy, "chaser")->version;
+        const int versionBefore =
+            session.library->find(scripting::ScriptKind::Enemy, "chaser")->version;
         Clock::time_point settled{};
         for (;;) { // the game's loop: poll between ticks (here, as fast as it can)
             const auto before = Clock::now();
