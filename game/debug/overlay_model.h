@@ -40,7 +40,7 @@ struct InspectedObject {
     uint64_t destroyedTick = 0;
     engine::ObjectId id;
     std::string kind, type;
-    int registryRef = -2; // LUA_NOREF while it has no Lua identity
+    int32_t registryRef = engine::kNoScriptRef; // while it has no Lua identity
     glm::vec2 position{0}, velocity{0};
     float hp = 0, maxHp = 0, radius = 0, speed = 0;
     bool faulted = false;

@@ -57,7 +57,7 @@
 
 ---Commands for hooks and the director (main VM only).
 ---@class Arena
----@field spawn fun(type: string, x: number, y: number, options?: { hp?: number })
+---@field spawn fun(type: string, x: number, y: number, options?: { hp?: number }): boolean false when the arena is full (250,000 enemies); at most 2,000 calls a tick
 ---@field burst fun(x: number, y: number, color?: string, count?: integer) a cosmetic particle burst
 ---@field add_score fun(n: integer)
 ---@field player fun(): GameObject

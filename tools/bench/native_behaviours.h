@@ -13,7 +13,7 @@ public:
 };
 
 /// scripts/enemies/swarm.lua, including the world.flock helper of
-/// scripting/src/sandbox/lua/prelude.lua.
+/// scripting/src/pool/lua/views.lua.
 class NativeSwarm final : public engine::ThinkPhase {
 public:
     void think(const engine::ThinkContext& context, std::span<engine::Intent> intents) override;
