@@ -43,7 +43,8 @@ scripting::ReloadResult LiveScripts::reloadNow(const std::string& relativePath) 
         return result;
     if (result.applied)
         apply(result);
-    std::fprintf(stderr, "arena: %s\n", result.message.c_str());
+    if (m_printOutcomes)
+        std::fprintf(stderr, "arena: %s\n", result.message.c_str());
     m_notices.push_back({result.message, result.refused, tick});
     if (m_notices.size() > 16)
         m_notices.erase(m_notices.begin());

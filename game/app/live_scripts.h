@@ -50,6 +50,8 @@ public:
     uint64_t reloadsRejected() const { return m_session.library->reloadsRefused(); }
     /// Outcomes so far, newest last (at most the last 16).
     const std::vector<ReloadNotice>& notices() const { return m_notices; }
+    /// Whether each outcome is also printed on stderr (on by default; the benchmark turns it off).
+    void setPrintOutcomes(bool print) { m_printOutcomes = print; }
 
 private:
     void apply(const scripting::ReloadResult& result);
@@ -58,6 +60,7 @@ private:
     std::string m_root;
     std::unique_ptr<engine::FileWatch> m_watch;
     std::vector<ReloadNotice> m_notices;
+    bool m_printOutcomes = true;
 };
 
 } // namespace game

@@ -603,6 +603,7 @@ nlohmann::json hotReload(const Settings& s) {
     if (!session.game)
         return {};
     game::LiveScripts live(session, root.string(), true);
+    live.setPrintOutcomes(false); // keep the report readable; a refusal is reported below
     const fs::path chaser = root / "enemies" / "chaser.lua";
     std::string text;
     scripting::readScriptFile(chaser.string(), &text, &error);
@@ -624,6 +625,11 @@ nlohmann::json hotReload(const Settings& s) {
             if (applied) {
                 settled = before;
                 break;
+            }
+            if (!live.notices().empty() && live.notices().back().refused) {
+                std::fprintf(stderr, "arena-bench: %s\n", live.notices().back().message.c_str());
+                fs::remove_all(root);
+                return {};
             }
             session.game->step(nullptr);
             std::this_thread::sleep_for(std::chrono::milliseconds(2));
