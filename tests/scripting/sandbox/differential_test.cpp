@@ -3,42 +3,21 @@
 // CRLF and LF-CR line endings, a UTF-8 BOM and a `#!` first line, and must run instrumented (no
 // fallback to the interpreter). See tests/scripting/differential/README.md.
 #include "scripting/chunk_runner.h"
+#include "scripting/sandbox/reference_luajit.h"
 
 #include <gtest/gtest.h>
 
-#include <array>
-#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <unistd.h>
 
 using namespace scripting;
+using namespace testing_support;
 namespace fs = std::filesystem;
 
 namespace {
 const fs::path kCorpus = fs::path(ARENA_SOURCE_DIR) / "tests/scripting/differential";
-
-std::string readFile(const fs::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
-
-// The output of a command (stdout), whatever bytes it holds.
-std::string capture(const std::string& command) {
-    std::string out;
-    FILE* pipe = popen(command.c_str(), "r");
-    if (!pipe)
-        return "(popen failed)";
-    std::array<char, 4096> buffer;
-    size_t n;
-    while ((n = fread(buffer.data(), 1, buffer.size(), pipe)) > 0)
-        out.append(buffer.data(), n);
-    pclose(pipe);
-    return out;
-}
 
 std::string withLineEnding(const std::string& s, const std::string& eol) {
     std::string out;
@@ -64,15 +43,6 @@ const Variant kVariants[] = {
     {"shebang", [](const std::string& s) { return "#!/usr/bin/env luajit\n" + s; }},
 };
 
-std::vector<std::string> programs() {
-    std::vector<std::string> names;
-    for (const auto& entry : fs::directory_iterator(kCorpus / "programs"))
-        if (entry.path().extension() == ".lua")
-            names.push_back(entry.path().filename().string());
-    std::sort(names.begin(), names.end());
-    return names;
-}
-
 std::vector<ScriptFile> corpusLibs() {
     std::vector<ScriptFile> libs;
     std::vector<std::string> problems;
@@ -81,12 +51,6 @@ std::vector<ScriptFile> corpusLibs() {
     return libs;
 }
 
-// What run_plain.lua prints, from the sandbox.
-std::string sandboxOutput(const ChunkResult& r) {
-    if (!r.ok)
-        return "error: " + r.value + "\n";
-    return r.type == "string" ? "result: " + r.text + "\n" : "result: (" + r.type + ")\n";
-}
 } // namespace
 
 class Differential : public testing::TestWithParam<std::string> {};
@@ -105,9 +69,7 @@ TEST_P(Differential, TheSandboxGivesWhatLuaJitGives) {
         fs::create_directories(variantDir);
         const fs::path file = variantDir / name; // the same basename: the same chunk name
         std::ofstream(file, std::ios::binary) << text;
-        const std::string plain =
-            capture(std::string(ARENA_LUAJIT) + " '" + (kCorpus / "run_plain.lua").string() +
-                    "' '" + file.string() + "' '" + (kCorpus / "lib").string() + "'");
+        const std::string plain = plainLuaJitOutput(file, kCorpus / "lib", false);
         ScriptFile f{fs::path(name).stem().string(), name, file.string(), text};
         const ChunkResult r = runner->run(f);
         EXPECT_EQ(sandboxOutput(r), plain) << name << " (" << v.name << ")";
@@ -119,11 +81,5 @@ TEST_P(Differential, TheSandboxGivesWhatLuaJitGives) {
     fs::remove_all(dir);
 }
 
-INSTANTIATE_TEST_SUITE_P(Corpus, Differential, testing::ValuesIn(programs()),
-                         [](const testing::TestParamInfo<std::string>& param) {
-                             std::string n = fs::path(param.param).stem().string();
-                             for (char& c : n)
-                                 if (!std::isalnum(static_cast<unsigned char>(c)))
-                                     c = '_';
-                             return n;
-                         });
+INSTANTIATE_TEST_SUITE_P(Corpus, Differential,
+                         testing::ValuesIn(luaProgramsIn(kCorpus / "programs")), programTestName);

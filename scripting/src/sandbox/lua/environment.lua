@@ -65,7 +65,7 @@ local safe_bit = copy_fields(bit, {
 ----------------------------------------------------------------------------------------------------
 local raw_rep, raw_sub, raw_format = string.rep, string.sub, string.format
 local raw_upper, raw_lower, raw_reverse = string.upper, string.lower, string.reverse
-local safe_string = copy_fields(string, { "byte", "char", "len" })
+local safe_string = copy_fields(string, { "char", "len" })
 for name, fn in pairs(native.strings) do safe_string[name] = fn end -- find, match, gmatch, gsub
 
 -- The length string.rep sees for a string argument (numbers are converted like tostring does).
@@ -91,18 +91,44 @@ safe_string.rep = function(...)
   return raw_rep(...)
 end
 
+-- LuaJIT 2.1.0-beta3 (Debian 12) compiles string.sub/string.byte(s, i, j) with j > #s behind an
+-- unsigned guard that a negative j also passes; the trace then reads that j as #s, so a hot
+-- `s:sub(i, -6)` can return the tail of the string (fixed upstream in November 2025, LuaJIT
+-- #1407). An end in (#s, 2^31) means #s exactly, so handing over #s instead gives the same result
+-- and keeps that guard out of every trace.
+local raw_byte = string.byte
+local INT_LIMIT = 2147483648
+local function end_within(s, j)
+  local n = j
+  if type(n) == "string" then n = raw_tonumber(n) end
+  if type(n) == "number" and n > #s and n < INT_LIMIT then return #s end
+  return j
+end
+
 safe_string.sub = function(...)
   local s, i, j = ...
-  if type(s) == "string" and #s > BIG and type(i) == "number" and (j == nil or type(j) == "number") then
+  if type(s) ~= "string" then return raw_sub(...) end
+  local e = j
+  if j ~= nil then e = end_within(s, j) end
+  if #s > BIG and type(i) == "number" and (e == nil or type(e) == "number") then
     local l = #s
-    local a, b = i, j or -1
+    local a, b = i, e or -1
     if a < 0 then a = l + a + 1 end
     if a < 1 then a = 1 end
     if b < 0 then b = l + b + 1 end
     if b > l then b = l end
     if b - a > BIG then charge((b - a) / UNIT) end
   end
-  return raw_sub(...)
+  if e == j then return raw_sub(...) end
+  return raw_sub(s, i, e)
+end
+
+safe_string.byte = function(...)
+  local s, i, j = ...
+  if type(s) ~= "string" or j == nil then return raw_byte(...) end
+  local e = end_within(s, j)
+  if e == j then return raw_byte(...) end
+  return raw_byte(s, i, e)
 end
 
 local function charged_by_length(raw)

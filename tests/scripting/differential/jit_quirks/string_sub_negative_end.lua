@@ -1,10 +1,11 @@
 -- NOT part of the corpus: a LuaJIT 2.1.0-beta3 (Debian 12) JIT bug found
--- while building it.  With the string metatable's __index replaced by a
--- table whose __index is a function (as run_restricted.lua does, and as a
--- sandbox may), a hot loop computing s:sub(i, j) over a grid of indices
--- returns the tail of the string for s:sub(5, -7) and s:sub(6, -7) instead
--- of "".  Whether it shows depends on how the traces form; this exact
--- shape reproduces it on Debian 12's luajit 2.1.0~beta3 (x86-64):
+-- while building it.  A trace that recorded s:sub(i, j) with j > #s guards
+-- it with an unsigned compare that a negative j also passes, and then reads
+-- that j as #s, so s:sub(5, -7) returns the tail of the string instead of "".
+-- (LuaJIT #1407, fixed upstream in November 2025.)  Whether it shows depends
+-- on how the traces form; this exact shape (the replaced string __index is
+-- incidental: it only changes the traces) reproduces it on Debian 12's luajit
+-- 2.1.0~beta3 (x86-64):
 --
 --   luajit jit_quirks/string_sub_negative_end.lua         -> 5: '' 'ef' ...
 --   luajit -joff jit_quirks/string_sub_negative_end.lua   -> 5: '' '' ...

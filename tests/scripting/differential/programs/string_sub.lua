@@ -3,9 +3,9 @@
 local out = {}
 local s = "abcdef"
 -- End indices below -#s are kept out of the hot loop on purpose: LuaJIT
--- 2.1.0-beta3's JIT can compile s:sub(i, j) with j < -#s wrongly when the
--- string metatable's __index is a function (see ../jit_quirks/).  They are
--- checked in straight-line code below instead.
+-- 2.1.0-beta3's JIT can compile s:sub(i, j) recorded with j > #s so that a
+-- later negative j reads as #s (see ../README.md, "A JIT bug"), and the
+-- reference run has the JIT on.  They are checked in straight-line code below.
 local idx = { -100, -7, -6, -1, 0, 1, 2, 5, 6, 7, 100 }
 local jdx = { -6, -1, 0, 1, 2, 5, 6, 7, 100 }
 for _, i in ipairs(idx) do
