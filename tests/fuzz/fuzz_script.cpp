@@ -25,7 +25,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     auto phase = scripting::LuaThinkPhase::create(def, files, &error);
     if (!phase)
         return 0;
-    phase->trial(0, 3);
+    phase->trial(0, 3); // refused scripts leave the phase empty: nothing to try
     scripting::MainVmDef mainDef = scripting::defaultMainVmDef();
     mainDef.limits.memoryBytes = size_t(16) << 20;
     mainDef.limits.hookUnits = 20000;

@@ -101,7 +101,8 @@ public:
     /// A fixed script's quarantine ends.
     void clearQuarantine(size_t slot);
     /// Plays `slot` for up to `ticks` ticks (and about kTrialMs) over a synthetic crowd; returns
-    /// the errors it raised (a trial before a version goes live).
+    /// the errors it raised (a trial before a version goes live). A slot with no script (a
+    /// folder whose every script was refused) has nothing to try: no errors.
     std::vector<ScriptError> trial(size_t slot, int ticks);
     PoolVm& vm(int index) { return *m_vms[size_t(index)]; }
     /// Collects garbage in every VM; Lua memory in use afterwards, per VM.

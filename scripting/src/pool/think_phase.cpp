@@ -356,6 +356,8 @@ void LuaThinkPhase::clearQuarantine(size_t slot) {
 }
 
 std::vector<ScriptError> LuaThinkPhase::trial(size_t slot, int ticks) {
+    if (slot >= m_scripts.size())
+        return {};
     SyntheticWorld w(64, uint16_t(slot), m_scripts[slot].type.speed);
     const auto types = this->types();
     ScriptErrorLog trialLog;

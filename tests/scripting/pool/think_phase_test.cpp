@@ -414,3 +414,14 @@ TEST(LuaThink, AVmThatReplacesARetiredOneFollowsTheJitSwitch) {
     EXPECT_FALSE(phase->vm(0).sandbox().jitEnabled())
         << "the overlay says off: the new VM must be off too";
 }
+
+// The fuzzer's first input (an empty file) found this: the only script refused leaves the phase
+// with no script, and a trial of its first slot must not read past the end.
+TEST(LuaThink, ATrialOfASlotWithNoScriptHasNothingToTry) {
+    TempScripts scripts(std::map<std::string, std::string>{{"enemies/empty.lua", ""}});
+    auto phase = makePhase(scripts.root(), 1);
+    ASSERT_TRUE(phase);
+    ASSERT_TRUE(phase->scripts().empty());
+    EXPECT_FALSE(phase->loadErrors().empty()); // the refusal was reported
+    EXPECT_TRUE(phase->trial(0, 3).empty());
+}
