@@ -1,5 +1,7 @@
 #include "game/app/options.h"
 
+#include "scripting/sandbox_limits.h"
+
 #include <CLI/CLI.hpp>
 
 #include <filesystem>
@@ -53,7 +55,7 @@ std::optional<AppOptions> parseOptions(int argc, char** argv, int* exitCode) {
     app.add_option("--pool", o.pool, "LuaJIT VMs in the think pool (default: one per core)")
         ->check(CLI::Range(1, 64));
     app.add_option("--vm-memory", o.vmMemoryMb, "Memory cap of each Lua VM, MiB (default 64)")
-        ->check(CLI::Range(8, 4096));
+        ->check(CLI::Range(8, int(scripting::kMaxVmMemoryBytes >> 20)));
     app.add_option("--think-budget", o.thinkBudget,
                    "Thousands of budget units (loop iterations, calls, library work) one think or "
                    "hook call may use (default 200)")

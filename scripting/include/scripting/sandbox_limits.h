@@ -8,6 +8,11 @@
 
 namespace scripting {
 
+/// The largest cap a VM takes (a larger memoryBytes means this). Below it no string, buffer or
+/// table can reach a size LuaJIT reports as an overflow: Debian 12's LuaJIT throws those errors
+/// from compiled code with a broken frame and crashes (see src/vm/on_trace_oom.h).
+inline constexpr size_t kMaxVmMemoryBytes = size_t(1) << 30;
+
 struct SandboxLimits {
     double thinkUnits = 200000;  // one think call (per enemy per tick)
     double batchSeconds = 0.25;  // one batch of think calls (a share of one script's enemies)
@@ -17,7 +22,7 @@ struct SandboxLimits {
     double hookSeconds = 0.1;
     int32_t maxSortElements = 100000;      // table.sort refuses more
     int64_t maxStringBytes = 16 << 20;     // string.rep refuses longer results
-    size_t memoryBytes = size_t(64) << 20; // each VM's cap
+    size_t memoryBytes = size_t(64) << 20; // each VM's cap, at most kMaxVmMemoryBytes
     bool instrument = true;                // false only to measure what the budget checks cost
 };
 

@@ -37,7 +37,7 @@ std::string readErrorString(lua_State* L, int index) {
     if (lua_type(L, index) == LUA_TSTRING) {
         size_t length = 0;
         const char* text = lua_tolstring(L, index, &length);
-        return boundedMessage(text, length, kMaxErrorBytes);
+        return boundedMessage(text, length, ScriptErrorLog::kMaxMessageBytes);
     }
     return std::string("(error object is a ") + luaL_typename(L, index) + " value)";
 }
@@ -77,7 +77,7 @@ int failureHandler(lua_State* L) {
     out += kSeparator;
     out += message;
     out += kSeparator;
-    out += boundedMessage(traceback, tracebackLength, kMaxTracebackBytes);
+    out += boundedMessage(traceback, tracebackLength, ScriptErrorLog::kMaxTracebackBytes);
     lua_pop(L, 1);
     lua_pushlstring(L, out.data(), out.size());
     return 1;
@@ -101,7 +101,7 @@ LuaFailure readFailure(lua_State* L, int index, int status) {
     const size_t b = a == std::string::npos ? a : text.find(kSeparator, a + 1);
     const size_t c = b == std::string::npos ? b : text.find(kSeparator, b + 1);
     if (c == std::string::npos) { // not from failureHandler (e.g. "error in error handling")
-        f.message = boundedMessage(raw, length, kMaxErrorBytes);
+        f.message = boundedMessage(raw, length, ScriptErrorLog::kMaxMessageBytes);
         leadingPosition(text, &f.file, &f.line);
         return f;
     }

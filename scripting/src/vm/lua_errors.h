@@ -3,8 +3,8 @@
 //
 // - Only strings are read; another error value is described by its type ("(error object is a
 //   table value)"), because converting it could run one of the script's metamethods.
-// - Messages are bounded (kMaxErrorBytes), so a script raising megabyte messages cannot grow the
-//   error log, stderr or the console.
+// - Messages and tracebacks are bounded as ScriptErrorLog keeps them, so a script raising
+//   megabyte messages cannot grow the error log, stderr or the console.
 // - The position (file and line) comes from the Lua stack when the error happened: the innermost
 //   script frame, or the position the message names if a frame on the stack is really there
 //   (error(msg, 2) points at the caller), or the one the message names when no script frame is on
@@ -15,9 +15,6 @@
 struct lua_State;
 
 namespace scripting {
-
-inline constexpr size_t kMaxErrorBytes = 2048; // as ScriptErrorLog keeps them
-inline constexpr size_t kMaxTracebackBytes = 4096;
 
 /// What a failed protected call left behind, read by the host.
 struct LuaFailure {

@@ -1,5 +1,7 @@
 #include "vm/lua_vm.h"
 
+#include "scripting/sandbox_limits.h"
+
 #include <lua.hpp>
 
 #include <cstdio>
@@ -49,6 +51,7 @@ void* LuaVm::resize(void* ptr, size_t old, size_t newSize) {
 
 void* LuaVm::allocate(void* ud, void* ptr, size_t oldSize, size_t newSize) {
     auto* vm = static_cast<LuaVm*>(ud);
+    vm->m_onTraceOom.noteAllocation();
     const size_t old = ptr ? oldSize : 0;
     if (newSize == 0) {
         if (ptr)
@@ -56,11 +59,16 @@ void* LuaVm::allocate(void* ud, void* ptr, size_t oldSize, size_t newSize) {
         vm->m_used -= old;
         return nullptr;
     }
-    if (newSize > old && vm->m_used - old + newSize > vm->m_limit)
-        return nullptr; // Lua turns this into "not enough memory" in the running protected call
-    void* p = vm->resize(ptr, old, newSize);
-    if (!p)
+    // Lua turns a refusal into "not enough memory" in the running protected call.
+    if (newSize > old && vm->m_used - old + newSize > vm->m_limit) {
+        vm->m_onTraceOom.beforeRefusal();
         return nullptr;
+    }
+    void* p = vm->resize(ptr, old, newSize);
+    if (!p) {
+        vm->m_onTraceOom.beforeRefusal();
+        return nullptr;
+    }
     vm->m_used = vm->m_used - old + newSize;
     if (newSize > old)
         vm->m_allocated += newSize - old;
@@ -79,7 +87,7 @@ int panic(lua_State* L) {
 
 std::unique_ptr<LuaVm> LuaVm::create(size_t memoryCap, std::string* error) {
     std::unique_ptr<LuaVm> vm(new LuaVm());
-    vm->m_cap = memoryCap;
+    vm->m_cap = memoryCap < kMaxVmMemoryBytes ? memoryCap : kMaxVmMemoryBytes;
     vm->m_L = lua_newstate(&LuaVm::allocate, vm.get());
     if (!vm->m_L) {
         // LuaJIT's GC64 build may refuse a custom allocator on some platforms.
@@ -89,6 +97,7 @@ std::unique_ptr<LuaVm> LuaVm::create(size_t memoryCap, std::string* error) {
     }
     lua_atpanic(vm->m_L, panic);
     luaL_openlibs(vm->m_L);
+    vm->m_onTraceOom.verify(vm->m_L);
     return vm;
 }
 

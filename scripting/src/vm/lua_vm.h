@@ -8,7 +8,10 @@
 //   pushing arguments, reading results, creating identities) nothing is refused, because an
 //   allocation error outside a protected call is unprotected and would end the process.
 // - Frees and shrinks always succeed (short of the system itself running out of memory).
+// - A refusal while compiled code runs is made safe on Debian 12's LuaJIT (see on_trace_oom.h);
+//   repairsOnTraceOom() says whether this build of LuaJIT could be verified for it.
 // - If an unprotected error happens anyway, the panic handler says so on stderr and aborts.
+#include "vm/on_trace_oom.h"
 #include "vm/small_blocks.h"
 
 #include <cstddef>
@@ -22,7 +25,8 @@ namespace scripting {
 
 class LuaVm {
 public:
-    /// Returns nullptr (and *error) if LuaJIT cannot create a state.
+    /// Returns nullptr (and *error) if LuaJIT cannot create a state. The cap is at most
+    /// kMaxVmMemoryBytes (sandbox_limits.h).
     static std::unique_ptr<LuaVm> create(size_t memoryCap, std::string* error);
     ~LuaVm();
     LuaVm(const LuaVm&) = delete;
@@ -40,6 +44,7 @@ public:
     /// What owns this VM (the SandboxedVm), for C functions that only get the lua_State.
     void* owner() const { return m_owner; }
     void setOwner(void* owner) { m_owner = owner; }
+    bool repairsOnTraceOom() const { return m_onTraceOom.active(); }
 
     /// Script code runs inside: the cap applies.
     class Capped {
@@ -72,6 +77,7 @@ private:
     void* resize(void* ptr, size_t oldSize, size_t newSize); // small blocks or malloc
     void release(void* ptr, size_t oldSize);
 
+    OnTraceOomRepair m_onTraceOom;
     SmallBlocks m_small; // outlives lua_close (called in ~LuaVm), which hands every block back
     lua_State* m_L = nullptr;
     size_t m_used = 0;

@@ -47,7 +47,8 @@ TEST(Options, BadFlagsAreRejectedWithCodeTwo) {
                       {"--headless", "--ticks", "0"},
                       {"--headless", "--screenshot", "a.png"}, // exclusive modes
                       {"--scripts", "/no/such/folder"},
-                      {"--enemies", "-4"}}) {
+                      {"--enemies", "-4"},
+                      {"--vm-memory", "2048"}}) { // past kMaxVmMemoryBytes
         int code = 0;
         EXPECT_FALSE(parse(args, &code));
         EXPECT_EQ(code, 2) << *args.begin(); // the README's code, whatever CLI11's own would be
