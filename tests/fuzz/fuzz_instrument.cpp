@@ -7,6 +7,7 @@
 // in the interpreter under a count hook. When neither hit a limit (checks, instructions, memory,
 // stack, time), their results must match.
 #include "sandbox/instrumenter.h"
+#include "vm/on_trace_oom.h"
 
 #include <lua.hpp>
 
@@ -33,6 +34,18 @@ double now() {
     return double(ts.tv_sec) + double(ts.tv_nsec) * 1e-9;
 }
 
+// Number literals with the FFI's suffixes make the parser set up the FFI's type state; this
+// LuaJIT was seen crashing in lua_close after loading many of them into a bare state, so the
+// states here have that set up first (luaopen_ffi without a global: scripts see no ffi). The
+// module stays referenced from the registry: this LuaJIT does not treat the FFI's finalizer table
+// as a GC root (LuaJIT #1168, fixed upstream in 2024), so once its module was unreachable a
+// collection during a long parse freed the table and lua_close crashed (the fuzzer found it).
+void openFfiTypes(lua_State* L) {
+    lua_pushcfunction(L, luaopen_ffi);
+    lua_call(L, 0, 1);
+    lua_setfield(L, LUA_REGISTRYINDEX, "fuzz.ffi");
+}
+
 // Why a run's result says nothing about the instrumentation.
 struct Limits {
     size_t used = 0;
@@ -40,13 +53,15 @@ struct Limits {
     long checks = 0;
     int ticks = 0;
     double deadline = 0;
-    int described = 0; // table entries described
+    int described = 0;                      // table entries described
+    scripting::OnTraceOomRepair onTraceOom; // the game's, for the same LuaJIT bug
 };
 
 Limits* g_limits = nullptr; // the run in progress (hooks have no user data)
 
 void* allocate(void* ud, void* ptr, size_t osize, size_t nsize) {
     Limits* limits = static_cast<Limits*>(ud);
+    limits->onTraceOom.noteAllocation();
     const size_t old = ptr ? osize : 0;
     if (nsize == 0) {
         std::free(ptr);
@@ -55,11 +70,13 @@ void* allocate(void* ud, void* ptr, size_t osize, size_t nsize) {
     }
     if (nsize > old && limits->used + (nsize - old) > kMemoryLimit) {
         limits->hit = true;
+        limits->onTraceOom.beforeRefusal();
         return nullptr;
     }
     void* p = std::realloc(ptr, nsize);
     if (!p) {
         limits->hit = true;
+        limits->onTraceOom.beforeRefusal();
         return nullptr;
     }
     limits->used = limits->used - old + nsize;
@@ -228,8 +245,7 @@ void openSafeLibraries(lua_State* L, const std::string& checkName) {
         lua_pushstring(L, lib.name);
         lua_call(L, 1, 0);
     }
-    lua_pushcfunction(L, luaopen_ffi); // its type state only, see openFfiTypes
-    lua_call(L, 0, 0);
+    openFfiTypes(L);
     // No loaders (uninstrumented code), nothing that reveals the collector or lets a script
     // change its own environment, no pattern matching (backtracking runs in C for ages).
     for (const char* name :
@@ -338,6 +354,7 @@ bool runChunk(const std::string& text, const std::string& checkName, bool instru
         return false;
     lua_gc(L, LUA_GCSTOP, 0); // weak tables and collection counts must not depend on timing
     openSafeLibraries(L, checkName);
+    limits.onTraceOom.verify(L);
     if (!instrumented) {
         luaJIT_setmode(L, 0, LUAJIT_MODE_ENGINE | LUAJIT_MODE_OFF);
         lua_sethook(L, hook, LUA_MASKCOUNT, 1000);
@@ -375,14 +392,6 @@ std::string withoutAddresses(const std::string& s) {
         }
     }
     return out;
-}
-
-// Number literals with the FFI's suffixes make the parser set up the FFI's type state; this
-// LuaJIT was seen crashing in lua_close after loading many of them into a bare state, so the
-// states here have that set up first (luaopen_ffi without a global: scripts see no ffi).
-void openFfiTypes(lua_State* L) {
-    lua_pushcfunction(L, luaopen_ffi);
-    lua_call(L, 0, 0);
 }
 
 bool compiles(const std::string& text, std::string* error = nullptr) {

@@ -6,6 +6,8 @@
 -- Provides ctx.budget = { check, slow, charge, cstack, where, error, ... }. C++ begins every
 -- call's budget (beginBudget): trusted Lua never does.
 local ctx = ...
+-- package.loaded keeps the module, and with it the FFI's finalizer table: Debian 12's LuaJIT does
+-- not treat that table as a GC root (LuaJIT #1168), and lua_close crashes once it was collected.
 local ffi = require("ffi")
 local getinfo, error, floor, max, format = debug.getinfo, error, math.floor, math.max, string.format
 local sub = string.sub
