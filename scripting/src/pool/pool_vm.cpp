@@ -111,6 +111,7 @@ BatchResult PoolVm::runBatch(size_t slot, uint32_t first, uint32_t last,
     result.entities = last - first;
     m_vm->begin(BudgetKind::Think); // the driver resets the units per entity; the deadline holds
     uint32_t from = first;
+    uint32_t retried = last; // the entity whose think runs again after a memory error
     while (from < last) {
         m_cursor.position = -1;
         lua_rawgeti(L, LUA_REGISTRYINDEX, m_drivers[slot]);
@@ -122,6 +123,15 @@ BatchResult PoolVm::runBatch(size_t slot, uint32_t first, uint32_t last,
         // The cursor names the entity that raised; if the driver failed before reaching one,
         // blame the first, so every retry makes progress.
         const uint32_t at = m_cursor.position >= int32_t(from) ? uint32_t(m_cursor.position) : from;
+        if (fault.failure.outOfMemory) {
+            const size_t held = m_vm->collectGarbage();
+            if (retried != at) {
+                retried = at;
+                from = at;
+                continue;
+            }
+            fault.ownMemory = held <= m_vm->memoryCap() / 4 * 3;
+        }
         fault.position = at;
         fault.entity = m_frame->order[at];
         fault.slot = int(slot);

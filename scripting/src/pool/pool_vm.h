@@ -8,6 +8,10 @@
 // - runBatch runs order[first, last) in one protected call; an error stops only the entity that
 //   raised it: it is reported as a ThinkFault and the batch resumes after it. The batch's
 //   deadline is set once, so resuming never gives a slow batch more time.
+// - LuaJIT collects nothing before it refuses memory, so a think may hit the cap with other
+//   thinks' garbage. After a memory error the VM collects and that think runs once more (thinks
+//   are pure: running one again changes nothing else). Only a second failure is a fault, and
+//   then ownMemory says whether the think needed more than the VM had free on its own.
 #include "pool/think_abi.h"
 #include "scripting/enemy_script.h"
 #include "scripting/sandbox_limits.h"
@@ -22,11 +26,12 @@
 namespace scripting {
 
 struct ThinkFault {
-    uint32_t position = 0; // index into ThinkFrame::order
-    uint32_t entity = 0;   // dense enemy index
-    int slot = 0;          // script slot
-    int vm = -1;           // filled in by the pool when it merges faults
-    int budget = 0;        // BudgetExhausted: it ran out of units or time
+    uint32_t position = 0;  // index into ThinkFrame::order
+    uint32_t entity = 0;    // dense enemy index
+    int slot = 0;           // script slot
+    int vm = -1;            // filled in by the pool when it merges faults
+    int budget = 0;         // BudgetExhausted: it ran out of units or time
+    bool ownMemory = false; // out of memory again after a collection, in a VM under 3/4 full
     LuaFailure failure;
 };
 

@@ -506,8 +506,9 @@ void LuaThinkPhase::think(const engine::ThinkContext& ctx, std::span<engine::Int
     std::sort(faults.begin(), faults.end(),
               [](const ThinkFault* a, const ThinkFault* b) { return a->position < b->position; });
 
-    // Memory errors are usually some other script's doing: they fault an entity for good only if
-    // its script is the one that filled the VM (which is then replaced).
+    // A memory error faults an entity for good if its think ran out again after a collection in
+    // a VM under 3/4 full (it needs over a quarter of the cap by itself), or if its script is the
+    // one that filled the VM (which is then replaced). Otherwise it was some other script's doing.
     std::vector<int> culprit(m_vms.size(), -1);
     for (size_t v = 0; v < m_vms.size(); ++v)
         culprit[v] = retireIfFull(v, world.tick);
@@ -537,7 +538,10 @@ void LuaThinkPhase::think(const engine::ThinkContext& ctx, std::span<engine::Int
         idle.velocity = idle.aim = glm::vec2(0.0f);
         idle.fire = idle.hasMemory = 0;
         const LuaFailure& failure = fault->failure;
-        idle.faulted = failure.outOfMemory && culprit[size_t(fault->vm)] != fault->slot ? 0 : 1;
+        idle.faulted =
+            failure.outOfMemory && !fault->ownMemory && culprit[size_t(fault->vm)] != fault->slot
+                ? 0
+                : 1;
         const EnemyScriptInfo& script = m_scripts[size_t(fault->slot)];
         ScriptError e;
         e.script = script.key;

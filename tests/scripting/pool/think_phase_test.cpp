@@ -425,3 +425,39 @@ TEST(LuaThink, ATrialOfASlotWithNoScriptHasNothingToTry) {
     EXPECT_FALSE(phase->loadErrors().empty()); // the refusal was reported
     EXPECT_TRUE(phase->trial(0, 3).empty());
 }
+
+namespace {
+std::unique_ptr<LuaThinkPhase> makeCappedPhase(const std::string& root, size_t memoryMb) {
+    LuaThinkDef def = defaultLuaThinkDef();
+    def.scriptsDir = root;
+    def.poolSize = 1;
+    def.limits.memoryBytes = memoryMb << 20;
+    std::string error;
+    auto phase = LuaThinkPhase::create(def, &error);
+    EXPECT_TRUE(phase) << error;
+    return phase;
+}
+} // namespace
+
+// A think that needs more than the VM can give, even right after a collection, is a memory bomb:
+// its enemy idles until the script changes (one error each, not one per tick, and the game does
+// not pay for the bomb again every tick).
+TEST(LuaThink, AThinkThatRunsOutOfMemoryOnItsOwnIdlesItsEnemy) {
+    TempScripts scripts(std::map<std::string, std::string>{{"enemies/bomb.lua", R"(
+return { name = "Bomb", hp = 1, speed = 10, radius = 8, color = "#ffffff", score = 1,
+  think = function(self, world)
+    local s = "x"
+    while true do s = s .. s end
+  end }
+)"}});
+    auto phase = makeCappedPhase(scripts.root(), 16);
+    ASSERT_TRUE(phase);
+    TestWorld w;
+    for (int i = 0; i < 3; ++i)
+        w.add(0, {100.0f + 10.0f * float(i), 100.0f});
+    think(*phase, w);
+    ASSERT_EQ(phase->errors().total(), 3u);
+    EXPECT_EQ(phase->errors().entries()[0].first.kind, ScriptErrorKind::Memory);
+    for (size_t i = 0; i < 3; ++i)
+        EXPECT_TRUE(w.intents[i].faulted) << i;
+}
