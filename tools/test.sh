@@ -19,6 +19,9 @@ echo "==> JIT health: every shipped behaviour runs compiled, in 5 fresh processe
 echo "==> luacheck scripts/"
 (cd "$ARENA_ROOT/scripts" && luacheck --no-color .)
 
+echo "==> the differential corpus under plain luajit: deterministic, the same with the JIT off and with only the sandbox's globals"
+bash "$ARENA_ROOT/tests/scripting/differential/check_plain.sh"
+
 echo "==> arena-bench --quick (a smoke run: timings are reported, never judged)"
 "$ARENA_BUILD/arena-bench" --quick --json "$ARENA_BUILD/bench-quick.json"
 

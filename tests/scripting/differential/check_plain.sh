@@ -4,7 +4,7 @@
 #   - output is exactly one "result: ..." or "error: ..." record;
 #   - "error:" only for programs named *_error.lua (and those must error);
 #   - two plain runs give identical output (determinism);
-#   - the restricted runner (sandbox globals only, see run_restricted.lua)
+#   - the restricted runner (sandbox globals only, run_plain.lua --restricted, see restricted_env.lua)
 #     gives the identical output, i.e. no forbidden global or library field
 #     is touched;
 #   - a plain run with the JIT off (-joff) gives the identical output, so a
@@ -37,7 +37,7 @@ for f in "$@"; do
   case $(head -c 1 "$f") in '#') bad "starts with #";; esac
   timeout 20 "$luajit" "$here/run_plain.lua" "$f" "$lib" >"$tmp/a" 2>"$tmp/ea"
   timeout 20 "$luajit" "$here/run_plain.lua" "$f" "$lib" >"$tmp/b" 2>&1
-  timeout 20 "$luajit" "$here/run_restricted.lua" "$f" "$lib" >"$tmp/c" 2>&1
+  timeout 20 "$luajit" "$here/run_plain.lua" "$f" "$lib" --restricted >"$tmp/c" 2>&1
   timeout 20 "$luajit" -joff "$here/run_plain.lua" "$f" "$lib" >"$tmp/d" 2>&1
   if [ -s "$tmp/ea" ]; then bad "stderr: $(head -c 300 "$tmp/ea")"; fi
   if ! cmp -s "$tmp/a" "$tmp/b"; then bad "nondeterministic output"; fi

@@ -1,6 +1,10 @@
 -- Plain-LuaJIT reference runner for the differential corpus.
 --
---   luajit run_plain.lua FILE LIBDIR
+--   luajit run_plain.lua FILE LIBDIR [--restricted]
+--
+-- With --restricted the program and every module it requires run in the
+-- environment of restricted_env.lua (only the sandbox's globals): a check of
+-- the corpus, whose output for a valid program must be the same.
 --
 -- Compiles FILE with chunk name "@<basename of FILE>", makes require(name)
 -- load LIBDIR/<name with dots as slashes>.lua (chunk name "@lib/<path>"),
@@ -9,10 +13,15 @@
 --   result: (<type>)            it returned anything else (nil included)
 --   error: <message>            it raised a string error
 --   error: (error object is a <type> value)   it raised anything else
-local file, libdir = arg[1], arg[2]
-if not file or not libdir then
-  io.stderr:write("usage: luajit run_plain.lua FILE LIBDIR\n")
+local file, libdir, mode = arg[1], arg[2], arg[3]
+if not file or not libdir or (mode and mode ~= "--restricted") then
+  io.stderr:write("usage: luajit run_plain.lua FILE LIBDIR [--restricted]\n")
   os.exit(2)
+end
+local env -- nil: the plain global environment
+if mode then
+  local here = (arg[0]:match("^(.*[/\\])") or "")
+  env = dofile(here .. "restricted_env.lua")
 end
 
 local function readall(path)
@@ -41,6 +50,7 @@ table.insert(package.loaders, 1, function(name)
     error(string.format("error loading module '%s' from file '%s':\n\t%s",
                         name, "lib/" .. rel, err), 0)
   end
+  if env then setfenv(chunk, env) end
   return function() return chunk() end
 end)
 
@@ -72,6 +82,7 @@ else
   -- pcall the chunk directly (no Lua frame in between), so that
   -- error(msg, 2) at the top level of a program adds no position, as when
   -- the host calls the chunk from C.
+  if env then setfenv(chunk, env) end
   local ok, v = pcall(chunk)
   report(ok, v)
 end

@@ -1,30 +1,7 @@
--- Like run_plain.lua, but runs the program (and every module it requires)
--- in an environment holding only what the Arena sandbox offers:
---
---   luajit run_restricted.lua FILE LIBDIR
---
--- Reading or creating any other global raises an error, and so does
--- reading a library field the sandbox does not have (string.dump,
--- math.random, ...) or writing to a library table -- also through the
--- string metatable, so ("x"):dump() is caught too.  The output format is
--- the same as run_plain.lua's, and for a valid program it must be
--- byte-for-byte the same output.
-local file, libdir = arg[1], arg[2]
-if not file or not libdir then
-  io.stderr:write("usage: luajit run_restricted.lua FILE LIBDIR\n")
-  os.exit(2)
-end
-
-local function readall(path)
-  local f, err = io.open(path, "rb")
-  if not f then return nil, err end
-  local s = f:read("*a")
-  f:close()
-  return s
-end
-
-local basename = file:match("([^/\\]+)$") or file
-
+-- The environment of run_plain.lua --restricted: only what the Arena sandbox offers.
+-- Reading or creating any other global raises an error, and so does reading a library field the
+-- sandbox does not have (string.dump, math.random, ...) or writing to a library table -- also
+-- through the string metatable, so ("x"):dump() is caught too. Returns the environment table.
 local allowed_lib = {
   math = { "abs", "acos", "asin", "atan", "atan2", "ceil", "cos", "cosh",
            "deg", "exp", "floor", "fmod", "frexp", "ldexp", "log", "log10",
@@ -94,48 +71,4 @@ setmetatable(env, {
   __metatable = false,
 })
 
-table.insert(package.loaders, 1, function(name)
-  local rel = name:gsub("%.", "/") .. ".lua"
-  local path = libdir .. "/" .. rel
-  local src = readall(path)
-  if not src then
-    return "\n\tno file '" .. path .. "'"
-  end
-  local chunk, err = loadstring(src, "@lib/" .. rel)
-  if not chunk then
-    error(string.format("error loading module '%s' from file '%s':\n\t%s",
-                        name, "lib/" .. rel, err), 0)
-  end
-  setfenv(chunk, env)
-  return function() return chunk() end
-end)
-
-local function report(ok, v)
-  if ok then
-    if type(v) == "string" then
-      io.write("result: ", v, "\n")
-    else
-      io.write("result: (", type(v), ")\n")
-    end
-  else
-    if type(v) == "string" then
-      io.write("error: ", v, "\n")
-    else
-      io.write("error: (error object is a ", type(v), " value)\n")
-    end
-  end
-end
-
-local src, rerr = readall(file)
-if not src then
-  io.stderr:write("cannot read ", file, ": ", tostring(rerr), "\n")
-  os.exit(2)
-end
-local chunk, cerr = loadstring(src, "@" .. basename)
-if not chunk then
-  report(false, cerr)
-else
-  setfenv(chunk, env)
-  local ok, v = pcall(chunk)
-  report(ok, v)
-end
+return env
