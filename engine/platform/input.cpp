@@ -34,6 +34,7 @@ void InputSystem::beginFrame() {
     m_state.pausePressed = false;
     m_state.restartPressed = false;
     m_state.overlayPressed = false;
+    m_state.cancelPressed = false;
     m_state.anyPressed = false;
     m_state.quitRequested = false;
 }
@@ -44,10 +45,14 @@ void InputSystem::handleEvent(const SDL_Event& e, bool uiWantsKeyboard, bool uiW
     case SDL_KEYDOWN:
         if (e.key.repeat)
             break;
-        if (e.key.keysym.sym == SDLK_F1) // the overlay toggle works even while ImGui has focus
+        if (e.key.keysym.sym == SDLK_F1) { // the overlay toggle works even while ImGui has focus
             m_state.overlayPressed = true;
+            break;
+        }
         if (uiWantsKeyboard)
             break;
+        if (e.key.keysym.sym == SDLK_ESCAPE)
+            m_state.cancelPressed = true;
         m_state.usingController = false;
         m_state.anyPressed = true;
         if (e.key.keysym.sym == SDLK_p)
@@ -61,7 +66,7 @@ void InputSystem::handleEvent(const SDL_Event& e, bool uiWantsKeyboard, bool uiW
             m_state.usingController = false;
         break;
     case SDL_MOUSEBUTTONDOWN:
-        if (uiWantsMouse)
+        if (uiWantsMouse || e.button.button == SDL_BUTTON_RIGHT) // right: the inspector's pick
             break;
         m_state.anyPressed = true;
         m_state.usingController = false;

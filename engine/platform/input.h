@@ -25,7 +25,9 @@ struct InputState {
     bool pausePressed = false;    // P or Start
     bool restartPressed = false;  // R or Back
     bool overlayPressed = false;  // F1
-    bool anyPressed = false;      // any key or button this frame (ends the attract mode)
+    bool cancelPressed = false;   // Escape
+    bool anyPressed = false;      // a key or button meant for the game this frame (ends the attract
+                                  // mode); not F1 nor the right click, which are the overlay's
     bool quitRequested = false;
 };
 

@@ -9,6 +9,10 @@ namespace engine {
 class Camera2D {
 public:
     void fit(glm::vec2 worldSize, glm::vec2 viewportPixels);
+    /// Shows the world inside the rectangle [rectMin, rectMin + rectSize] of a window of
+    /// windowPixels (the projection still covers the whole window, so pixels map 1:1).
+    void fitInto(glm::vec2 worldSize, glm::vec2 rectMin, glm::vec2 rectSize,
+                 glm::vec2 windowPixels);
     const glm::mat4& viewProjection() const { return m_viewProjection; }
     glm::vec2 screenToWorld(glm::vec2 pixel) const;
     glm::vec2 worldToScreen(glm::vec2 world) const;

@@ -12,6 +12,8 @@
 #include "game/app/game_setup.h"
 #include "game/app/jit_checker.h"
 #include "game/app/live_scripts.h"
+#include "game/app/round_flow.h"
+#include "game/debug/layout_store.h"
 #include "game/debug/overlay.h"
 #include "game/debug/overlay_builder.h"
 #include "game/view/arena_view.h"
@@ -23,6 +25,7 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
 #include <memory>
 #include <string>
 #include <thread>
@@ -66,23 +69,83 @@ struct Frontend {
         return true;
     }
 
-    void render(const Game& game, const HudState& hud, uint64_t frame, const OverlayModel* model,
+    glm::vec2 windowSize() const {
+        int w = 0, h = 0;
+        SDL_GetWindowSize(window->sdlWindow(), &w, &h);
+        return glm::vec2(float(w), float(h));
+    }
+
+    // Draws the arena into the rectangle the overlay leaves (all of the window while it is
+    // closed), the HUD inside that rectangle, then the overlay around it.
+    void render(const Game& game, HudState hud, uint64_t frame, const OverlayModel* model,
                 OverlayActions* actions) {
-        const glm::ivec2 size = window->drawableSize();
-        camera.fit(game.world().size, glm::vec2(size));
-        glViewport(0, 0, size.x, size.y);
+        const glm::ivec2 drawable = window->drawableSize();
+        const glm::vec2 size = windowSize();
+        const LayoutRect arena = overlay.arenaRect(size.x, size.y);
+        camera.fitInto(game.world().size, {arena.x, arena.y}, {arena.w, arena.h}, size);
+        hud.arenaMin = {arena.x, arena.y};
+        hud.arenaSize = {arena.w, arena.h};
+        glViewport(0, 0, drawable.x, drawable.y);
         glClearColor(0.035f, 0.043f, 0.063f, 1.0f);
         glClear(GL_COLOR_BUFFER_BIT);
+        // Nothing of the world spills under the panels (bullets leaving the arena, say).
+        const glm::vec2 scale = glm::vec2(drawable) / glm::max(size, glm::vec2(1.0f));
+        glEnable(GL_SCISSOR_TEST);
+        glScissor(int(arena.x * scale.x), int((size.y - arena.bottom()) * scale.y),
+                  int(arena.w * scale.x), int(arena.h * scale.y));
         batch.begin(camera.viewProjection());
         view.draw(batch, game, frame, overlay.selected());
         batch.end();
+        glDisable(GL_SCISSOR_TEST);
         imgui.beginFrame();
-        if (!overlay.visible())
-            drawHud(game, hud);
+        drawHud(game, hud);
         if (model && actions)
             overlay.draw(*model, *actions);
         imgui.endFrame();
     }
+};
+
+// The user's overlay layout: read at start, written a second after each change and at exit.
+class OverlayLayoutFile {
+public:
+    explicit OverlayLayoutFile(Overlay& overlay) : m_overlay(overlay), m_path(overlayLayoutPath()) {
+        std::error_code ec;
+        if (m_path.empty() || !std::filesystem::exists(m_path, ec))
+            return;
+        WorkbenchLayout saved;
+        std::string error;
+        if (loadLayout(m_path, &saved, &error))
+            m_overlay.setLayout(saved);
+        else
+            std::fprintf(stderr, "arena: overlay layout: %s\n", error.c_str());
+    }
+    ~OverlayLayoutFile() {
+        if (m_dirty)
+            save();
+    }
+    OverlayLayoutFile(const OverlayLayoutFile&) = delete;
+    OverlayLayoutFile& operator=(const OverlayLayoutFile&) = delete;
+
+    void update(uint64_t frame) {
+        if (m_overlay.takeLayoutChanged()) {
+            m_dirty = true;
+            m_changedAt = frame;
+        }
+        if (m_dirty && frame > m_changedAt + 60) // a drag is many changes: save once it ends
+            save();
+    }
+
+private:
+    void save() {
+        m_dirty = false;
+        std::string error;
+        if (!m_path.empty() && !saveLayout(m_path, m_overlay.layout(), &error))
+            std::fprintf(stderr, "arena: overlay layout not saved: %s\n", error.c_str());
+    }
+    Overlay& m_overlay;
+    std::string m_path;
+    bool m_dirty = false;
+    uint64_t m_changedAt = 0;
 };
 
 PlayerCommand commandFromInput(const engine::InputState& in, const Game& game,
@@ -103,14 +166,17 @@ struct Actions final : OverlayActions {
     LiveScripts* live = nullptr;
     Overlay* overlay = nullptr;
     std::string root;
-    bool paused = false;
+    RoundFlow* flow = nullptr; // the window's; none in screenshots (they never pause)
     bool stepRequested = false;
     float timeScale = 1.0f;
 
     void select(engine::ObjectId id) override { overlay->setSelected(id); }
-    void setPaused(bool p) override { paused = p; }
+    void setPaused(bool p) override {
+        if (flow)
+            flow->setPaused(p);
+    }
     void stepOnce() override {
-        paused = true;
+        setPaused(true);
         stepRequested = true;
     }
     void setTimeScale(float s) override { timeScale = s; }
@@ -173,9 +239,8 @@ int runWindow(const AppOptions& options) {
         if (!fe.init(options, /*hidden=*/false)) {
             code = 1;
         } else {
-            bool attract = options.autopilot;
             std::string error;
-            GameSession session = makeGame(options, /*autoRestart=*/attract, &error);
+            GameSession session = makeGame(options, /*autoRestart=*/options.autopilot, &error);
             if (!session.game) {
                 std::fprintf(stderr, "arena: %s\n", error.c_str());
                 code = 1;
@@ -188,6 +253,9 @@ int runWindow(const AppOptions& options) {
             actions.root = options.scriptsDir;
             JitChecker jitChecker(options.scriptsDir);
             actions.jit = &jitChecker;
+            RoundFlow flow(options.autopilot);
+            actions.flow = &flow;
+            OverlayLayoutFile layoutFile(fe.overlay);
             engine::InputSystem input;
             engine::FixedStepClock clock;
             uint64_t frame = 0, goneAt = 0;
@@ -213,8 +281,11 @@ int runWindow(const AppOptions& options) {
                     running = false;
                 if (in.overlayPressed)
                     fe.overlay.toggle();
-                if (attract && in.anyPressed) { // the demo round ends: the player's round begins
-                    attract = false;
+                const RoundDecision round =
+                    flow.update({in.pausePressed, in.restartPressed, in.cancelPressed,
+                                 in.anyPressed, fe.overlay.visible(),
+                                 fe.overlay.layout().pauseWhenOpen, session.game->roundOver()});
+                if (round.startPlayerRound) { // the demo round ends: the player's round begins
                     GameSession playing = makeGame(options, /*autoRestart=*/false, &error);
                     if (playing.game) {
                         live.reset();
@@ -225,13 +296,10 @@ int runWindow(const AppOptions& options) {
                     fe.view = ArenaView{};
                     clock.reset();
                 }
-                if (in.pausePressed && !attract)
-                    actions.paused = !actions.paused;
                 Game* game = session.game.get();
-                if (in.restartPressed && !attract) {
+                if (round.restart)
                     game->restart();
-                    actions.paused = false;
-                }
+                const bool attract = flow.attract(), paused = !flow.simulating();
 
                 const uint64_t now = SDL_GetPerformanceCounter();
                 const double seconds = double(now - last) / double(SDL_GetPerformanceFrequency());
@@ -239,7 +307,7 @@ int runWindow(const AppOptions& options) {
                 if (seconds > 0)
                     fps = fps * 0.95f + float(1.0 / seconds) * 0.05f;
                 const int steps = clock.advance(seconds * double(actions.timeScale));
-                const int toRun = actions.paused ? (actions.stepRequested ? 1 : 0) : steps;
+                const int toRun = paused ? (actions.stepRequested ? 1 : 0) : steps;
                 actions.stepRequested = false;
                 for (int s = 0; s < toRun; ++s) {
                     live->update();
@@ -247,7 +315,7 @@ int runWindow(const AppOptions& options) {
                     game->step(attract ? nullptr : &cmd);
                     fe.view.onStep(*game);
                 }
-                if (!actions.paused)
+                if (!paused)
                     fe.view.advanceFrame();
                 if (!fe.overlay.selected().isNull() &&
                     !game->world().enemies.get(fe.overlay.selected())) {
@@ -259,10 +327,12 @@ int runWindow(const AppOptions& options) {
                 const auto renderStart = SDL_GetPerformanceCounter();
                 OverlayModel model = buildOverlayModel(
                     session, live.get(),
-                    FrameInfo{fps, renderMs, actions.paused, actions.timeScale,
-                              fe.overlay.selected(), goneAt, fe.overlay.visible()},
+                    FrameInfo{fps, renderMs, paused, actions.timeScale, fe.overlay.selected(),
+                              goneAt, fe.overlay.visible()},
                     &jitChecker);
-                HudState hud{fps, actions.paused, attract, {}, false};
+                HudState hud{fps, flow.paused(), attract, {}, false};
+                hud.pausedByOverlay = flow.pausedByOverlay();
+                hud.confirmRestart = flow.confirmingRestart();
                 if (!live->notices().empty() &&
                     game->world().tick < live->notices().back().tick + kNoticeTicks) {
                     hud.notice = live->notices().back().message;
@@ -272,6 +342,7 @@ int runWindow(const AppOptions& options) {
                 fe.window->swap();
                 renderMs = double(SDL_GetPerformanceCounter() - renderStart) * 1000.0 /
                            double(SDL_GetPerformanceFrequency());
+                layoutFile.update(frame);
             }
         }
     }
@@ -308,8 +379,7 @@ int runScreenshot(const AppOptions& options) {
             actions.live = live.get();
             actions.overlay = &fe.overlay;
             actions.root = options.scriptsDir;
-            fe.overlay.setVisible(options.overlay);
-            fe.overlay.arrangeAll();
+            fe.overlay.setVisible(options.overlay); // the default layout: never the user's file
             if (!options.editorFile.empty())
                 fe.overlay.openInEditor(options.editorFile, actions);
             JitChecker jitChecker(options.scriptsDir);

@@ -6,6 +6,7 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -46,10 +47,38 @@ bool writeFileAtomically(const std::string& path, const std::string& text, std::
     return true;
 }
 
-void Overlay::place(const char* name, float x, float y, float w, float h) {
-    (void)name;
-    ImGui::SetNextWindowPos(ImVec2(x, y), m_arrange ? ImGuiCond_Always : ImGuiCond_FirstUseEver);
-    ImGui::SetNextWindowSize(ImVec2(w, h), m_arrange ? ImGuiCond_Always : ImGuiCond_FirstUseEver);
+LayoutRect Overlay::arenaRect(float width, float height) const {
+    if (!m_visible)
+        return {0, 0, width, height};
+    return layOut(m_layout, width, height, m_menuHeight).arena;
+}
+
+bool Overlay::takeLayoutChanged() {
+    const bool changed = m_layoutChanged;
+    m_layoutChanged = false;
+    return changed;
+}
+
+bool Overlay::beginPanel(Panel panel) {
+    const LayoutRect& r = m_rects.panels[size_t(panel)];
+    ImGui::SetNextWindowPos(ImVec2(r.x, r.y), ImGuiCond_Always);
+    ImGui::SetNextWindowSize(ImVec2(r.w, r.h), ImGuiCond_Always);
+    ImGui::SetNextWindowBgAlpha(1.0f); // the workbench is opaque: the arena has its own space
+    const bool shown = ImGui::Begin(panelTitle(panel), &isOpen(panel),
+                                    ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoCollapse |
+                                        ImGuiWindowFlags_NoSavedSettings);
+    // A drag on a border moved this window within the frame: that is the user's new split.
+    const ImVec2 pos = ImGui::GetWindowPos(), size = ImGui::GetWindowSize();
+    const LayoutRect actual{pos.x, pos.y, size.x, size.y};
+    const ImVec2 display = ImGui::GetIO().DisplaySize;
+    if (!m_resizedThisFrame &&
+        (std::fabs(actual.x - r.x) > 0.5f || std::fabs(actual.y - r.y) > 0.5f ||
+         std::fabs(actual.w - r.w) > 0.5f || std::fabs(actual.h - r.h) > 0.5f)) {
+        m_layout = resizedBy(m_layout, panel, r, actual, display.x, display.y, m_menuHeight);
+        m_resizedThisFrame = true;
+        m_layoutChanged = true;
+    }
+    return shown;
 }
 
 void Overlay::draw(const OverlayModel& model, OverlayActions& actions) {
@@ -61,73 +90,84 @@ void Overlay::draw(const OverlayModel& model, OverlayActions& actions) {
         push(m_vmBusy[v],
              model.thinkWallMs > 0 ? float(model.vms[v].busyMs / model.thinkWallMs) : 0.0f,
              kHistory);
+    if (model.selected.valid && !model.selected.destroyed) {
+        m_seenId = model.selected.id;
+        m_seenType = model.selected.type;
+    }
 
     drawBadge(model);
     if (!m_visible)
         return;
+    std::vector<ScriptTickSample> samples;
+    for (const ScriptRow& s : model.scripts)
+        if (s.slot >= 0) {
+            samples.resize(std::max(samples.size(), size_t(s.slot) + 1));
+            samples[size_t(s.slot)] = s.lastTick;
+        }
+    m_costs.addTick(model.tick, samples);
+
+    const WorkbenchLayout before = m_layout;
+    m_menuHeight = ImGui::GetFrameHeight();
     drawMenu(model);
-    const ImVec2 size = ImGui::GetIO().DisplaySize;
-    const float top = 22, colW = size.x / 3;
-    if (m_windows.pool) {
-        place("VM pool", 0, top, colW, size.y * 0.45f);
+    const ImVec2 display = ImGui::GetIO().DisplaySize;
+    m_rects = layOut(m_layout, display.x, display.y, m_menuHeight);
+    m_resizedThisFrame = false;
+    if (isOpen(Panel::Pool))
         drawPool(model, actions);
-    }
-    if (m_windows.scripts) {
-        place("Scripts", colW, top, colW * 2, size.y * 0.3f);
+    if (isOpen(Panel::Scripts))
         drawScripts(model, actions);
-    }
-    if (m_windows.inspector) {
-        place("Inspector", colW * 2, top + size.y * 0.3f, colW, size.y * 0.7f - top);
+    if (isOpen(Panel::Inspector))
         drawInspector(model, actions);
-    }
-    if (m_windows.frame) {
-        place("Frame", 0, top + size.y * 0.45f, colW, size.y * 0.3f);
+    if (isOpen(Panel::Frame))
         drawFrame(model);
-    }
-    if (m_windows.controls) {
-        place("Controls", 0, top + size.y * 0.75f, colW, size.y * 0.25f - top);
+    if (isOpen(Panel::Controls))
         drawControls(model, actions);
-    }
-    if (m_windows.console) {
-        place("Error console", colW, top + size.y * 0.3f, colW, size.y * 0.7f - top);
+    if (isOpen(Panel::Console))
         drawConsole(model, actions);
-    }
-    if (m_windows.editor) {
-        place("Script editor", colW * 0.5f, top + 20, colW * 1.6f, size.y * 0.8f);
+    if (isOpen(Panel::Editor))
         drawEditor(model, actions);
-    }
-    m_arrange = false;
+    for (size_t i = 0; i < kPanelCount; ++i) // closed with a window's x, or from the menu
+        m_layoutChanged = m_layoutChanged || before.panels[i].open != m_layout.panels[i].open;
+    m_layoutChanged = m_layoutChanged || before.pauseWhenOpen != m_layout.pauseWhenOpen;
 }
 
 void Overlay::drawMenu(const OverlayModel& model) {
     if (!ImGui::BeginMainMenuBar())
         return;
     if (ImGui::BeginMenu("Windows")) {
-        ImGui::MenuItem("VM pool", nullptr, &m_windows.pool);
-        ImGui::MenuItem("Scripts", nullptr, &m_windows.scripts);
-        ImGui::MenuItem("Inspector", nullptr, &m_windows.inspector);
-        ImGui::MenuItem("Frame", nullptr, &m_windows.frame);
-        ImGui::MenuItem("Controls", nullptr, &m_windows.controls);
-        ImGui::MenuItem("Error console", nullptr, &m_windows.console);
-        ImGui::MenuItem("Script editor", nullptr, &m_windows.editor);
+        for (size_t i = 0; i < kPanelCount; ++i)
+            ImGui::MenuItem(panelTitle(Panel(i)), nullptr, &m_layout.panels[i].open);
         ImGui::Separator();
-        if (ImGui::MenuItem("Arrange"))
-            m_arrange = true;
+        ImGui::MenuItem("Pause the round while the overlay is open", nullptr,
+                        &m_layout.pauseWhenOpen);
+        if (ImGui::MenuItem("Reset the layout")) {
+            m_layout = defaultWorkbenchLayout();
+            m_layoutChanged = true;
+        }
         ImGui::EndMenu();
     }
-    overlay_text::say("   F1 hides the overlay   |   tick %llu   %.0f FPS   %zu enemies   %d VMs%s",
+    overlay_text::say("  F1 hides   tick %llu   %.0f FPS   %zu enemies   %d VMs%s",
                       static_cast<unsigned long long>(model.tick), double(model.fps), model.enemies,
                       model.poolSize, model.paused ? "   PAUSED" : "");
+    const uint64_t errors = model.errors ? model.errors->errorCount() : 0;
+    if (errors > 0) {
+        ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1.0f, 0.45f, 0.35f, 1));
+        char label[48];
+        std::snprintf(label, sizeof label, "%llu script error%s",
+                      static_cast<unsigned long long>(errors), errors == 1 ? "" : "s");
+        if (ImGui::MenuItem(label))
+            isOpen(Panel::Console) = true;
+        ImGui::PopStyleColor();
+    }
     ImGui::EndMainMenuBar();
 }
 
 void Overlay::drawBadge(const OverlayModel& model) {
     const uint64_t count = model.errors ? model.errors->errorCount() : 0;
-    if (count == 0)
+    if (count == 0 || m_visible) // open, the menu bar carries the count
         return;
     const ImVec2 size = ImGui::GetIO().DisplaySize;
-    ImGui::SetNextWindowPos(ImVec2(size.x - 10, m_visible ? 30.0f : 10.0f), ImGuiCond_Always,
-                            ImVec2(1, 0));
+    ImGui::SetNextWindowPos(ImVec2(size.x - 10, 10.0f), ImGuiCond_Always, ImVec2(1, 0));
     ImGui::SetNextWindowBgAlpha(0.8f);
     ImGui::Begin("##errorbadge", nullptr,
                  ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize |
@@ -137,20 +177,19 @@ void Overlay::drawBadge(const OverlayModel& model) {
                           static_cast<unsigned long long>(count), count == 1 ? "" : "s");
     if (ImGui::IsItemClicked()) {
         m_visible = true;
-        m_windows.console = true;
+        isOpen(Panel::Console) = true;
     }
     ImGui::End();
 }
 
 void Overlay::drawFrame(const OverlayModel& model) {
-    if (!ImGui::Begin("Frame", &m_windows.frame)) {
+    if (!beginPanel(Panel::Frame)) {
         ImGui::End();
         return;
     }
-    overlay_text::say("FPS %.1f   tick %.3f ms   render %.3f ms", double(model.fps), model.tickMs,
-                      model.renderMs);
-    overlay_text::say("enemies %zu   bullets %zu   Lua memory %.0f KiB", model.enemies,
-                      model.bullets, model.totalLuaKb);
+    overlay_text::say("FPS %.1f   tick %.3f ms", double(model.fps), model.tickMs);
+    overlay_text::say("enemies %zu   bullets %zu", model.enemies, model.bullets);
+    overlay_text::say("Lua memory %.0f KiB (every VM)", model.totalLuaKb);
     if (ImGui::BeginTable("phases", 2, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp)) {
         for (size_t i = 0; i < kPhaseNames.size(); ++i) {
             ImGui::TableNextColumn();
@@ -174,7 +213,7 @@ void Overlay::drawFrame(const OverlayModel& model) {
 }
 
 void Overlay::drawControls(const OverlayModel& model, OverlayActions& actions) {
-    if (!ImGui::Begin("Controls", &m_windows.controls)) {
+    if (!beginPanel(Panel::Controls)) {
         ImGui::End();
         return;
     }

@@ -1,9 +1,12 @@
 #pragma once
-// Overlay: the ImGui debug overlay (F1). A menu bar shows or hides its windows: VM pool,
-// Scripts, Inspector, Frame, Controls, Error console, Script editor. Each window reads the
-// OverlayModel; what the user asks for goes through OverlayActions. The error badge is drawn
-// even while the overlay is closed.
+// Overlay: the ImGui debug overlay (F1), a workbench around the arena. Its panels (VM pool,
+// Scripts, Inspector, Frame, Controls, Error console, Script editor) sit in docks around the
+// rectangle the arena is drawn into (WorkbenchLayout); a menu bar shows or hides them and resets
+// the layout. Each panel reads the OverlayModel; what the user asks for goes through
+// OverlayActions. The error badge is drawn even while the overlay is closed.
 #include "game/debug/overlay_model.h"
+#include "game/debug/script_cost.h"
+#include "game/debug/workbench_layout.h"
 
 #include <deque>
 #include <string>
@@ -31,24 +34,25 @@ public:
     virtual void checkJit() {}
 };
 
-struct OverlayWindows {
-    bool pool = true, scripts = true, inspector = true, frame = true, controls = true,
-         console = true, editor = false;
-};
-
 class Overlay {
 public:
     bool visible() const { return m_visible; }
     void setVisible(bool v) { m_visible = v; }
     void toggle() { m_visible = !m_visible; }
 
+    /// Where the arena is drawn in a window of width × height: all of it while the overlay is
+    /// closed, else what the panels leave.
+    LayoutRect arenaRect(float width, float height) const;
+    const WorkbenchLayout& layout() const { return m_layout; }
+    void setLayout(const WorkbenchLayout& layout) { m_layout = layout; }
+    /// True once after the user changed the layout (resized, opened, closed, reset): time to save.
+    bool takeLayoutChanged();
+
     /// Draws the overlay (if visible) and the error badge. Call between ImGui::NewFrame and Render.
     void draw(const OverlayModel& model, OverlayActions& actions);
 
     /// Opens a script in the editor (relative path under the scripts folder).
     void openInEditor(const std::string& relativePath, OverlayActions& actions);
-    /// Lays every window out in a grid at fixed places (screenshots, first open).
-    void arrangeAll() { m_arrange = true; }
 
     engine::ObjectId selected() const { return m_selected; }
     void setSelected(engine::ObjectId id) { m_selected = id; }
@@ -63,12 +67,20 @@ private:
     void drawControls(const OverlayModel& model, OverlayActions& actions);
     void drawConsole(const OverlayModel& model, OverlayActions& actions);
     void drawEditor(const OverlayModel& model, OverlayActions& actions);
-    void place(const char* name, float x, float y, float w, float h);
+    /// Begins a panel's window at its place in the layout (its own Begin; End as usual).
+    bool beginPanel(Panel panel);
+    bool& isOpen(Panel panel) { return m_layout[panel].open; }
 
     bool m_visible = false;
-    bool m_arrange = true;
-    OverlayWindows m_windows;
+    WorkbenchLayout m_layout = defaultWorkbenchLayout();
+    WorkbenchRects m_rects;
+    float m_menuHeight = 19.0f; // ImGui's frame height with the default font
+    bool m_layoutChanged = false;
+    bool m_resizedThisFrame = false; // one resize a frame: the others were laid out before it
     engine::ObjectId m_selected;
+    engine::ObjectId m_seenId; // the selection as last seen alive, and its type: a destroyed
+    std::string m_seenType;    // object keeps its name
+    ScriptCosts m_costs;
 
     // History for the plots (last few seconds of frames).
     static constexpr size_t kHistory = 240;

@@ -73,7 +73,8 @@ OverlayModel buildOverlayModel(const GameSession& session, const LiveScripts* li
         ScriptRow row;
         row.key = s.key;
         row.file = s.chunkname;
-        row.nsPerEntity = entities[i] ? busy[i] * 1e6 / double(entities[i]) : 0;
+        row.slot = int(i);
+        row.lastTick = {busy[i], entities[i]};
         row.thinkShare = totalBusy > 0 ? busy[i] / totalBusy : 0;
         for (const auto& e : think.errors().entries())
             if (e.first.script == s.key && e.first.kind != scripting::ScriptErrorKind::Notice &&
@@ -114,20 +115,16 @@ OverlayModel buildOverlayModel(const GameSession& session, const LiveScripts* li
             bool listed = false;
             for (const ScriptRow& r : m.scripts)
                 listed = listed || r.key == st.key;
-            if (!listed)
-                m.scripts.push_back({st.key,
-                                     st.file,
-                                     st.version,
-                                     st.reloads,
-                                     0,
-                                     0,
-                                     0,
-                                     0,
-                                     st.error,
-                                     st.removed,
-                                     {},
-                                     0,
-                                     {}});
+            if (!listed) {
+                ScriptRow row;
+                row.key = st.key;
+                row.file = st.file;
+                row.version = st.version;
+                row.reloads = st.reloads;
+                row.reloadError = st.error;
+                row.removed = st.removed;
+                m.scripts.push_back(row);
+            }
         }
 
     // The selected object.

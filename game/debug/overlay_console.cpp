@@ -12,7 +12,7 @@
 namespace game {
 
 void Overlay::drawConsole(const OverlayModel& model, OverlayActions& actions) {
-    if (!ImGui::Begin("Error console", &m_windows.console)) {
+    if (!beginPanel(Panel::Console)) {
         ImGui::End();
         return;
     }
@@ -65,7 +65,7 @@ void Overlay::drawConsole(const OverlayModel& model, OverlayActions& actions) {
                     ImGui::SameLine();
                     if (ImGui::SmallButton(label)) {
                         m_selected = id;
-                        m_windows.inspector = true;
+                        isOpen(Panel::Inspector) = true;
                         actions.select(id);
                     }
                 }

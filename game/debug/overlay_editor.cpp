@@ -27,7 +27,7 @@ std::string readDisk(const std::string& path) {
 void Overlay::openInEditor(const std::string& relativePath, OverlayActions& actions) {
     m_editor = Editor{};
     m_editor.path = relativePath;
-    m_windows.editor = true;
+    isOpen(Panel::Editor) = true;
     m_visible = true;
     editorLoad(actions);
 }
@@ -59,7 +59,7 @@ bool Overlay::editorSave(OverlayActions& actions, bool overwriteConflict) {
 }
 
 void Overlay::drawEditor(const OverlayModel& model, OverlayActions& actions) {
-    if (!ImGui::Begin("Script editor", &m_windows.editor)) {
+    if (!beginPanel(Panel::Editor)) {
         ImGui::End();
         return;
     }

@@ -13,7 +13,7 @@
 namespace game {
 
 void Overlay::drawInspector(const OverlayModel& model, OverlayActions& actions) {
-    if (!ImGui::Begin("Inspector", &m_windows.inspector)) {
+    if (!beginPanel(Panel::Inspector)) {
         ImGui::End();
         return;
     }
@@ -43,7 +43,8 @@ void Overlay::drawInspector(const OverlayModel& model, OverlayActions& actions) 
         ImGui::End();
         return;
     }
-    overlay_text::say("%s %u:%u (%s)", o.kind.c_str(), o.id.index, o.id.generation, o.type.c_str());
+    const std::string& type = o.destroyed && o.id == m_seenId ? m_seenType : o.type;
+    overlay_text::say("%s %u:%u (%s)", o.kind.c_str(), o.id.index, o.id.generation, type.c_str());
     if (o.destroyed) {
         overlay_text::colored(ImVec4(1, 0.5f, 0.3f, 1), "destroyed at tick %llu",
                               static_cast<unsigned long long>(o.destroyedTick));
@@ -56,9 +57,13 @@ void Overlay::drawInspector(const OverlayModel& model, OverlayActions& actions) 
         overlay_text::disabled("no Lua identity yet (created when a hook first sees it)");
     overlay_text::say("position %.1f, %.1f   velocity %.1f, %.1f", double(o.position.x),
                       double(o.position.y), double(o.velocity.x), double(o.velocity.y));
-    overlay_text::say("hp %.1f / %.1f   radius %.1f   speed %.1f%s", double(o.hp), double(o.maxHp),
-                      double(o.radius), double(o.speed),
-                      o.faulted ? "   FAULTED (idles until its script is fixed)" : "");
+    overlay_text::say("hp %.1f / %.1f   radius %.1f   speed %.1f", double(o.hp), double(o.maxHp),
+                      double(o.radius), double(o.speed));
+    if (o.faulted) {
+        ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1, 0.55f, 0.35f, 1));
+        overlay_text::wrapped("FAULTED: it idles until its script is fixed");
+        ImGui::PopStyleColor();
+    }
     if (!o.memory.empty() && ImGui::TreeNodeEx("memory", ImGuiTreeNodeFlags_DefaultOpen)) {
         for (const auto& [name, value] : o.memory)
             overlay_text::bullet("%s = %s", name.c_str(), value.c_str());

@@ -3,6 +3,7 @@
 // the game's stats structs. Panels read this and nothing else (docs/design.md: debug windows read
 // state, never own it, never reach into the scripting internals).
 #include "engine/core/handle.h"
+#include "game/debug/script_cost.h"
 #include "game/sim/game.h"
 #include "scripting/hook_commands.h"
 #include "scripting/object_view.h"
@@ -22,8 +23,9 @@ struct ScriptRow {
     int version = 0;
     int reloads = 0;
     size_t live = 0;
-    double nsPerEntity = 0; // think cost, last tick
-    double thinkShare = 0;  // of the think phase's busy time, 0..1
+    int slot = -1;             // its index among the enemy scripts (-1: the director, a module)
+    ScriptTickSample lastTick; // its think cost in the last tick (averaged by the panel)
+    double thinkShare = 0;     // of the last think phase's busy time, 0..1
     uint64_t errors = 0;
     std::string reloadError; // empty when the latest version loaded cleanly
     bool removed = false;

@@ -10,23 +10,34 @@
 namespace game {
 
 void Overlay::drawPool(const OverlayModel& model, OverlayActions&) {
-    if (!ImGui::Begin("VM pool", &m_windows.pool)) {
+    if (!beginPanel(Panel::Pool)) {
         ImGui::End();
         return;
     }
-    overlay_text::say("%d VMs (VM 0 runs on the main thread)   think %.3f ms of a %.3f ms tick",
-                      model.poolSize, model.thinkWallMs, model.tickMs);
+    overlay_text::wrapped("%d VMs (VM 0 runs on the main thread): think %.3f ms of a %.3f ms tick",
+                          model.poolSize, model.thinkWallMs, model.tickMs);
     if (ImGui::BeginTable("vms", 7,
                           ImGuiTableFlags_RowBg | ImGuiTableFlags_Borders |
                               ImGuiTableFlags_SizingFixedFit)) {
-        ImGui::TableSetupColumn("VM");
-        ImGui::TableSetupColumn("busy / think", ImGuiTableColumnFlags_WidthStretch);
-        ImGui::TableSetupColumn("of tick");
-        ImGui::TableSetupColumn("batches");
-        ImGui::TableSetupColumn("entities");
-        ImGui::TableSetupColumn("errors");
-        ImGui::TableSetupColumn("Lua KiB");
-        ImGui::TableHeadersRow();
+        // Short headers, explained on hover: the panel is a narrow column beside the arena.
+        static constexpr const char* kHeaders[7][2] = {
+            {"VM", "VM 0 runs on the main thread; the others on workers"},
+            {"busy", "busy share of the think phase's wall time"},
+            {"tick", "busy share of the whole tick"},
+            {"batch", "batches run in the last tick"},
+            {"ents", "entities thought for in the last tick"},
+            {"err", "script errors in the last tick"},
+            {"KiB", "Lua memory of this VM"}};
+        for (int c = 0; c < 7; ++c)
+            ImGui::TableSetupColumn(kHeaders[c][0], c == 1 ? ImGuiTableColumnFlags_WidthStretch
+                                                           : ImGuiTableColumnFlags_None);
+        ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
+        for (int c = 0; c < 7; ++c) {
+            ImGui::TableSetColumnIndex(c);
+            ImGui::TableHeader(kHeaders[c][0]);
+            if (ImGui::IsItemHovered())
+                ImGui::SetTooltip("%s", kHeaders[c][1]);
+        }
         for (size_t v = 0; v < model.vms.size(); ++v) {
             const scripting::VmStats& s = model.vms[v];
             const float ofThink =
@@ -37,6 +48,8 @@ void Overlay::drawPool(const OverlayModel& model, OverlayActions&) {
             if (retired)
                 overlay_text::say("%zu (%llu retired)", v,
                                   static_cast<unsigned long long>(retired));
+            if (retired && ImGui::IsItemHovered())
+                ImGui::SetTooltip("VMs replaced in this slot after a script broke one");
             else
                 overlay_text::say("%zu", v);
             ImGui::TableNextColumn();
@@ -63,7 +76,7 @@ void Overlay::drawPool(const OverlayModel& model, OverlayActions&) {
         ImGui::PlotLines(label, h.data(), int(h.size()), 0, nullptr, 0.0f, 1.0f, ImVec2(0, 28));
     }
     // The last tick's timeline: one lane per VM, one box per batch.
-    overlay_text::raw("timeline of the last think phase (one box per batch):");
+    overlay_text::wrapped("the last think phase, one lane per VM, one box per batch:");
     const ImVec2 origin = ImGui::GetCursorScreenPos();
     const float width = std::max(100.0f, ImGui::GetContentRegionAvail().x), lane = 14.0f;
     ImDrawList* draw = ImGui::GetWindowDrawList();
@@ -81,7 +94,7 @@ void Overlay::drawPool(const OverlayModel& model, OverlayActions&) {
 }
 
 void Overlay::drawScripts(const OverlayModel& model, OverlayActions& actions) {
-    if (!ImGui::Begin("Scripts", &m_windows.scripts)) {
+    if (!beginPanel(Panel::Scripts)) {
         ImGui::End();
         return;
     }
@@ -89,16 +102,32 @@ void Overlay::drawScripts(const OverlayModel& model, OverlayActions& actions) {
                                             : "Check JIT (3 fresh processes)") &&
         !model.jitCheckRunning)
         actions.checkJit();
-    ImGui::SameLine();
-    overlay_text::disabled("does each think run compiled, or fall back to the interpreter?");
+    if (ImGui::IsItemHovered())
+        ImGui::SetTooltip("does each think run compiled, or fall back to the interpreter?");
     if (ImGui::BeginTable("scripts", 9,
                           ImGuiTableFlags_RowBg | ImGuiTableFlags_Borders |
-                              ImGuiTableFlags_SizingFixedFit)) {
-        for (const char* h : {"script", "version", "live", "ns/entity", "think share", "errors",
-                              "reload", "JIT", ""})
+                              ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_ScrollY)) {
+        ImGui::TableSetupScrollFreeze(0, 1);
+        for (const char* h :
+             {"script", "version", "live", "us/tick", "ns/entity", "errors", "reload", "JIT", ""})
             ImGui::TableSetupColumn(h);
-        ImGui::TableHeadersRow();
+        ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
+        for (int c = 0; c < 9; ++c) {
+            ImGui::TableSetColumnIndex(c);
+            ImGui::TableHeader(ImGui::TableGetColumnName(c));
+            if (c == 3 && ImGui::IsItemHovered())
+                ImGui::SetTooltip("think time per tick, all VMs together, microseconds");
+            if (c == 4 && ImGui::IsItemHovered())
+                ImGui::SetTooltip(
+                    "think time per entity, averaged over the last %llu entity-ticks (or the last "
+                    "%zu ticks when fewer): one tick of a few entities is mostly a batch's fixed "
+                    "cost",
+                    static_cast<unsigned long long>(ScriptCosts::kEnoughEntityTicks),
+                    ScriptCosts::kWindowTicks);
+        }
         for (const ScriptRow& s : model.scripts) {
+            const ScriptCostAverage cost =
+                s.slot >= 0 ? m_costs.average(size_t(s.slot)) : ScriptCostAverage{};
             ImGui::TableNextColumn();
             overlay_text::raw(s.key.c_str());
             ImGui::TableNextColumn();
@@ -106,9 +135,17 @@ void Overlay::drawScripts(const OverlayModel& model, OverlayActions& actions) {
             ImGui::TableNextColumn();
             overlay_text::say("%zu", s.live);
             ImGui::TableNextColumn();
-            overlay_text::say("%.1f", s.nsPerEntity);
+            if (s.slot >= 0)
+                overlay_text::say("%.1f", cost.msPerTick * 1000.0);
             ImGui::TableNextColumn();
-            overlay_text::say("%.0f%%", s.thinkShare * 100);
+            if (cost.enough)
+                overlay_text::say("%.1f", cost.nsPerEntity);
+            else if (s.slot >= 0)
+                overlay_text::disabled("-");
+            if (s.slot >= 0 && ImGui::IsItemHovered())
+                ImGui::SetTooltip("%s over %llu entity-ticks in %zu ticks",
+                                  cost.enough ? "averaged" : "too few to average:",
+                                  static_cast<unsigned long long>(cost.entityTicks), cost.ticks);
             ImGui::TableNextColumn();
             overlay_text::say("%llu", static_cast<unsigned long long>(s.errors));
             ImGui::TableNextColumn();
@@ -124,15 +161,15 @@ void Overlay::drawScripts(const OverlayModel& model, OverlayActions& actions) {
             if (s.jit.empty())
                 overlay_text::disabled("-");
             else if (s.jit == "interpreter")
-                overlay_text::colored(ImVec4(1, 0.7f, 0.2f, 1), "INTERPRETER (%d aborts)",
-                                      s.traceAborts);
+                overlay_text::colored(ImVec4(1, 0.7f, 0.2f, 1), "INTERPRETER");
             else
-                overlay_text::say("compiled (%d aborts)", s.traceAborts);
-            if (!s.abortReasons.empty() && ImGui::IsItemHovered())
-                ImGui::SetTooltip("trace aborts: %s", s.abortReasons.c_str());
+                overlay_text::raw("compiled");
+            if (!s.jit.empty() && ImGui::IsItemHovered())
+                ImGui::SetTooltip("%d trace aborts over the checked processes%s%s", s.traceAborts,
+                                  s.abortReasons.empty() ? "" : ": ", s.abortReasons.c_str());
             ImGui::TableNextColumn();
             ImGui::PushID(s.key.c_str());
-            if (!s.file.empty() && ImGui::SmallButton("edit"))
+            if (!s.file.empty() && !s.removed && ImGui::SmallButton("edit"))
                 openInEditor(s.file, actions);
             ImGui::PopID();
         }

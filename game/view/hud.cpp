@@ -5,10 +5,20 @@
 namespace game {
 
 namespace {
-void banner(const char* id, const char* title, const char* subtitle) {
-    const ImGuiIO& io = ImGui::GetIO();
-    ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x * 0.5f, io.DisplaySize.y * 0.42f),
-                            ImGuiCond_Always, ImVec2(0.5f, 0.5f));
+struct Area {
+    ImVec2 min, size;
+};
+Area arenaArea(const HudState& state) {
+    if (state.arenaSize.x <= 0 || state.arenaSize.y <= 0)
+        return {ImVec2(0, 0), ImGui::GetIO().DisplaySize};
+    return {ImVec2(state.arenaMin.x, state.arenaMin.y),
+            ImVec2(state.arenaSize.x, state.arenaSize.y)};
+}
+
+void banner(const Area& area, const char* id, const char* title, const char* subtitle) {
+    ImGui::SetNextWindowPos(
+        ImVec2(area.min.x + area.size.x * 0.5f, area.min.y + area.size.y * 0.42f), ImGuiCond_Always,
+        ImVec2(0.5f, 0.5f));
     ImGui::SetNextWindowBgAlpha(0.75f);
     ImGui::Begin(id, nullptr,
                  ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize |
@@ -24,7 +34,8 @@ void banner(const char* id, const char* title, const char* subtitle) {
 
 void drawHud(const Game& game, const HudState& state) {
     const engine::Player& p = game.world().player;
-    ImGui::SetNextWindowPos(ImVec2(10, 10), ImGuiCond_Always);
+    const Area area = arenaArea(state);
+    ImGui::SetNextWindowPos(ImVec2(area.min.x + 8, area.min.y + 8), ImGuiCond_Always);
     ImGui::SetNextWindowBgAlpha(0.55f);
     ImGui::Begin("HUD", nullptr,
                  ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize |
@@ -45,9 +56,9 @@ void drawHud(const Game& game, const HudState& state) {
     ImGui::End();
 
     if (!state.notice.empty()) { // a reload's outcome, at the bottom: refused in red
-        const ImGuiIO& io = ImGui::GetIO();
-        ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x * 0.5f, io.DisplaySize.y - 12.0f),
-                                ImGuiCond_Always, ImVec2(0.5f, 1.0f));
+        ImGui::SetNextWindowPos(
+            ImVec2(area.min.x + area.size.x * 0.5f, area.min.y + area.size.y - 8.0f),
+            ImGuiCond_Always, ImVec2(0.5f, 1.0f));
         ImGui::SetNextWindowBgAlpha(0.7f);
         ImGui::Begin("##reload", nullptr,
                      ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize |
@@ -59,12 +70,17 @@ void drawHud(const Game& game, const HudState& state) {
         ImGui::End();
     }
     if (state.attract)
-        banner("##attract", "ARENA",
+        banner(area, "##attract", "ARENA",
                "Demo: press any key to play.   WASD move, mouse aim, click/space fire");
     else if (game.roundOver())
-        banner("##gameover", "GAME OVER", "Press R to restart");
+        banner(area, "##gameover", "GAME OVER", "Press R to restart");
+    else if (state.confirmRestart)
+        banner(area, "##restart", "RESTART?",
+               "Press R again to throw this round away, Esc to keep it");
     else if (state.paused)
-        banner("##paused", "PAUSED", "Press P to resume");
+        banner(area, "##paused", "PAUSED",
+               state.pausedByOverlay ? "while the overlay is open: F1 closes it, P resumes"
+                                     : "Press P to resume");
 }
 
 } // namespace game

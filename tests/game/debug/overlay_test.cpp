@@ -80,7 +80,8 @@ protected:
         row.file = "enemies/orbiterx.lua";
         row.version = 7;
         row.live = 321;
-        row.nsPerEntity = 42.5;
+        row.slot = 0;
+        row.lastTick = {0.0136, 321}; // 13.6 us for 321 entities: too few to quote ns/entity
         row.reloadError = "enemies/orbiterx.lua:3: bad thing";
         m.scripts = {row};
         m.enemyTypes = {"orbiterx"};
@@ -120,7 +121,7 @@ TEST_F(OverlayTest, EveryWindowExistsAndShowsTheStatsItWasGiven) {
         EXPECT_TRUE(w->WasActive) << name;
     }
     for (const char* expected :
-         {"98765", "617", "2 retired", "orbiterx", "v7", "321", "42.5", "failed",
+         {"98765", "617", "2 retired", "orbiterx", "v7", "321", "13.6", "failed",
           "the unique error text", "ticks 77..77", "5:2", "registry ref 31", "charging = 17",
           "mood", "<enemy 3:1>", "tick 4242", "2.500 ms"})
         EXPECT_NE(text.find(expected), std::string::npos) << "'" << expected << "' not shown in:\n"
