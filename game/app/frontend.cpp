@@ -350,6 +350,23 @@ int runWindow(const AppOptions& options) {
     return code;
 }
 
+namespace {
+// Where things are in the picture, for tests and scripts that look at it:
+// "arena: rect NAME x y w h", NAME being `arena` or a panel's quoted title.
+void printRects(const Frontend& fe) {
+    const glm::vec2 window = fe.windowSize();
+    const LayoutRect arena = fe.overlay.arenaRect(window.x, window.y);
+    std::printf("arena: rect arena %.0f %.0f %.0f %.0f\n", double(arena.x), double(arena.y),
+                double(arena.w), double(arena.h));
+    for (size_t p = 0; p < kPanelCount; ++p) {
+        const LayoutRect r = fe.overlay.panelRect(Panel(p));
+        if (r.w > 0)
+            std::printf("arena: rect \"%s\" %.0f %.0f %.0f %.0f\n", panelTitle(Panel(p)),
+                        double(r.x), double(r.y), double(r.w), double(r.h));
+    }
+}
+} // namespace
+
 int runScreenshot(const AppOptions& options) {
     // No X server needed: EGL offscreen. A caller that picked a driver (xvfb-run + x11) keeps it.
     setenv("SDL_VIDEODRIVER", "offscreen", /*overwrite=*/0);
@@ -432,6 +449,7 @@ int runScreenshot(const AppOptions& options) {
                         std::printf("arena: wrote %s (%dx%d, %d frames, %zu enemies)\n",
                                     options.screenshotPath.c_str(), size.x, size.y, options.frames,
                                     game->world().enemies.size());
+                        printRects(fe);
                     }
                 }
                 fe.window->swap();

@@ -44,6 +44,10 @@ public:
     /// closed, else what the panels leave.
     LayoutRect arenaRect(float width, float height) const;
     const WorkbenchLayout& layout() const { return m_layout; }
+    /// Where a panel was drawn in the last frame (zero-sized when closed or the overlay hidden).
+    LayoutRect panelRect(Panel panel) const {
+        return m_visible && m_layout[panel].open ? m_rects.panels[size_t(panel)] : LayoutRect{};
+    }
     void setLayout(const WorkbenchLayout& layout) { m_layout = layout; }
     /// True once after the user changed the layout (resized, opened, closed, reset): time to save.
     bool takeLayoutChanged();

@@ -39,7 +39,10 @@ void Overlay::drawInspector(const OverlayModel& model, OverlayActions& actions) 
     }
     const InspectedObject& o = model.selected;
     if (!o.valid) {
-        overlay_text::disabled("nothing selected: click an enemy in the arena, or pick one above");
+        ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+        overlay_text::wrapped("nothing selected: right-click an enemy in the arena, or pick one "
+                              "above");
+        ImGui::PopStyleColor();
         ImGui::End();
         return;
     }

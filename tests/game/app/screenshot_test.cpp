@@ -8,7 +8,9 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <set>
+#include <sstream>
 #include <string>
 
 namespace {
@@ -21,6 +23,76 @@ Rgb fromRgba(uint32_t c) {
 bool near(const unsigned char* px, Rgb c, int tolerance) {
     return std::abs(px[0] - c.r) <= tolerance && std::abs(px[1] - c.g) <= tolerance &&
            std::abs(px[2] - c.b) <= tolerance;
+}
+std::vector<Rgb> enemyColors() {
+    // The enemy colours are the scripts' own: read them the way the game does.
+    scripting::LuaThinkDef def = scripting::defaultLuaThinkDef();
+    def.scriptsDir = std::string(ARENA_SOURCE_DIR) + "/scripts";
+    def.poolSize = 1;
+    std::string error;
+    auto scripts = scripting::LuaThinkPhase::create(def, &error);
+    EXPECT_TRUE(scripts) << error;
+    std::vector<Rgb> colors;
+    if (scripts)
+        for (const engine::EnemyType& t : scripts->types())
+            colors.push_back(fromRgba(t.color));
+    return colors;
+}
+
+struct Rect {
+    int x = 0, y = 0, w = 0, h = 0;
+};
+
+// Runs arena with `args`, returns its stdout; the "arena: rect NAME x y w h" lines go to *rects.
+std::string runArena(const std::string& args, std::map<std::string, Rect>* rects) {
+    const auto out = std::filesystem::temp_directory_path() / "arena_screenshot_stdout.txt";
+    const std::string cmd = std::string(ARENA_BINARY_DIR) + "/arena " + args + " > " + out.string();
+    EXPECT_EQ(std::system(cmd.c_str()), 0) << cmd;
+    std::ifstream in(out);
+    std::string text, line;
+    while (std::getline(in, line)) {
+        text += line + "\n";
+        const std::string prefix = "arena: rect ";
+        if (line.rfind(prefix, 0) != 0)
+            continue;
+        std::string name = line.substr(prefix.size());
+        size_t end = name[0] == '"' ? name.find('"', 1) + 1 : name.find(' ');
+        std::istringstream numbers(name.substr(end));
+        name = name.substr(0, end);
+        if (name.front() == '"')
+            name = name.substr(1, name.size() - 2);
+        Rect r;
+        numbers >> r.x >> r.y >> r.w >> r.h;
+        (*rects)[name] = r;
+    }
+    return text;
+}
+
+struct Image {
+    int w = 0, h = 0;
+    std::vector<unsigned char> rgb;
+    const unsigned char* at(int x, int y) const { return rgb.data() + 3 * (size_t(y) * w + x); }
+};
+
+Image load(const std::filesystem::path& png) {
+    Image img;
+    int channels = 0;
+    unsigned char* pixels = stbi_load(png.c_str(), &img.w, &img.h, &channels, 3);
+    EXPECT_NE(pixels, nullptr) << stbi_failure_reason();
+    if (pixels) {
+        img.rgb.assign(pixels, pixels + size_t(img.w) * img.h * 3);
+        stbi_image_free(pixels);
+    }
+    return img;
+}
+
+// Pixels of r for which pred holds.
+template <class Pred> size_t count(const Image& img, const Rect& r, Pred pred) {
+    size_t n = 0;
+    for (int y = std::max(0, r.y); y < std::min(img.h, r.y + r.h); ++y)
+        for (int x = std::max(0, r.x); x < std::min(img.w, r.x + r.w); ++x)
+            n += pred(img.at(x, y));
+    return n;
 }
 } // namespace
 
@@ -38,16 +110,7 @@ TEST(Screenshot, ShowsTheArenaWithEnemiesArriving) {
     EXPECT_EQ(h, 720);
 
     const Rgb floor = fromRgba(0x10141dff);
-    // The enemy colours are the scripts' own: read them the way the game does.
-    scripting::LuaThinkDef def = scripting::defaultLuaThinkDef();
-    def.scriptsDir = std::string(ARENA_SOURCE_DIR) + "/scripts";
-    def.poolSize = 1;
-    std::string error;
-    auto scripts = scripting::LuaThinkPhase::create(def, &error);
-    ASSERT_TRUE(scripts) << error;
-    std::vector<Rgb> enemyColors;
-    for (const engine::EnemyType& t : scripts->types())
-        enemyColors.push_back(fromRgba(t.color));
+    const std::vector<Rgb> enemyColors = ::enemyColors();
     size_t floorPixels = 0, enemyPixels = 0;
     std::set<uint32_t> distinct;
     for (int i = 0; i < w * h; ++i) {
@@ -84,4 +147,63 @@ TEST(Screenshot, AFolderWhoseOnlyScriptIsBrokenStillStartsAndSaysWhy) {
     EXPECT_NE(err.find("enemies/only.lua:2: unexpected symbol near '<eof>'"), std::string::npos)
         << err;
     std::filesystem::remove_all(dir);
+}
+
+TEST(Screenshot, WithEveryPanelOpenTheArenaStaysInViewWithItsHud) {
+    const auto png = std::filesystem::temp_directory_path() / "arena_screenshot_overlay.png";
+    std::filesystem::remove(png);
+    std::map<std::string, Rect> rects;
+    const std::string out = runArena(
+        "--screenshot " + png.string() + " --overlay --frames 240 --enemies 150 --seed 3", &rects);
+    const Image img = load(png);
+    ASSERT_EQ(img.w, 1280);
+    ASSERT_EQ(img.h, 720);
+    ASSERT_TRUE(rects.count("arena")) << out;
+    const Rect arena = rects["arena"];
+    for (const char* panel :
+         {"VM pool", "Scripts", "Inspector", "Frame", "Controls", "Error console"})
+        EXPECT_TRUE(rects.count(panel)) << panel << " is not open:\n" << out;
+    // The arena is a real part of the window, not a strip between panels.
+    EXPECT_GT(arena.w, img.w * 2 / 5) << out;
+    EXPECT_GT(arena.h, img.h * 2 / 5) << out;
+    for (const auto& [name, r] : rects) {
+        if (name == "arena")
+            continue;
+        const bool apart = r.x + r.w <= arena.x || arena.x + arena.w <= r.x ||
+                           r.y + r.h <= arena.y || arena.y + arena.h <= r.y;
+        EXPECT_TRUE(apart) << name << " overlaps the arena:\n" << out;
+    }
+
+    // In the arena's rectangle: mostly floor, and enemies.
+    const Rgb floor = fromRgba(0x10141dff);
+    const std::vector<Rgb> colors = enemyColors();
+    const size_t floorPixels =
+        count(img, arena, [&](const unsigned char* px) { return near(px, floor, 3); });
+    const size_t enemyPixels = count(img, arena, [&](const unsigned char* px) {
+        for (const Rgb& c : colors)
+            if (near(px, c, 12))
+                return true;
+        return false;
+    });
+    EXPECT_GT(floorPixels, size_t(arena.w * arena.h) / 3) << "the arena is covered";
+    EXPECT_GT(enemyPixels, 100u) << "no enemies visible in the arena";
+    // The whole world fits in the rectangle: its border runs down both of the rectangle's sides
+    // (drawn for the whole window, the sides would be under the panels).
+    const Rgb border = fromRgba(0x3b4d6eff);
+    const auto isBorder = [&](const unsigned char* px) { return near(px, border, 24); };
+    EXPECT_GT(count(img, Rect{arena.x, arena.y, 8, arena.h}, isBorder), size_t(arena.h) / 2);
+    EXPECT_GT(count(img, Rect{arena.x + arena.w - 8, arena.y, 8, arena.h}, isBorder),
+              size_t(arena.h) / 2);
+    // Outside it, the panels: ImGui's dark window background, opaque.
+    const Rgb windowBg{15, 15, 15};
+    const Rect left{0, arena.y, arena.x, img.h - arena.y};
+    EXPECT_GT(count(img, left, [&](const unsigned char* px) { return near(px, windowBg, 2); }),
+              size_t(left.w * left.h) / 3)
+        << "no opaque panel left of the arena";
+    // The HUD is drawn inside the arena's top-left corner: its text is near-white.
+    const Rect hud{arena.x, arena.y, 240, 110};
+    const size_t hudText = count(img, hud, [](const unsigned char* px) {
+        return px[0] > 200 && px[1] > 200 && px[2] > 200;
+    });
+    EXPECT_GT(hudText, 300u) << "no HUD in the arena's corner";
 }
