@@ -58,11 +58,17 @@ void Overlay::drawConsole(const OverlayModel& model, OverlayActions& actions) {
                                    static_cast<unsigned long long>(e.lastTick), where.c_str());
             if (!e.entities.empty()) {
                 overlay_text::disabled("  objects:");
+                // The buttons flow onto new lines: a narrow console must not cut them off.
+                const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
                 for (uint64_t packed : e.entities) {
                     const engine::ObjectId id = engine::unpackObjectId(packed);
                     char label[32];
                     std::snprintf(label, sizeof label, "%u:%u", id.index, id.generation);
+                    const float width =
+                        ImGui::CalcTextSize(label).x + ImGui::GetStyle().FramePadding.x * 2;
                     ImGui::SameLine();
+                    if (ImGui::GetCursorScreenPos().x + width > right)
+                        ImGui::NewLine();
                     if (ImGui::SmallButton(label)) {
                         m_selected = id;
                         isOpen(Panel::Inspector) = true;
