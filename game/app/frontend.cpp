@@ -426,7 +426,7 @@ int runScreenshot(const AppOptions& options) {
                     fe.overlay.setSelected(pick);
                 }
                 const auto renderStart = SDL_GetPerformanceCounter();
-                if (frame + 1 == options.frames)
+                if (frame + 3 >= options.frames) // tables fit new content a frame later
                     while (jitChecker.running()) // the screenshot waits for the JIT verdicts
                         std::this_thread::sleep_for(std::chrono::milliseconds(10));
                 OverlayModel model =

@@ -104,10 +104,15 @@ void Overlay::drawScripts(const OverlayModel& model, OverlayActions& actions) {
         actions.checkJit();
     if (ImGui::IsItemHovered())
         ImGui::SetTooltip("does each think run compiled, or fall back to the interpreter?");
-    if (ImGui::BeginTable("scripts", 9,
-                          ImGuiTableFlags_RowBg | ImGuiTableFlags_Borders |
-                              ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_ScrollY)) {
-        ImGui::TableSetupScrollFreeze(0, 1);
+    // Scrolls both ways with the names and headers frozen: a narrow panel hides nothing for good.
+    ImGui::PushStyleVar(ImGuiStyleVar_CellPadding, ImVec2(3, 2));
+    const bool table = ImGui::BeginTable("scripts", 9,
+                                         ImGuiTableFlags_RowBg | ImGuiTableFlags_Borders |
+                                             ImGuiTableFlags_SizingFixedFit |
+                                             ImGuiTableFlags_ScrollX | ImGuiTableFlags_ScrollY);
+    ImGui::PopStyleVar();
+    if (table) {
+        ImGui::TableSetupScrollFreeze(1, 1);
         for (const char* h :
              {"script", "version", "live", "us/tick", "ns/entity", "errors", "reload", "JIT", ""})
             ImGui::TableSetupColumn(h);
