@@ -3,6 +3,7 @@
 // Scripts, Inspector, Frame, Controls, Error console, Script editor. Each window reads the
 // OverlayModel; what the user asks for goes through OverlayActions. The error badge is drawn
 // even while the overlay is closed.
+#include "game/debug/code_editor.h"
 #include "game/debug/overlay_model.h"
 
 #include <deque>
@@ -45,8 +46,11 @@ public:
     /// Draws the overlay (if visible) and the error badge. Call between ImGui::NewFrame and Render.
     void draw(const OverlayModel& model, OverlayActions& actions);
 
-    /// Opens a script in the editor (relative path under the scripts folder).
-    void openInEditor(const std::string& relativePath, OverlayActions& actions);
+    /// Opens a script in the editor (relative path under the scripts folder), at `line` (1-based)
+    /// if it is not 0. The file already open keeps its buffer, unsaved edits included.
+    void openInEditor(const std::string& relativePath, OverlayActions& actions, int line = 0);
+    /// What the editor's text area showed in the last frame (tests).
+    const CodeEditorView& editorView() const { return m_editor.code.view; }
     /// Lays every window out in a grid at fixed places (screenshots, first open).
     void arrangeAll() { m_arrange = true; }
 
@@ -94,6 +98,8 @@ private:
         std::string diskNow;   // the on-disk text when the conflict was noticed
         std::string saveMessage;
         int pollFrames = 0;
+        bool missing = false; // the file was not on disk when last looked at
+        CodeEditorState code;
     } m_editor;
     void editorLoad(OverlayActions& actions);
     bool editorSave(OverlayActions& actions, bool overwriteConflict);
