@@ -225,3 +225,45 @@ TEST(OverlayFiles, AtomicWritesReplaceAFileAndFailCleanlyOnAReadOnlyFolder) {
     EXPECT_NE(error.find("nothing was changed"), std::string::npos) << error;
     std::filesystem::remove_all(dir);
 }
+
+TEST_F(OverlayTest, AnErrorsPlaceInTheConsoleOpensTheEditorThere) {
+    game::Overlay overlay;
+    overlay.setVisible(true);
+    RecordingActions actions;
+    actions.root = scriptsFolder("arena_console_link");
+    game::OverlayModel m = model(); // one error, at enemies/orbiterx.lua:9 (entry 0)
+    frame(overlay, m, actions);
+    frame(overlay, m, actions);
+    // The link's id, as the console makes it: window "entries", PushID(entry), the label.
+    ImGuiWindow* console = ImGui::FindWindowByName("Error console");
+    ASSERT_NE(console, nullptr);
+    ImGuiWindow* entries = nullptr;
+    for (ImGuiWindow* w : ImGui::GetCurrentContext()->Windows)
+        if (w->ParentWindow == console)
+            entries = w;
+    ASSERT_NE(entries, nullptr);
+    const int entry = 0;
+    const ImGuiID link =
+        ImHashStr("enemies/orbiterx.lua:9", 0, ImHashData(&entry, sizeof entry, entries->ID));
+    // Find it with the mouse (Dear ImGui keeps no item rectangles after a frame).
+    ImGuiIO& io = ImGui::GetIO();
+    bool found = false;
+    for (float y = entries->InnerRect.Min.y + 2; !found && y < entries->InnerRect.Max.y; y += 5)
+        for (float x = entries->InnerRect.Min.x + 2; !found && x < entries->InnerRect.Max.x;
+             x += 20) {
+            io.MousePos = ImVec2(x, y);
+            frame(overlay, m, actions);
+            found = ImGui::GetCurrentContext()->HoveredId == link;
+        }
+    ASSERT_TRUE(found) << "no enemies/orbiterx.lua:9 link in the console";
+    io.MouseDown[0] = true;
+    frame(overlay, m, actions);
+    io.MouseDown[0] = false;
+    for (int i = 0; i < 5; ++i)
+        frame(overlay, m, actions);
+    ASSERT_NE(ImGui::FindWindowByName("Script editor"), nullptr);
+    EXPECT_TRUE(ImGui::FindWindowByName("Script editor")->WasActive);
+    EXPECT_EQ(overlay.editorView().lineCount, 6);
+    EXPECT_EQ(overlay.editorView().cursorLine, 6); // line 9 of a 6-line file: its last line
+    std::filesystem::remove_all(actions.root);
+}
