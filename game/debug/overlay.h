@@ -4,6 +4,7 @@
 // rectangle the arena is drawn into (WorkbenchLayout); a menu bar shows or hides them and resets
 // the layout. Each panel reads the OverlayModel; what the user asks for goes through
 // OverlayActions. The error badge is drawn even while the overlay is closed.
+#include "game/debug/code_editor.h"
 #include "game/debug/overlay_model.h"
 #include "game/debug/script_cost.h"
 #include "game/debug/workbench_layout.h"
@@ -55,8 +56,11 @@ public:
     /// Draws the overlay (if visible) and the error badge. Call between ImGui::NewFrame and Render.
     void draw(const OverlayModel& model, OverlayActions& actions);
 
-    /// Opens a script in the editor (relative path under the scripts folder).
-    void openInEditor(const std::string& relativePath, OverlayActions& actions);
+    /// Opens a script in the editor (relative path under the scripts folder), at `line` (1-based)
+    /// if it is not 0. The file already open keeps its buffer, unsaved edits included.
+    void openInEditor(const std::string& relativePath, OverlayActions& actions, int line = 0);
+    /// What the editor's text area showed in the last frame (tests).
+    const CodeEditorView& editorView() const { return m_editor.code.view; }
 
     engine::ObjectId selected() const { return m_selected; }
     void setSelected(engine::ObjectId id) { m_selected = id; }
@@ -110,6 +114,8 @@ private:
         std::string diskNow;   // the on-disk text when the conflict was noticed
         std::string saveMessage;
         int pollFrames = 0;
+        bool missing = false; // the file was not on disk when last looked at
+        CodeEditorState code;
     } m_editor;
     void editorLoad(OverlayActions& actions);
     bool editorSave(OverlayActions& actions, bool overwriteConflict);

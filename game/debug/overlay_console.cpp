@@ -1,6 +1,7 @@
 // The error console (after Dear ImGui's demo log window): every script error, deduplicated by
 // (script, line, message) with a count, first and last tick, the VM, the objects it happened to
-// (click one to select it), the traceback on demand, a text filter and clear.
+// (click one to select it), where it happened (click to open the script editor at that line), the
+// traceback on demand, a text filter and clear.
 #include "game/debug/overlay.h"
 #include "game/debug/overlay_text.h"
 
@@ -10,6 +11,19 @@
 #include <cstring>
 
 namespace game {
+
+namespace {
+// A chunk name the editor can open: a .lua file under the scripts folder, not one of the
+// host's own chunks ("=...", "[string ...]") or a path leaving the folder.
+bool isScriptPath(const std::string& file) {
+    const auto endsWith = [&](const char* tail) {
+        const size_t n = std::strlen(tail);
+        return file.size() > n && file.compare(file.size() - n, n, tail) == 0;
+    };
+    return endsWith(".lua") && file[0] != '=' && file[0] != '@' && file[0] != '[' &&
+           file[0] != '/' && file.find("..") == std::string::npos;
+}
+} // namespace
 
 void Overlay::drawConsole(const OverlayModel& model, OverlayActions& actions) {
     if (!beginPanel(Panel::Console)) {
@@ -56,6 +70,21 @@ void Overlay::drawConsole(const OverlayModel& model, OverlayActions& actions) {
             overlay_text::disabled("  ticks %llu..%llu   %s",
                                    static_cast<unsigned long long>(e.firstTick),
                                    static_cast<unsigned long long>(e.lastTick), where.c_str());
+            // Where it happened, as a link into the script editor.
+            std::string file = e.first.file;
+            int fileLine = e.first.line;
+            if (fileLine <= 0 &&
+                !scripting::parseLuaErrorPosition(e.first.message, &file, &fileLine))
+                fileLine = 0;
+            if (isScriptPath(file)) {
+                const std::string place =
+                    fileLine > 0 ? file + ":" + std::to_string(fileLine) : file;
+                ImGui::SameLine();
+                if (ImGui::SmallButton(place.c_str()))
+                    openInEditor(file, actions, fileLine);
+                if (ImGui::IsItemHovered())
+                    ImGui::SetTooltip("open in the script editor");
+            }
             if (!e.entities.empty()) {
                 overlay_text::disabled("  objects:");
                 // The buttons flow onto new lines: a narrow console must not cut them off.

@@ -4,6 +4,7 @@
 #include "game/debug/overlay.h"
 #include "game/debug/overlay_text.h"
 
+#include <SDL_scancode.h>
 #include <gtest/gtest.h>
 #include <imgui.h>
 #include <imgui_internal.h>
@@ -30,7 +31,8 @@ struct RecordingActions final : game::OverlayActions {
         calls.push_back("edit " + v);
     }
     void scriptSaved(const std::string& p) override { calls.push_back("saved " + p); }
-    std::string scriptsRoot() const override { return "/nonexistent"; }
+    std::string scriptsRoot() const override { return root; }
+    std::string root = "/nonexistent";
 };
 
 class OverlayTest : public testing::Test {
@@ -138,10 +140,23 @@ TEST_F(OverlayTest, TheErrorBadgeShowsEvenWithTheOverlayClosed) {
     EXPECT_EQ(ImGui::FindWindowByName("VM pool"), nullptr);
 }
 
-TEST_F(OverlayTest, TheEditorShowsTheLastFailedReloadAndItsLine) {
+namespace {
+// A scripts folder holding enemies/orbiterx.lua (five lines).
+std::string scriptsFolder(const char* name) {
+    const std::string dir = testing::TempDir() + name;
+    std::filesystem::remove_all(dir);
+    std::filesystem::create_directories(dir + "/enemies");
+    std::ofstream(dir + "/enemies/orbiterx.lua") << "local a = 1\nlocal b = 2\nlocal c = +\n"
+                                                    "local d = 4\nreturn {}\n";
+    return dir;
+}
+} // namespace
+
+TEST_F(OverlayTest, TheEditorShowsTheLastFailedReloadAndMarksItsLine) {
     game::Overlay overlay;
     overlay.setVisible(true);
     RecordingActions actions;
+    actions.root = scriptsFolder("arena_editor_error");
     game::OverlayModel m = model();
     overlay.openInEditor("enemies/orbiterx.lua", actions);
     frame(overlay, m, actions);
@@ -149,6 +164,53 @@ TEST_F(OverlayTest, TheEditorShowsTheLastFailedReloadAndItsLine) {
     ASSERT_NE(ImGui::FindWindowByName("Script editor"), nullptr);
     EXPECT_NE(text.find("enemies/orbiterx.lua:3: bad thing"), std::string::npos) << text;
     EXPECT_NE(text.find("the last good version (v7) keeps running"), std::string::npos) << text;
+    EXPECT_EQ(overlay.editorView().lineCount, 6);
+    EXPECT_EQ(overlay.editorView().markedLine, 3);
+    std::filesystem::remove_all(actions.root);
+}
+
+TEST_F(OverlayTest, TheEditorOpensAtALine) {
+    game::Overlay overlay;
+    RecordingActions actions;
+    actions.root = scriptsFolder("arena_editor_line");
+    game::OverlayModel m = model();
+    overlay.openInEditor("enemies/orbiterx.lua", actions, 4);
+    EXPECT_TRUE(overlay.visible());
+    for (int i = 0; i < 4; ++i)
+        frame(overlay, m, actions);
+    EXPECT_EQ(overlay.editorView().cursorLine, 4);
+    EXPECT_EQ(overlay.editorView().cursor, 36u); // three lines of 12 bytes before it
+    EXPECT_TRUE(overlay.editorView().focused);
+    std::filesystem::remove_all(actions.root);
+}
+
+TEST_F(OverlayTest, ARemovedScriptIsSaidToBeRemovedNotShownEmpty) {
+    game::Overlay overlay;
+    overlay.setVisible(true);
+    RecordingActions actions;
+    actions.root = scriptsFolder("arena_editor_removed");
+    game::OverlayModel m = model();
+    m.scripts[0].removed = true;
+    m.scripts[0].reloadError.clear();
+    std::filesystem::remove(actions.root + "/enemies/orbiterx.lua");
+    overlay.openInEditor("enemies/orbiterx.lua", actions);
+    frame(overlay, m, actions);
+    const std::string text = frame(overlay, m, actions);
+    EXPECT_NE(text.find("enemies/orbiterx.lua was removed: no more of them spawn, and the live "
+                        "ones go on running v7"),
+              std::string::npos)
+        << text;
+    EXPECT_EQ(text.find("saved"), std::string::npos) << text;
+    EXPECT_EQ(overlay.editorView().lineCount, 0) << "an editor was shown";
+    // Ctrl+S on it writes nothing.
+    ImGui::GetIO().KeyCtrl = true;
+    ImGui::GetIO().KeysDown[SDL_SCANCODE_S] = true;
+    frame(overlay, m, actions);
+    ImGui::GetIO().KeyCtrl = false;
+    ImGui::GetIO().KeysDown[SDL_SCANCODE_S] = false;
+    EXPECT_FALSE(std::filesystem::exists(actions.root + "/enemies/orbiterx.lua"));
+    EXPECT_TRUE(actions.calls.empty() || actions.calls.back().rfind("saved", 0) != 0);
+    std::filesystem::remove_all(actions.root);
 }
 
 TEST(OverlayFiles, AtomicWritesReplaceAFileAndFailCleanlyOnAReadOnlyFolder) {
@@ -163,4 +225,46 @@ TEST(OverlayFiles, AtomicWritesReplaceAFileAndFailCleanlyOnAReadOnlyFolder) {
     EXPECT_FALSE(game::writeFileAtomically("/proc/arena-cannot-write/a.lua", "x", &error));
     EXPECT_NE(error.find("nothing was changed"), std::string::npos) << error;
     std::filesystem::remove_all(dir);
+}
+
+TEST_F(OverlayTest, AnErrorsPlaceInTheConsoleOpensTheEditorThere) {
+    game::Overlay overlay;
+    overlay.setVisible(true);
+    RecordingActions actions;
+    actions.root = scriptsFolder("arena_console_link");
+    game::OverlayModel m = model(); // one error, at enemies/orbiterx.lua:9 (entry 0)
+    frame(overlay, m, actions);
+    frame(overlay, m, actions);
+    // The link's id, as the console makes it: window "entries", PushID(entry), the label.
+    ImGuiWindow* console = ImGui::FindWindowByName("Error console");
+    ASSERT_NE(console, nullptr);
+    ImGuiWindow* entries = nullptr;
+    for (ImGuiWindow* w : ImGui::GetCurrentContext()->Windows)
+        if (w->ParentWindow == console)
+            entries = w;
+    ASSERT_NE(entries, nullptr);
+    const int entry = 0;
+    const ImGuiID link =
+        ImHashStr("enemies/orbiterx.lua:9", 0, ImHashData(&entry, sizeof entry, entries->ID));
+    // Find it with the mouse (Dear ImGui keeps no item rectangles after a frame).
+    ImGuiIO& io = ImGui::GetIO();
+    bool found = false;
+    for (float y = entries->InnerRect.Min.y + 2; !found && y < entries->InnerRect.Max.y; y += 5)
+        for (float x = entries->InnerRect.Min.x + 2; !found && x < entries->InnerRect.Max.x;
+             x += 20) {
+            io.MousePos = ImVec2(x, y);
+            frame(overlay, m, actions);
+            found = ImGui::GetCurrentContext()->HoveredId == link;
+        }
+    ASSERT_TRUE(found) << "no enemies/orbiterx.lua:9 link in the console";
+    io.MouseDown[0] = true;
+    frame(overlay, m, actions);
+    io.MouseDown[0] = false;
+    for (int i = 0; i < 5; ++i)
+        frame(overlay, m, actions);
+    ASSERT_NE(ImGui::FindWindowByName("Script editor"), nullptr);
+    EXPECT_TRUE(ImGui::FindWindowByName("Script editor")->WasActive);
+    EXPECT_EQ(overlay.editorView().lineCount, 6);
+    EXPECT_EQ(overlay.editorView().cursorLine, 6); // line 9 of a 6-line file: its last line
+    std::filesystem::remove_all(actions.root);
 }
