@@ -116,6 +116,7 @@ private:
         int pollFrames = 0;
         bool missing = false; // the file was not on disk when last looked at
         CodeEditorState code;
+        bool showErrorLine = true; // opened without a line: go to its error's, if it has one
     } m_editor;
     void editorLoad(OverlayActions& actions);
     bool editorSave(OverlayActions& actions, bool overwriteConflict);

@@ -64,8 +64,10 @@ void Overlay::openInEditor(const std::string& relativePath, OverlayActions& acti
         m_editor.path = relativePath;
         editorLoad(actions);
     }
-    if (line > 0)
+    if (line > 0) {
         m_editor.code.goToLine(line);
+        m_editor.showErrorLine = false;
+    }
     isOpen(Panel::Editor) = true;
     m_visible = true;
 }
@@ -161,7 +163,10 @@ void Overlay::drawEditor(const OverlayModel& model, OverlayActions& actions) {
     ImGui::SameLine();
     overlay_text::disabled(m_editor.text != m_editor.onDisk ? "modified" : "saved");
     ImGui::SameLine();
-    overlay_text::disabled("  Ctrl+F find  Ctrl+G line");
+    overlay_text::disabled("(keys)");
+    if (ImGui::IsItemHovered())
+        ImGui::SetTooltip("Ctrl+S save   Ctrl+F find (Enter/F3 next, Shift+Enter previous)   "
+                          "Ctrl+G go to line");
 
     if (m_editor.conflict) {
         if (m_editor.missing) {
@@ -196,6 +201,8 @@ void Overlay::drawEditor(const OverlayModel& model, OverlayActions& actions) {
             const std::string where = file + ":" + std::to_string(line);
             if (file == m_editor.path) {
                 mark = {line, withoutPosition(row->reloadError)};
+                if (m_editor.showErrorLine) // just opened: show what is wrong first
+                    m_editor.code.goToLine(line);
                 if (ImGui::SmallButton(("go to line " + std::to_string(line)).c_str()))
                     m_editor.code.goToLine(line);
             } else if (ImGui::SmallButton(("open " + where).c_str())) {
@@ -213,6 +220,7 @@ void Overlay::drawEditor(const OverlayModel& model, OverlayActions& actions) {
 
     // ImGui 1.86's SDL backend indexes keys by SDL scancode (and has no ImGuiKey for S).
     const bool ctrlS = ImGui::GetIO().KeyCtrl && ImGui::IsKeyPressed(SDL_SCANCODE_S, false);
+    m_editor.showErrorLine = false;
     codeEditor("##code", m_editor.code, m_editor.text, mark.line > 0 ? &mark : nullptr);
     if (ctrlS && ImGui::IsWindowFocused(ImGuiFocusedFlags_RootAndChildWindows))
         editorSave(actions, false);

@@ -113,7 +113,7 @@ WorkbenchLayout defaultWorkbenchLayout() {
     l[Panel::Inspector] = {true, Dock::Right, 1.2f};
     l[Panel::Console] = {true, Dock::Right, 1.0f};
     l[Panel::Scripts] = {true, Dock::Bottom, 1.0f};
-    l[Panel::Editor] = {false, Dock::Bottom, 2.2f};
+    l[Panel::Editor] = {false, Dock::Bottom, 3.0f};
     return l;
 }
 

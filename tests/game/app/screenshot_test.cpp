@@ -207,3 +207,54 @@ TEST(Screenshot, WithEveryPanelOpenTheArenaStaysInViewWithItsHud) {
     });
     EXPECT_GT(hudText, 300u) << "no HUD in the arena's corner";
 }
+
+TEST(Screenshot, TheEditorShowsLineNumbersAndMarksTheBrokenLine) {
+    // A copy of the scripts whose chaser does not load: its line 15 is an error.
+    const auto dir = std::filesystem::temp_directory_path() / "arena_screenshot_editor";
+    std::filesystem::remove_all(dir);
+    std::filesystem::create_directories(dir);
+    std::filesystem::copy(std::string(ARENA_SOURCE_DIR) + "/scripts", dir / "scripts",
+                          std::filesystem::copy_options::recursive);
+    const auto chaser = dir / "scripts" / "enemies" / "chaser.lua";
+    std::string text;
+    {
+        std::ifstream in(chaser);
+        std::string line;
+        for (int n = 1; std::getline(in, line); ++n)
+            text += line + (n == 14 ? " +" : "") + "\n"; // `local s = self.speed +` then `return`
+    }
+    { std::ofstream(chaser) << text; }
+    const auto png = dir / "shot.png";
+    std::map<std::string, Rect> rects;
+    const std::string out =
+        runArena("--screenshot " + png.string() + " --overlay --frames 60" + " --scripts " +
+                     (dir / "scripts").string() + " --editor enemies/chaser.lua 2>/dev/null",
+                 &rects);
+    const Image img = load(png);
+    ASSERT_TRUE(rects.count("Script editor")) << out;
+    ASSERT_TRUE(rects.count("arena")) << out;
+    const Rect editor = rects["Script editor"];
+    const Rect arena = rects["arena"];
+    const bool apart = editor.x + editor.w <= arena.x || arena.x + arena.w <= editor.x ||
+                       editor.y + editor.h <= arena.y || arena.y + arena.h <= editor.y;
+    EXPECT_TRUE(apart) << "the editor covers the arena:\n" << out;
+
+    // The marked line: a dark red band across most of the editor's width, several pixels tall.
+    int bandRows = 0;
+    for (int y = editor.y; y < editor.y + editor.h; ++y) {
+        int red = 0;
+        for (int x = editor.x; x < editor.x + editor.w; ++x) {
+            const unsigned char* px = img.at(x, y);
+            red += px[0] > px[1] + 25 && px[0] > px[2] + 25 && px[0] < 140;
+        }
+        bandRows += red > editor.w / 2;
+    }
+    EXPECT_GE(bandRows, 8) << "no marked error line in the editor";
+    // The gutter: line numbers, light digits in a strip at the editor's left edge, below its
+    // header, on a background darker than the text's.
+    const Rect gutter{editor.x + 4, editor.y + 70, 36, editor.h - 80};
+    const size_t digits =
+        count(img, gutter, [](const unsigned char* px) { return px[1] > 90 && px[2] > 90; });
+    EXPECT_GT(digits, 150u) << "no line numbers in the editor's gutter";
+    std::filesystem::remove_all(dir);
+}
