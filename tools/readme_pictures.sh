@@ -14,7 +14,7 @@ trap 'rm -rf "$work"' EXIT
 cp -r "$root/scripts" "$work/scripts"
 # The break lands while the run is under way (one tick per frame, a few seconds in all); --watch
 # reloads it, the reload is refused, and the editor follows the file it has open.
-(sleep 2 && sed -i '14s/$/ +/' "$work/scripts/enemies/chaser.lua") &
-"$build/arena" --screenshot "$root/docs/editor-error.png" --overlay --watch --frames 1500 \
+(sleep 1 && sed -i '14s/$/ +/' "$work/scripts/enemies/chaser.lua") &
+"$build/arena" --screenshot "$root/docs/editor-error.png" --overlay --watch --frames 900 \
   --enemies 120 --seed 2 --scripts "$work/scripts" --editor enemies/chaser.lua
 wait

@@ -22,6 +22,7 @@
 #include <SDL.h>
 #include <glm/geometric.hpp>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -397,8 +398,6 @@ int runScreenshot(const AppOptions& options) {
             actions.overlay = &fe.overlay;
             actions.root = options.scriptsDir;
             fe.overlay.setVisible(options.overlay); // the default layout: never the user's file
-            if (!options.editorFile.empty())
-                fe.overlay.openInEditor(options.editorFile, actions);
             JitChecker jitChecker(options.scriptsDir);
             actions.jit = &jitChecker;
             if (options.overlay)
@@ -425,6 +424,10 @@ int runScreenshot(const AppOptions& options) {
                             pick = e.id;
                     fe.overlay.setSelected(pick);
                 }
+                // Opened near the end, the editor shows the file as it is then, at its error's line
+                // if a reload failed during the run.
+                if (!options.editorFile.empty() && frame + 10 == std::max(options.frames, 10))
+                    fe.overlay.openInEditor(options.editorFile, actions);
                 const auto renderStart = SDL_GetPerformanceCounter();
                 if (frame + 3 >= options.frames) // tables fit new content a frame later
                     while (jitChecker.running()) // the screenshot waits for the JIT verdicts
