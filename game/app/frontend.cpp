@@ -76,12 +76,12 @@ struct Frontend {
         batch.begin(camera.viewProjection());
         view.draw(batch, game, frame, overlay.selected());
         batch.end();
-        imgui.beginFrame();
-        if (!overlay.visible())
-            drawHud(game, hud);
-        if (model && actions)
-            overlay.draw(*model, *actions);
-        imgui.endFrame();
+        imgui.frame([&] { // more than once when this frame's input needs it (imgui_layer.h)
+            if (!overlay.visible())
+                drawHud(game, hud);
+            if (model && actions)
+                overlay.draw(*model, *actions);
+        });
     }
 };
 
