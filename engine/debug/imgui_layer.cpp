@@ -163,4 +163,8 @@ bool ImGuiLayer::wantsMouse() const {
     return m_initialised && ImGui::GetIO().WantCaptureMouse;
 }
 
+bool ImGuiLayer::mouseHeld() const {
+    return m_initialised && ImGui::IsAnyMouseDown();
+}
+
 } // namespace engine

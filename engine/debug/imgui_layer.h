@@ -38,6 +38,8 @@ public:
     void frame(const std::function<void()>& draw);
     bool wantsKeyboard() const;
     bool wantsMouse() const;
+    /// A mouse button is held on the UI (a drag, a +/- button repeating): frames must keep coming.
+    bool mouseHeld() const;
     /// ImGui frames the last frame() ran (1 + the unrendered ones), for tests and diagnostics.
     int lastFrameBatches() const { return m_lastBatches; }
 
