@@ -100,6 +100,14 @@ glm::ivec2 Window::drawableSize() const {
     return {width, height};
 }
 
+int Window::refreshRate() const {
+    SDL_DisplayMode mode{};
+    const int display = SDL_GetWindowDisplayIndex(m_window);
+    if (display < 0 || SDL_GetCurrentDisplayMode(display, &mode) != 0)
+        return 0;
+    return mode.refresh_rate;
+}
+
 void Window::swap() {
     SDL_GL_SwapWindow(m_window);
 }

@@ -38,6 +38,7 @@ public:
     SDL_Window* sdlWindow() const { return m_window; }
     void* glContext() const { return m_context; }
     glm::ivec2 drawableSize() const; // in pixels
+    int refreshRate() const;         // of the display the window is on, in Hz; 0: unknown
     void swap();
 
 private:

@@ -3,6 +3,8 @@
 #include "engine/core/fixed_step.h"
 #include "engine/core/tick.h"
 #include "engine/debug/imgui_layer.h"
+#include "engine/platform/event_pump.h"
+#include "engine/platform/frame_limiter.h"
 #include "engine/platform/input.h"
 #include "engine/platform/window.h"
 #include "engine/render/camera2d.h"
@@ -98,11 +100,11 @@ struct Frontend {
         view.draw(batch, game, frame, overlay.selected());
         batch.end();
         glDisable(GL_SCISSOR_TEST);
-        imgui.beginFrame();
-        drawHud(game, hud);
-        if (model && actions)
-            overlay.draw(*model, *actions);
-        imgui.endFrame();
+        imgui.frame([&] { // more than once when this frame's input needs it (imgui_layer.h)
+            drawHud(game, hud);
+            if (model && actions)
+                overlay.draw(*model, *actions);
+        });
     }
 };
 
@@ -259,13 +261,16 @@ int runWindow(const AppOptions& options) {
             OverlayLayoutFile layoutFile(fe.overlay);
             engine::InputSystem input;
             engine::FixedStepClock clock;
+            engine::EventPump pump; // paused: waits for events (event_pump.h)
+            engine::FrameLimiter limiter(engine::framePeriod(fe.window->refreshRate()));
             uint64_t frame = 0, goneAt = 0;
             uint64_t last = SDL_GetPerformanceCounter();
             float fps = 60.0f;
             double renderMs = 0;
             for (bool running = session.game != nullptr; running; ++frame) {
                 input.beginFrame();
-                for (SDL_Event e; SDL_PollEvent(&e);) {
+                for (const SDL_Event& e :
+                     pump.poll(/*idle=*/!flow.simulating() && !fe.imgui.mouseHeld())) {
                     fe.imgui.processEvent(e);
                     input.handleEvent(e, fe.imgui.wantsKeyboard(), fe.imgui.wantsMouse());
                     // Right click picks the enemy under the mouse for the inspector.
@@ -307,7 +312,8 @@ int runWindow(const AppOptions& options) {
                 last = now;
                 if (seconds > 0)
                     fps = fps * 0.95f + float(1.0 / seconds) * 0.05f;
-                const int steps = clock.advance(seconds * double(actions.timeScale));
+                const int steps =
+                    clock.advance((seconds - pump.idleSeconds()) * double(actions.timeScale));
                 const int toRun = paused ? (actions.stepRequested ? 1 : 0) : steps;
                 actions.stepRequested = false;
                 for (int s = 0; s < toRun; ++s) {
@@ -344,6 +350,7 @@ int runWindow(const AppOptions& options) {
                 renderMs = double(SDL_GetPerformanceCounter() - renderStart) * 1000.0 /
                            double(SDL_GetPerformanceFrequency());
                 layoutFile.update(frame);
+                limiter.wait(); // a no-op when vsync or the frame itself took the period
             }
         }
     }

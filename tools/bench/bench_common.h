@@ -33,4 +33,7 @@ inline nlohmann::json toJson(const Stat& s) {
 /// Scenario 10 (limits.cpp): how long hostile calls really run against the limits they run under.
 nlohmann::json limitsHold(const Settings& s);
 
+/// Scenario 11 (overlay_cost.cpp): the debug overlay's CPU cost per frame, closed and open.
+nlohmann::json overlayCost(const Settings& s);
+
 } // namespace bench

@@ -681,6 +681,7 @@ int main(int argc, char** argv) {
             {"budget_cost", budgetCost},
             {"hot_reload", hotReload},
             {"limits", bench::limitsHold},
+            {"overlay_cost", bench::overlayCost},
         };
     nlohmann::json results;
     results["quick"] = s.quick;
