@@ -60,6 +60,9 @@ bool Overlay::takeLayoutChanged() {
 }
 
 bool Overlay::beginPanel(Panel panel) {
+    const ImVec2 display = ImGui::GetIO().DisplaySize;
+    if (m_rects.panels[size_t(panel)].w <= 0) // opened during this frame, after the layout
+        m_rects = layOut(m_layout, display.x, display.y, m_menuHeight);
     const LayoutRect& r = m_rects.panels[size_t(panel)];
     ImGui::SetNextWindowPos(ImVec2(r.x, r.y), ImGuiCond_Always);
     ImGui::SetNextWindowSize(ImVec2(r.w, r.h), ImGuiCond_Always);
@@ -70,7 +73,6 @@ bool Overlay::beginPanel(Panel panel) {
     // A drag on a border moved this window within the frame: that is the user's new split.
     const ImVec2 pos = ImGui::GetWindowPos(), size = ImGui::GetWindowSize();
     const LayoutRect actual{pos.x, pos.y, size.x, size.y};
-    const ImVec2 display = ImGui::GetIO().DisplaySize;
     if (!m_resizedThisFrame &&
         (std::fabs(actual.x - r.x) > 0.5f || std::fabs(actual.y - r.y) > 0.5f ||
          std::fabs(actual.w - r.w) > 0.5f || std::fabs(actual.h - r.h) > 0.5f)) {

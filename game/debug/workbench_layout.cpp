@@ -137,8 +137,8 @@ WorkbenchRects layOut(const WorkbenchLayout& layout, float width, float height, 
 WorkbenchLayout resizedBy(const WorkbenchLayout& layout, Panel panel, const LayoutRect& given,
                           const LayoutRect& actual, float width, float height, float menuHeight) {
     WorkbenchLayout out = layout;
-    if (width <= 0 || height <= menuHeight)
-        return out;
+    if (width <= 0 || height <= menuHeight || given.w <= 0 || given.h <= 0)
+        return out; // nothing was given, so nothing was resized
     const float below = height - menuHeight;
     const WorkbenchRects rects = layOut(layout, width, height, menuHeight);
     const Dock dock = layout[panel].dock;

@@ -266,5 +266,18 @@ TEST_F(OverlayTest, AnErrorsPlaceInTheConsoleOpensTheEditorThere) {
     EXPECT_TRUE(ImGui::FindWindowByName("Script editor")->WasActive);
     EXPECT_EQ(overlay.editorView().lineCount, 6);
     EXPECT_EQ(overlay.editorView().cursorLine, 6); // line 9 of a 6-line file: its last line
+    // Opened in the middle of a frame, the editor takes its place in the bottom strip and moves
+    // no other split (it once met a zero-sized place, and ImGui's minimum read as a resize).
+    const game::WorkbenchLayout after = overlay.layout(), before = game::defaultWorkbenchLayout();
+    EXPECT_FLOAT_EQ(after.leftFraction, before.leftFraction);
+    EXPECT_FLOAT_EQ(after.rightFraction, before.rightFraction);
+    EXPECT_FLOAT_EQ(after.bottomFraction, before.bottomFraction);
+    for (size_t i = 0; i < game::kPanelCount; ++i)
+        EXPECT_FLOAT_EQ(after.panels[i].weight, before.panels[i].weight)
+            << game::panelTitle(game::Panel(i));
+    const game::LayoutRect arena = overlay.arenaRect(1280, 720);
+    const game::LayoutRect editor = overlay.panelRect(game::Panel::Editor);
+    EXPECT_EQ(editor.x, arena.x);
+    EXPECT_GT(editor.y, arena.bottom());
     std::filesystem::remove_all(actions.root);
 }
