@@ -11,7 +11,12 @@ struct OpenBatch {
     std::bitset<SDL_NUM_SCANCODES> keys;
     std::bitset<256> buttons; // SDL numbers mouse buttons with a Uint8
     bool anyChange = false;
+    bool keyChange = false; // of a key that is not a modifier
 };
+
+bool isModifier(size_t scancode) {
+    return scancode >= SDL_SCANCODE_LCTRL && scancode <= SDL_SCANCODE_RGUI;
+}
 
 } // namespace
 
@@ -41,6 +46,12 @@ void splitInputBatches(std::span<const SDL_Event> events, InputBatches& out) {
                 out.events.push_back(e);
                 break;
             }
+            // A batch's modifiers are those of its last event: a modifier that changes after a key
+            // did (xdotool's ctrl+g releases Ctrl before G) would take them from that key.
+            if (isModifier(code) && open.keyChange)
+                closeBatch();
+            if (!isModifier(code))
+                open.keyChange = true;
             if (e.type == SDL_KEYDOWN && e.key.repeat) {
                 SDL_Event up = e;
                 up.type = SDL_KEYUP;

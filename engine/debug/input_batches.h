@@ -12,6 +12,9 @@
 //   KEYDOWN (key.repeat != 0) is preceded by a synthesized KEYUP of the same key and loses its
 //   repeat flag: for ImGui a repeat is a fresh press, so the OS's repeat settings drive repeats.
 // - No key (scancode) and no mouse button changes state twice within one batch.
+// - A modifier (Ctrl, Shift, Alt, GUI) that changes after another key did starts a new batch:
+//   ImGui takes a batch's modifiers from its last key event, so Ctrl released right after G
+//   (xdotool's ctrl+g does that) would otherwise turn Ctrl+G into G.
 // - Within a batch, text (SDL_TEXTINPUT) never follows a key or button change: ImGui applies a
 //   frame's text before its keys, so text after a change would jump ahead of it.
 // - Anything else (motion, wheel, window events) stays where it falls. No events: no batches.

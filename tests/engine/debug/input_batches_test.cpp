@@ -132,6 +132,17 @@ TEST(InputBatches, TextNeverFollowsAChangeWithinABatch) {
               Batches{"'x' 'y' +A"});
 }
 
+TEST(InputBatches, AModifierReleasedRightAfterAKeyDoesNotTakeItsPressAlong) {
+    // xdotool's "key ctrl+g" in one frame: Ctrl down, G down, Ctrl up, G up (Ctrl goes first). In
+    // one batch ImGui would see G pressed with Ctrl already up: Ctrl+G turned into G.
+    EXPECT_EQ(split({key(SDL_KEYDOWN, SDL_SCANCODE_LCTRL), key(SDL_KEYDOWN, SDL_SCANCODE_A),
+                     key(SDL_KEYUP, SDL_SCANCODE_LCTRL), key(SDL_KEYUP, SDL_SCANCODE_A)}),
+              (Batches{"+CTRL +A", "-CTRL -A"}));
+    // Pressed after a key, a modifier waits too: the key keeps the modifiers it was typed with.
+    EXPECT_EQ(split({key(SDL_KEYDOWN, SDL_SCANCODE_A), key(SDL_KEYDOWN, SDL_SCANCODE_LCTRL)}),
+              (Batches{"+A", "+CTRL"}));
+}
+
 TEST(InputBatches, AClickWithinAFrameAndADoubleClickAreEachTransitionSeen) {
     EXPECT_EQ(split({button(SDL_MOUSEBUTTONDOWN, 1), button(SDL_MOUSEBUTTONUP, 1)}),
               (Batches{"+M1", "-M1"}));
