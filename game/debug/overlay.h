@@ -117,6 +117,7 @@ private:
         bool missing = false; // the file was not on disk when last looked at
         CodeEditorState code;
         bool showErrorLine = true; // opened without a line: go to its error's, if it has one
+        std::string seenError;     // the reload error shown last frame (a new one is news)
     } m_editor;
     void editorLoad(OverlayActions& actions);
     bool editorSave(OverlayActions& actions, bool overwriteConflict);

@@ -201,7 +201,10 @@ void Overlay::drawEditor(const OverlayModel& model, OverlayActions& actions) {
             const std::string where = file + ":" + std::to_string(line);
             if (file == m_editor.path) {
                 mark = {line, withoutPosition(row->reloadError)};
-                if (m_editor.showErrorLine) // just opened: show what is wrong first
+                // Just opened, or a save here was refused: show what is wrong. (An error that
+                // comes from an edit elsewhere never takes the keyboard from the game.)
+                const bool fresh = row->reloadError != m_editor.seenError;
+                if (m_editor.showErrorLine || (fresh && m_editor.code.view.focused))
                     m_editor.code.goToLine(line);
                 if (ImGui::SmallButton(("go to line " + std::to_string(line)).c_str()))
                     m_editor.code.goToLine(line);
@@ -221,6 +224,7 @@ void Overlay::drawEditor(const OverlayModel& model, OverlayActions& actions) {
     // ImGui 1.86's SDL backend indexes keys by SDL scancode (and has no ImGuiKey for S).
     const bool ctrlS = ImGui::GetIO().KeyCtrl && ImGui::IsKeyPressed(SDL_SCANCODE_S, false);
     m_editor.showErrorLine = false;
+    m_editor.seenError = row ? row->reloadError : std::string();
     codeEditor("##code", m_editor.code, m_editor.text, mark.line > 0 ? &mark : nullptr);
     if (ctrlS && ImGui::IsWindowFocused(ImGuiFocusedFlags_RootAndChildWindows))
         editorSave(actions, false);
