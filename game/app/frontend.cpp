@@ -108,49 +108,6 @@ struct Frontend {
     }
 };
 
-// The user's overlay layout: read at start, written a second after each change and at exit.
-class OverlayLayoutFile {
-public:
-    explicit OverlayLayoutFile(Overlay& overlay) : m_overlay(overlay), m_path(overlayLayoutPath()) {
-        std::error_code ec;
-        if (m_path.empty() || !std::filesystem::exists(m_path, ec))
-            return;
-        WorkbenchLayout saved;
-        std::string error;
-        if (loadLayout(m_path, &saved, &error))
-            m_overlay.setLayout(saved);
-        else
-            std::fprintf(stderr, "arena: overlay layout: %s\n", error.c_str());
-    }
-    ~OverlayLayoutFile() {
-        if (m_dirty)
-            save();
-    }
-    OverlayLayoutFile(const OverlayLayoutFile&) = delete;
-    OverlayLayoutFile& operator=(const OverlayLayoutFile&) = delete;
-
-    void update(uint64_t frame) {
-        if (m_overlay.takeLayoutChanged()) {
-            m_dirty = true;
-            m_changedAt = frame;
-        }
-        if (m_dirty && frame > m_changedAt + 60) // a drag is many changes: save once it ends
-            save();
-    }
-
-private:
-    void save() {
-        m_dirty = false;
-        std::string error;
-        if (!m_path.empty() && !saveLayout(m_path, m_overlay.layout(), &error))
-            std::fprintf(stderr, "arena: overlay layout not saved: %s\n", error.c_str());
-    }
-    Overlay& m_overlay;
-    std::string m_path;
-    bool m_dirty = false;
-    uint64_t m_changedAt = 0;
-};
-
 PlayerCommand commandFromInput(const engine::InputState& in, const Game& game,
                                const engine::Camera2D& camera) {
     PlayerCommand cmd;
@@ -258,7 +215,7 @@ int runWindow(const AppOptions& options) {
             actions.jit = &jitChecker;
             RoundFlow flow(options.autopilot);
             actions.flow = &flow;
-            OverlayLayoutFile layoutFile(fe.overlay);
+            OverlayLayoutFile layoutFile(fe.overlay); // the window only
             engine::InputSystem input;
             engine::FixedStepClock clock;
             engine::EventPump pump; // paused: waits for events (event_pump.h)

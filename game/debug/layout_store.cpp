@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include <cmath>
+#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -117,6 +118,40 @@ bool saveLayout(const std::string& path, const WorkbenchLayout& layout, std::str
         return false;
     }
     return writeFileAtomically(path, layoutToJson(layout), error);
+}
+
+OverlayLayoutFile::OverlayLayoutFile(Overlay& overlay)
+    : m_overlay(overlay), m_path(overlayLayoutPath()) {
+    std::error_code ec;
+    if (m_path.empty() || !std::filesystem::exists(m_path, ec))
+        return;
+    WorkbenchLayout saved;
+    std::string error;
+    if (loadLayout(m_path, &saved, &error))
+        m_overlay.setLayout(saved);
+    else
+        std::fprintf(stderr, "arena: overlay layout: %s\n", error.c_str());
+}
+
+OverlayLayoutFile::~OverlayLayoutFile() {
+    if (m_dirty)
+        save();
+}
+
+void OverlayLayoutFile::update(uint64_t frame) {
+    if (m_overlay.takeLayoutChanged()) {
+        m_dirty = true;
+        m_changedAt = frame;
+    }
+    if (m_dirty && frame > m_changedAt + 60)
+        save();
+}
+
+void OverlayLayoutFile::save() {
+    m_dirty = false;
+    std::string error;
+    if (!m_path.empty() && !saveLayout(m_path, m_overlay.layout(), &error))
+        std::fprintf(stderr, "arena: overlay layout not saved: %s\n", error.c_str());
 }
 
 } // namespace game

@@ -1,5 +1,7 @@
 #pragma once
 // What arena-bench's scenarios share: the settings and the median [min-max] summary.
+#include "game/app/game_setup.h"
+
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
@@ -29,6 +31,11 @@ inline Stat summarize(std::vector<double> v) {
 inline nlohmann::json toJson(const Stat& s) {
     return {{"median", s.median}, {"min", s.min}, {"max", s.max}};
 }
+
+/// The game the full-tick scenarios measure: every script, hooks and the director, 2 VMs, at
+/// least `enemies` enemies, warmed up (the population filled, traces compiled). On failure the
+/// session has no game and the reason is on stderr.
+game::GameSession warmGame(const Settings& s, int enemies);
 
 /// Scenario 10 (limits.cpp): how long hostile calls really run against the limits they run under.
 nlohmann::json limitsHold(const Settings& s);

@@ -482,18 +482,9 @@ nlohmann::json fullTick(const Settings& s) {
     const std::vector<int> sizes =
         s.quick ? std::vector<int>{10000} : std::vector<int>{10000, 100000};
     for (int n : sizes) {
-        game::AppOptions o;
-        o.scriptsDir = s.scriptsDir;
-        o.pool = 2;
-        o.enemies = n;
-        std::string error;
-        game::GameSession session = game::makeGame(o, true, &error);
-        if (!session.game) {
-            std::fprintf(stderr, "arena-bench: %s\n", error.c_str());
+        game::GameSession session = bench::warmGame(s, n);
+        if (!session.game)
             return out;
-        }
-        for (int t = 0; t < 30; ++t) // warm up: the population fills, traces compile
-            session.game->step(nullptr);
         std::vector<double> tickMs;
         game::PhaseTimes sum;
         const int ticks = s.quick ? 30 : 120;
@@ -649,6 +640,22 @@ nlohmann::json hotReload(const Settings& s) {
 }
 
 } // namespace
+
+game::GameSession bench::warmGame(const Settings& s, int enemies) {
+    game::AppOptions o;
+    o.scriptsDir = s.scriptsDir;
+    o.pool = 2;
+    o.enemies = enemies;
+    std::string error;
+    game::GameSession session = game::makeGame(o, true, &error);
+    if (!session.game) {
+        std::fprintf(stderr, "arena-bench: %s\n", error.c_str());
+        return session;
+    }
+    for (int t = 0; t < 30; ++t)
+        session.game->step(nullptr);
+    return session;
+}
 
 int main(int argc, char** argv) {
     CLI::App app{"arena-bench: Arena's scripting benchmarks (ratios measured in one run)"};

@@ -125,19 +125,10 @@ nlohmann::json overlayCost(const Settings& s) {
                 "ImGui frame", "total", "open/closed", "drawn");
     nlohmann::json out = nlohmann::json::array();
     for (int n : {2000, 10000}) {
-        game::AppOptions o;
-        o.scriptsDir = s.scriptsDir;
-        o.pool = 2;
-        o.enemies = n;
-        std::string error;
-        game::GameSession session = game::makeGame(o, true, &error);
-        if (!session.game) {
-            std::fprintf(stderr, "arena-bench: %s\n", error.c_str());
+        game::GameSession session = warmGame(s, n);
+        if (!session.game)
             return out;
-        }
         game::LiveScripts live(session, s.scriptsDir, /*watch=*/false);
-        for (int t = 0; t < 30; ++t) // the population fills, traces compile
-            session.game->step(nullptr);
         Side closed(false, s.scriptsDir), open(true, s.scriptsDir);
         for (int f = 0; f < 5; ++f) { // windows appear and size themselves over the first frames
             const engine::ObjectId selected = pickEnemy(*session.game);

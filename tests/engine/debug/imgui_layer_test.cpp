@@ -16,25 +16,12 @@
 #include <string>
 #include <vector>
 
+#include "sdl_events.h"
+
 namespace {
 
-SDL_Event key(Uint32 type, SDL_Scancode code, Uint16 mod = KMOD_NONE, Uint8 repeat = 0) {
-    SDL_Event e{};
-    e.type = type;
-    e.key.state = type == SDL_KEYDOWN ? SDL_PRESSED : SDL_RELEASED;
-    e.key.repeat = repeat;
-    e.key.keysym.scancode = code;
-    e.key.keysym.sym = SDL_GetKeyFromScancode(code);
-    e.key.keysym.mod = mod;
-    return e;
-}
-
-SDL_Event text(const char* s) {
-    SDL_Event e{};
-    e.type = SDL_TEXTINPUT;
-    std::snprintf(e.text.text, sizeof e.text.text, "%s", s);
-    return e;
-}
+using testing_support::key;
+using testing_support::text;
 
 std::vector<SDL_Event> taps(SDL_Scancode code, int n) {
     std::vector<SDL_Event> events;

@@ -6,39 +6,14 @@
 #include <string>
 #include <vector>
 
+#include "sdl_events.h"
+
 namespace {
 
-SDL_Event key(Uint32 type, SDL_Scancode code, Uint8 repeat = 0) {
-    SDL_Event e{};
-    e.type = type;
-    e.key.state = type == SDL_KEYDOWN ? SDL_PRESSED : SDL_RELEASED;
-    e.key.repeat = repeat;
-    e.key.keysym.scancode = code;
-    return e;
-}
-
-SDL_Event button(Uint32 type, Uint8 which) {
-    SDL_Event e{};
-    e.type = type;
-    e.button.button = which;
-    e.button.state = type == SDL_MOUSEBUTTONDOWN ? SDL_PRESSED : SDL_RELEASED;
-    return e;
-}
-
-SDL_Event text(const char* s) {
-    SDL_Event e{};
-    e.type = SDL_TEXTINPUT;
-    std::snprintf(e.text.text, sizeof e.text.text, "%s", s);
-    return e;
-}
-
-SDL_Event motion(int x, int y) {
-    SDL_Event e{};
-    e.type = SDL_MOUSEMOTION;
-    e.motion.x = x;
-    e.motion.y = y;
-    return e;
-}
+using testing_support::button;
+using testing_support::key;
+using testing_support::motion;
+using testing_support::text;
 
 // One batch per string, events separated by spaces: "+BS" key down, "-BS" key up, "+M1" button
 // down, "'a'" text, "~" motion. Only the keys the tests use are named.
@@ -106,18 +81,18 @@ TEST(InputBatches, FiveTapsOfOneKeyInOneFrameBecomeTenBatches) {
 
 TEST(InputBatches, AnAutoRepeatBecomesAReleaseAndAFreshPress) {
     // The key went down in an earlier frame; this frame holds two repeats.
-    EXPECT_EQ(split({key(SDL_KEYDOWN, SDL_SCANCODE_BACKSPACE, 1),
-                     key(SDL_KEYDOWN, SDL_SCANCODE_BACKSPACE, 1)}),
+    EXPECT_EQ(split({key(SDL_KEYDOWN, SDL_SCANCODE_BACKSPACE, KMOD_NONE, 1),
+                     key(SDL_KEYDOWN, SDL_SCANCODE_BACKSPACE, KMOD_NONE, 1)}),
               (Batches{"-BS", "+BS", "-BS", "+BS"}));
     // The press and its first repeat in one frame.
     EXPECT_EQ(split({key(SDL_KEYDOWN, SDL_SCANCODE_BACKSPACE),
-                     key(SDL_KEYDOWN, SDL_SCANCODE_BACKSPACE, 1)}),
+                     key(SDL_KEYDOWN, SDL_SCANCODE_BACKSPACE, KMOD_NONE, 1)}),
               (Batches{"+BS", "-BS", "+BS"}));
 }
 
 TEST(InputBatches, OtherKeysShareTheBatchesOfARepeatingKey) {
-    EXPECT_EQ(split({key(SDL_KEYDOWN, SDL_SCANCODE_BACKSPACE, 1), key(SDL_KEYDOWN, SDL_SCANCODE_A),
-                     key(SDL_KEYUP, SDL_SCANCODE_BACKSPACE)}),
+    EXPECT_EQ(split({key(SDL_KEYDOWN, SDL_SCANCODE_BACKSPACE, KMOD_NONE, 1),
+                     key(SDL_KEYDOWN, SDL_SCANCODE_A), key(SDL_KEYUP, SDL_SCANCODE_BACKSPACE)}),
               (Batches{"-BS", "+BS +A", "-BS"}));
 }
 

@@ -1,4 +1,5 @@
 #include "game/debug/layout_store.h"
+#include "game/debug/overlay.h"
 
 #include <gtest/gtest.h>
 
@@ -71,4 +72,30 @@ TEST(LayoutStore, ThePathFollowsXdgConfigHomeThenHome) {
         setenv("HOME", savedHome.c_str(), 1);
     else
         unsetenv("HOME");
+}
+
+TEST(LayoutStore, TheWindowReadsTheUsersLayoutAtStartAndWritesNothingUnchanged) {
+    const std::string home = testing::TempDir() + "arena_layout_xdg";
+    std::filesystem::remove_all(home);
+    const char* xdg = std::getenv("XDG_CONFIG_HOME");
+    const std::string savedXdg = xdg ? xdg : "";
+    setenv("XDG_CONFIG_HOME", home.c_str(), 1);
+    game::WorkbenchLayout mine = game::defaultWorkbenchLayout();
+    mine.rightFraction = 0.22f;
+    std::string error;
+    ASSERT_TRUE(game::saveLayout(game::overlayLayoutPath(), mine, &error)) << error;
+    const auto written = std::filesystem::last_write_time(game::overlayLayoutPath());
+    {
+        game::Overlay overlay;
+        game::OverlayLayoutFile file(overlay);
+        EXPECT_FLOAT_EQ(overlay.layout().rightFraction, 0.22f);
+        for (uint64_t frame = 0; frame < 200; ++frame)
+            file.update(frame);
+    }
+    EXPECT_EQ(std::filesystem::last_write_time(game::overlayLayoutPath()), written);
+    if (xdg)
+        setenv("XDG_CONFIG_HOME", savedXdg.c_str(), 1);
+    else
+        unsetenv("XDG_CONFIG_HOME");
+    std::filesystem::remove_all(home);
 }
