@@ -273,6 +273,8 @@ int runWindow(const AppOptions& options) {
                     clock.advance((seconds - pump.idleSeconds()) * double(actions.timeScale));
                 const int toRun = paused ? (actions.stepRequested ? 1 : 0) : steps;
                 actions.stepRequested = false;
+                if (toRun == 0) // paused (the overlay open, say): edits on disk still go live
+                    live->update();
                 for (int s = 0; s < toRun; ++s) {
                     live->update();
                     const PlayerCommand cmd = commandFromInput(in, *game, fe.camera);
