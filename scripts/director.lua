@@ -7,8 +7,13 @@
 -- width, height, types (the enemy type ids), random (in [0, 1), from the engine).
 -- It spawns with arena.spawn(type, x, y [, { hp = n }]).
 
--- Types join the waves in this order, one more each wave; a missing file is skipped.
+-- Types join the waves in this order, one more each wave, and lead the wave they join; a missing
+-- file is skipped.
 local ORDER = { "chaser", "swarm", "orbiter", "dasher", "splitter", "sniper", "brute" }
+-- The share of a wave's groups that are the type joining in it.
+local NEWCOMER = 0.6
+-- The longest a wave holds back the next: 40 s of 60 ticks.
+local WAVE_TICKS = 40 * 60
 -- How many arrive together.
 local GROUP = { chaser = 3, swarm = 9, orbiter = 2, dasher = 2, splitter = 2, sniper = 1, brute = 1 }
 
@@ -44,12 +49,16 @@ return {
     end
     state.seed = floor(info.random * 2147483647)
 
+    state.age = (state.age or 0) + 1
     if state.to_spawn == 0 then
-      -- Between waves: the next starts once this one is half cleared, after a short breath.
-      if state.wave > 0 and info.live > state.size / 2 then return state.wave end
+      -- Between waves: the next starts once this one is half cleared, after a short breath, or
+      -- when it has lasted WAVE_TICKS (enemies that keep their distance never stall a round).
+      if state.wave > 0 and info.live > state.size / 2 and state.age < WAVE_TICKS then
+        return state.wave
+      end
       state.timer = state.timer - 1
       if state.timer > 0 then return state.wave end
-      state.wave = state.wave + 1
+      state.wave, state.age = state.wave + 1, 0
       state.size = 8 + 5 * state.wave
       state.to_spawn, state.timer, state.spawn_timer = state.size, 45, 0
     end
@@ -61,7 +70,14 @@ return {
     local types = available(info)
     if #types == 0 then return state.wave end
     local unlocked = min(#types, state.wave)
-    local kind = types[1 + floor(next_random(state) * unlocked)]
+    -- While types are still joining, the newcomer makes most of its wave (NEWCOMER of the
+    -- groups), so the player meets each alone before the mix; after that, all mix evenly.
+    local kind
+    if state.wave <= #types and next_random(state) < NEWCOMER then
+      kind = types[unlocked]
+    else
+      kind = types[1 + floor(next_random(state) * unlocked)]
+    end
     local count = min(state.to_spawn, (GROUP[kind] or 1) + floor(state.wave / 4))
     local x, y = edge_point(state, info)
     for _ = 1, count do

@@ -1,5 +1,6 @@
 #include "game/app/game_setup.h"
 
+#include "engine/core/tick.h"
 #include "game/app/live_scripts.h"
 #include "game/sim/lua_hooks.h"
 
@@ -83,6 +84,21 @@ nlohmann::json summarize(const GameSession& session, double wallSeconds, const L
     j["best_score"] = c.bestScore;
     j["spawns_refused"] = c.spawnsRefused;
     j["wave"] = game.wave();
+    // The rounds that ended in a game over (the latest 100): how far and how long each went.
+    nlohmann::json rounds = nlohmann::json::array();
+    const auto& finished = game.finishedRounds();
+    for (size_t i = finished.size() > 100 ? finished.size() - 100 : 0; i < finished.size(); ++i) {
+        const RoundStats& r = finished[i];
+        nlohmann::json kills = nlohmann::json::object();
+        for (size_t t = 0; t < r.killsByType.size() && t < game.types().size(); ++t)
+            if (r.killsByType[t])
+                kills[game.types()[t].name] = r.killsByType[t];
+        rounds.push_back({{"wave", r.wave},
+                          {"seconds", double(r.ticks) * engine::kTickSeconds},
+                          {"score", r.score},
+                          {"kills", kills}});
+    }
+    j["finished_rounds"] = rounds;
     j["wall_seconds"] = wallSeconds;
     nlohmann::json phases = nlohmann::json::object();
     const double ticks = c.ticks ? double(c.ticks) : 1.0;

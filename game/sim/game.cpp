@@ -138,6 +138,8 @@ void Game::restart() {
     m_waves.reset();
     m_directorWave = -1;
     m_roundStartTick = m_world.tick;
+    m_round = RoundStats{};
+    m_round.killsByType.assign(m_types.size(), 0);
     m_counters.score = 0;
     ++m_counters.rounds;
     m_gameOverTicks = 0;
@@ -177,8 +179,21 @@ void Game::step(const PlayerCommand* command) {
     commit();
     m_last.ms[size_t(Phase::Commit)] = msSince(t);
 
+    if (m_world.player.alive) {
+        ++m_round.ticks;
+        m_round.wave = std::max(m_round.wave, wave());
+        m_round.score = m_counters.score;
+    }
     for (size_t i = 0; i < m_last.ms.size(); ++i)
         m_total.ms[i] += m_last.ms[i];
+}
+
+void Game::endRound() {
+    m_round.wave = std::max(m_round.wave, wave());
+    m_round.score = m_counters.score;
+    m_finishedRounds.push_back(m_round);
+    if (m_finishedRounds.size() > kMaxFinishedRounds)
+        m_finishedRounds.erase(m_finishedRounds.begin());
 }
 
 void Game::snapshot() {
@@ -308,6 +323,8 @@ void Game::damageEnemy(engine::Enemy& e, float damage, HitSource source) {
     m_events.deaths.push_back({e.id, e.type, e.position, byPlayer});
     if (byPlayer) {
         ++m_counters.killed;
+        if (e.type < m_round.killsByType.size())
+            ++m_round.killsByType[e.type];
         m_counters.score = scripting::addScore(m_counters.score, m_types[e.type].score);
         m_counters.bestScore = std::max(m_counters.bestScore, m_counters.score);
     }
@@ -374,6 +391,7 @@ void Game::resolve() {
             player.alive = false;
             m_events.playerDied = true;
             ++m_counters.gameOvers;
+            endRound();
         }
     }
 }

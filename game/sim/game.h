@@ -17,6 +17,7 @@
 #include "game/sim/game_hooks.h"
 #include "game/sim/waves.h"
 
+#include <algorithm>
 #include <array>
 #include <memory>
 #include <vector>
@@ -46,6 +47,14 @@ struct GameCounters {
     int64_t bestScore = 0;
 };
 
+/// One round as the game-over summary tells it. Counters, not world state: outside world_hash.
+struct RoundStats {
+    uint64_t ticks = 0; // survived: ticks with the player alive
+    int wave = 0;       // the highest reached
+    int64_t score = 0;
+    std::vector<uint32_t> killsByType; // by the player, indexed by enemy type
+};
+
 class Game {
 public:
     /// `hooks` (optional) runs per-object scripts and the director; without it, or while its
@@ -61,6 +70,13 @@ public:
     const GameDef& def() const { return m_def; }
     std::span<const engine::EnemyType> types() const { return m_types; }
     const GameCounters& counters() const { return m_counters; }
+    /// The round being played (its summary once it is over, until the next starts).
+    const RoundStats& round() const { return m_round; }
+    /// Rounds that ended in a game over, oldest first (the latest kMaxFinishedRounds).
+    const std::vector<RoundStats>& finishedRounds() const { return m_finishedRounds; }
+    static constexpr size_t kMaxFinishedRounds = 1000;
+    /// The best score of earlier sessions (the window reads it from the user's data folder).
+    void setBestScore(int64_t best) { m_counters.bestScore = std::max(m_counters.bestScore, best); }
     const TickEvents& events() const { return m_events; }
     const Waves& waves() const { return m_waves; }
     /// The wave number the HUD shows: the director's if it reports one, else the built-in waves'.
@@ -91,6 +107,7 @@ public:
     uint64_t worldHash() const;
 
 private:
+    void endRound();                 // the player died: the round joins finishedRounds()
     void markDead(engine::Enemy& e); // every kEnemyDead is set here, so the commit needs no scan
     void snapshot();
     void applyPlayer(const PlayerCommand& command);
@@ -125,6 +142,8 @@ private:
     engine::Rng m_rng;
     Waves m_waves;
     GameCounters m_counters;
+    RoundStats m_round;
+    std::vector<RoundStats> m_finishedRounds;
     TickEvents m_events;
     std::vector<engine::Intent> m_intents;
     std::vector<SpawnRequest> m_spawnQueue;

@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <numeric>
 
 namespace {
 std::unique_ptr<game::Game> makeTestGame(uint64_t seed, int minEnemies = 0) {
@@ -107,4 +108,37 @@ TEST(Game, ThinkIntentsDriveTheEnemies) {
     ASSERT_EQ(before.size(), g.world().enemies.size());
     for (size_t i = 0; i < before.size(); ++i)
         EXPECT_EQ(g.world().enemies.dense()[i].position, before[i]);
+}
+
+TEST(Game, ARoundsSummaryCountsWhatHappenedInIt) {
+    // The summary is checked against the tick events seen while the round was played.
+    auto g = makeTestGame(9);
+    const game::PlayerCommand idle{};
+    std::vector<uint32_t> kills(g->types().size(), 0);
+    uint64_t aliveTicks = 0;
+    int highestWave = 0;
+    for (int t = 0; t < 600; ++t) // the autopilot fights a while...
+        if (g->step(nullptr), g->world().player.alive) {
+            ++aliveTicks;
+            highestWave = std::max(highestWave, g->wave());
+            for (const game::DeathEvent& d : g->events().deaths)
+                kills[d.type] += d.killedByPlayer;
+        }
+    ASSERT_TRUE(g->finishedRounds().empty()) << "the autopilot died early: pick another seed";
+    for (int t = 0; t < 20000 && g->finishedRounds().empty(); ++t) { // ...then stands still
+        g->step(&idle);
+        for (const game::DeathEvent& d : g->events().deaths)
+            kills[d.type] += d.killedByPlayer;
+        if (g->world().player.alive) {
+            ++aliveTicks;
+            highestWave = std::max(highestWave, g->wave());
+        }
+    }
+    ASSERT_EQ(g->finishedRounds().size(), 1u);
+    const game::RoundStats& r = g->finishedRounds().front();
+    EXPECT_EQ(r.ticks, aliveTicks);
+    EXPECT_EQ(r.wave, highestWave);
+    EXPECT_EQ(r.killsByType, kills);
+    EXPECT_GT(std::accumulate(kills.begin(), kills.end(), 0u), 0u);
+    EXPECT_EQ(r.score, g->counters().score);
 }
