@@ -11,6 +11,7 @@
 #include "engine/render/gl.h"
 #include "engine/render/screenshot.h"
 #include "engine/render/shape_batch.h"
+#include "game/app/best_score.h"
 #include "game/app/game_setup.h"
 #include "game/app/jit_checker.h"
 #include "game/app/live_scripts.h"
@@ -79,23 +80,26 @@ struct Frontend {
     }
 
     // Draws the arena into the rectangle the overlay leaves (all of the window while it is
-    // closed), the HUD inside that rectangle, then the overlay around it.
+    // closed): the HUD's bar across its top, the world below it; then the overlay around it.
     void render(const Game& game, HudState hud, uint64_t frame, const OverlayModel* model,
                 OverlayActions* actions) {
         const glm::ivec2 drawable = window->drawableSize();
         const glm::vec2 size = windowSize();
         const LayoutRect arena = overlay.arenaRect(size.x, size.y);
-        camera.fitInto(game.world().size, {arena.x, arena.y}, {arena.w, arena.h}, size);
         hud.arenaMin = {arena.x, arena.y};
         hud.arenaSize = {arena.w, arena.h};
+        // The world goes under the HUD's bar, never beneath it.
+        const float bar = std::min(hudBarHeight(), arena.h * 0.5f);
+        const LayoutRect world{arena.x, arena.y + bar, arena.w, arena.h - bar};
+        camera.fitInto(game.world().size, {world.x, world.y}, {world.w, world.h}, size);
         glViewport(0, 0, drawable.x, drawable.y);
         glClearColor(0.035f, 0.043f, 0.063f, 1.0f);
         glClear(GL_COLOR_BUFFER_BIT);
         // Nothing of the world spills under the panels (bullets leaving the arena, say).
         const glm::vec2 scale = glm::vec2(drawable) / glm::max(size, glm::vec2(1.0f));
         glEnable(GL_SCISSOR_TEST);
-        glScissor(int(arena.x * scale.x), int((size.y - arena.bottom()) * scale.y),
-                  int(arena.w * scale.x), int(arena.h * scale.y));
+        glScissor(int(world.x * scale.x), int((size.y - world.bottom()) * scale.y),
+                  int(world.w * scale.x), int(world.h * scale.y));
         batch.begin(camera.viewProjection());
         view.draw(batch, game, frame, overlay.selected());
         batch.end();
@@ -214,6 +218,11 @@ int runWindow(const AppOptions& options) {
             JitChecker jitChecker(options.scriptsDir);
             actions.jit = &jitChecker;
             RoundFlow flow(options.autopilot);
+            // The player's best between sessions (the window's alone; see best_score.h).
+            const std::string bestPath = bestScorePath();
+            int64_t storedBest = bestPath.empty() ? 0 : loadBestScore(bestPath);
+            if (session.game)
+                session.game->setBestScore(storedBest);
             actions.flow = &flow;
             OverlayLayoutFile layoutFile(fe.overlay); // the window only
             engine::InputSystem input;
@@ -251,6 +260,7 @@ int runWindow(const AppOptions& options) {
                 if (round.startPlayerRound) { // the demo round ends: the player's round begins
                     GameSession playing = makeGame(options, /*autoRestart=*/false, &error);
                     if (playing.game) {
+                        playing.game->setBestScore(storedBest);
                         live.reset();
                         session = std::move(playing);
                         live = std::make_unique<LiveScripts>(session, options.scriptsDir, true);
@@ -271,7 +281,9 @@ int runWindow(const AppOptions& options) {
                     fps = fps * 0.95f + float(1.0 / seconds) * 0.05f;
                 const int steps =
                     clock.advance((seconds - pump.idleSeconds()) * double(actions.timeScale));
-                const int toRun = paused ? (actions.stepRequested ? 1 : 0) : steps;
+                // The player's round over, the world stops under its summary until R.
+                const bool over = !attract && game->roundOver();
+                const int toRun = paused || over ? (actions.stepRequested ? 1 : 0) : steps;
                 actions.stepRequested = false;
                 if (toRun == 0) // paused (the overlay open, say): edits on disk still go live
                     live->update();
@@ -280,6 +292,14 @@ int runWindow(const AppOptions& options) {
                     const PlayerCommand cmd = commandFromInput(in, *game, fe.camera);
                     game->step(attract ? nullptr : &cmd);
                     fe.view.onStep(*game);
+                    if (!attract && game->events().playerDied &&
+                        game->counters().bestScore > storedBest && !bestPath.empty()) {
+                        storedBest = game->counters().bestScore;
+                        std::string saveError;
+                        if (!saveBestScore(bestPath, storedBest, &saveError))
+                            std::fprintf(stderr, "arena: best score not saved: %s\n",
+                                         saveError.c_str());
+                    }
                 }
                 if (!paused)
                     fe.view.advanceFrame();
@@ -319,12 +339,17 @@ int runWindow(const AppOptions& options) {
 
 namespace {
 // Where things are in the picture, for tests and scripts that look at it:
-// "arena: rect NAME x y w h", NAME being `arena` or a panel's quoted title.
-void printRects(const Frontend& fe) {
+// "arena: rect NAME x y w h", NAME being `arena` (what the overlay leaves: the HUD's bar and the
+// world), `world` (where the world itself is drawn) or a panel's quoted title.
+void printRects(const Frontend& fe, glm::vec2 worldSize) {
     const glm::vec2 window = fe.windowSize();
     const LayoutRect arena = fe.overlay.arenaRect(window.x, window.y);
     std::printf("arena: rect arena %.0f %.0f %.0f %.0f\n", double(arena.x), double(arena.y),
                 double(arena.w), double(arena.h));
+    const glm::vec2 topLeft = fe.camera.worldToScreen({0, 0});
+    const glm::vec2 bottomRight = fe.camera.worldToScreen(worldSize);
+    std::printf("arena: rect world %.0f %.0f %.0f %.0f\n", double(topLeft.x), double(topLeft.y),
+                double(bottomRight.x - topLeft.x), double(bottomRight.y - topLeft.y));
     for (size_t p = 0; p < kPanelCount; ++p) {
         const LayoutRect r = fe.overlay.panelRect(Panel(p));
         if (r.w > 0)
@@ -350,7 +375,9 @@ int runScreenshot(const AppOptions& options) {
             code = 1;
         } else {
             std::string error;
-            GameSession session = makeGame(options, /*autoRestart=*/true, &error);
+            // The autopilot plays round after round; a player who stands still (--no-autopilot)
+            // ends on the game-over summary, as in the window.
+            GameSession session = makeGame(options, /*autoRestart=*/options.autopilot, &error);
             if (!session.game) {
                 std::fprintf(stderr, "arena: %s\n", error.c_str());
                 code = 1;
@@ -377,7 +404,8 @@ int runScreenshot(const AppOptions& options) {
                     fe.imgui.processEvent(e);
                 // One tick per frame: the picture depends on --frames and --seed, not on speed.
                 live->update();
-                game->step(options.autopilot ? nullptr : &idle);
+                if (options.autopilot || !game->roundOver()) // a round over stops, as in the window
+                    game->step(options.autopilot ? nullptr : &idle);
                 fe.view.onStep(*game);
                 fe.view.advanceFrame();
                 if (options.overlay && (fe.overlay.selected().isNull() ||
@@ -418,7 +446,7 @@ int runScreenshot(const AppOptions& options) {
                         std::printf("arena: wrote %s (%dx%d, %d frames, %zu enemies)\n",
                                     options.screenshotPath.c_str(), size.x, size.y, options.frames,
                                     game->world().enemies.size());
-                        printRects(fe);
+                        printRects(fe, game->world().size);
                     }
                 }
                 fe.window->swap();

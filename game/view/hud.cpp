@@ -1,6 +1,11 @@
 #include "game/view/hud.h"
 
+#include "engine/core/tick.h"
+
 #include <imgui.h>
+
+#include <algorithm>
+#include <cstdio>
 
 namespace game {
 
@@ -30,30 +35,86 @@ void banner(const Area& area, const char* id, const char* title, const char* sub
     ImGui::TextUnformatted(subtitle);
     ImGui::End();
 }
+
+void gameOverSummary(const Area& area, const Game& game) {
+    const RoundStats& r = game.round();
+    ImGui::SetNextWindowPos(
+        ImVec2(area.min.x + area.size.x * 0.5f, area.min.y + area.size.y * 0.45f), ImGuiCond_Always,
+        ImVec2(0.5f, 0.5f));
+    ImGui::SetNextWindowBgAlpha(0.85f);
+    ImGui::Begin("##gameover", nullptr,
+                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize |
+                     ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoFocusOnAppearing |
+                     ImGuiWindowFlags_NoNav | ImGuiWindowFlags_NoInputs);
+    ImGui::SetWindowFontScale(2.0f);
+    ImGui::TextUnformatted("GAME OVER");
+    ImGui::SetWindowFontScale(1.0f);
+    const long long score = static_cast<long long>(r.score);
+    const long long best = static_cast<long long>(game.counters().bestScore);
+    if (score > 0 && score >= best)
+        ImGui::TextColored(ImVec4(1.0f, 0.85f, 0.3f, 1), "Score %lld: a new best!", score);
+    else
+        ImGui::Text("Score %lld   Best %lld", score, best);
+    const uint64_t seconds = r.ticks / engine::kTicksPerSecond;
+    ImGui::Text("Wave %d reached   %llu:%02llu survived", r.wave,
+                static_cast<unsigned long long>(seconds / 60),
+                static_cast<unsigned long long>(seconds % 60));
+    ImGui::Separator();
+    uint32_t total = 0;
+    for (size_t t = 0; t < r.killsByType.size() && t < game.types().size(); ++t) {
+        if (!r.killsByType[t])
+            continue;
+        total += r.killsByType[t];
+        const uint32_t c = game.types()[t].color;
+        ImGui::TextColored(ImVec4(float(c >> 24) / 255.0f, float((c >> 16) & 0xff) / 255.0f,
+                                  float((c >> 8) & 0xff) / 255.0f, 1.0f),
+                           "%-10s %5u", game.types()[t].name.c_str(), r.killsByType[t]);
+    }
+    if (total == 0)
+        ImGui::TextDisabled("no kills this round");
+    ImGui::Separator();
+    ImGui::TextUnformatted("Press R to play again");
+    ImGui::End();
+}
 } // namespace
+
+float hudBarHeight() {
+    return ImGui::GetFrameHeightWithSpacing() + 6.0f;
+}
 
 void drawHud(const Game& game, const HudState& state) {
     const engine::Player& p = game.world().player;
     const Area area = arenaArea(state);
-    ImGui::SetNextWindowPos(ImVec2(area.min.x + 8, area.min.y + 8), ImGuiCond_Always);
-    ImGui::SetNextWindowBgAlpha(0.55f);
+    // A bar across the top of the arena's rectangle, above the world: nothing passes under it.
+    ImGui::SetNextWindowPos(area.min, ImGuiCond_Always);
+    ImGui::SetNextWindowSize(ImVec2(area.size.x, hudBarHeight()), ImGuiCond_Always);
+    ImGui::SetNextWindowBgAlpha(1.0f);
     ImGui::Begin("HUD", nullptr,
-                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize |
-                     ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoFocusOnAppearing |
-                     ImGuiWindowFlags_NoNav);
+                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoSavedSettings |
+                     ImGuiWindowFlags_NoFocusOnAppearing | ImGuiWindowFlags_NoNav |
+                     ImGuiWindowFlags_NoInputs | ImGuiWindowFlags_NoBringToFrontOnFocus);
     const float health = p.maxHp > 0 ? p.hp / p.maxHp : 0.0f;
     ImGui::PushStyleColor(ImGuiCol_PlotHistogram, health > 0.5f    ? ImVec4(0.3f, 0.85f, 0.45f, 1)
                                                   : health > 0.25f ? ImVec4(0.95f, 0.75f, 0.2f, 1)
                                                                    : ImVec4(0.95f, 0.3f, 0.25f, 1));
     char hp[32];
     std::snprintf(hp, sizeof hp, "HP %.0f / %.0f", double(p.hp), double(p.maxHp));
-    ImGui::ProgressBar(health, ImVec2(200, 0), hp);
+    ImGui::ProgressBar(health, ImVec2(180, 0), hp);
     ImGui::PopStyleColor();
-    ImGui::Text("Score %lld   Best %lld", static_cast<long long>(game.counters().score),
-                static_cast<long long>(game.counters().bestScore));
-    ImGui::Text("Wave %d   Enemies %zu", game.wave(), game.world().enemies.size());
-    ImGui::Text("FPS %.0f", double(state.fps));
+    ImGui::SameLine(0, 18);
+    ImGui::AlignTextToFramePadding();
+    ImGui::Text("Score %lld   Best %lld   Wave %d   Enemies %zu",
+                static_cast<long long>(game.counters().score),
+                static_cast<long long>(game.counters().bestScore), game.wave(),
+                game.world().enemies.size());
+    char fps[24];
+    std::snprintf(fps, sizeof fps, "FPS %.0f", double(state.fps));
+    const float fpsWidth = ImGui::CalcTextSize(fps).x;
+    ImGui::SameLine(std::max(ImGui::GetCursorPosX(), area.size.x - fpsWidth - 10));
+    ImGui::TextDisabled("%s", fps);
     ImGui::End();
+    const float bar = hudBarHeight();
+    const Area world{ImVec2(area.min.x, area.min.y + bar), ImVec2(area.size.x, area.size.y - bar)};
 
     if (!state.notice.empty()) { // a reload's outcome, at the bottom: refused in red
         ImGui::SetNextWindowPos(
@@ -70,15 +131,15 @@ void drawHud(const Game& game, const HudState& state) {
         ImGui::End();
     }
     if (state.attract)
-        banner(area, "##attract", "ARENA",
+        banner(world, "##attract", "ARENA",
                "Demo: press any key to play.   WASD move, mouse aim, click/space fire");
     else if (game.roundOver())
-        banner(area, "##gameover", "GAME OVER", "Press R to restart");
+        gameOverSummary(world, game);
     else if (state.confirmRestart)
-        banner(area, "##restart", "RESTART?",
+        banner(world, "##restart", "RESTART?",
                "Press R again to throw this round away, Esc to keep it");
     else if (state.paused)
-        banner(area, "##paused", "PAUSED",
+        banner(world, "##paused", "PAUSED",
                state.pausedByOverlay ? "while the overlay is open: F1 closes it, P resumes"
                                      : "Press P to resume");
 }

@@ -1,6 +1,7 @@
 #pragma once
-// Hud: the small ImGui readout (health, score, wave, FPS) and the pause / game-over / restart
-// banners, placed in the arena's rectangle so the overlay's panels never hide them.
+// Hud: a bar above the world (health, score, wave, FPS), the pause / restart banners and the
+// game-over summary, placed in the arena's rectangle so neither the overlay's panels nor the HUD
+// itself hide any of the play area.
 #include "game/sim/game.h"
 
 #include <glm/vec2.hpp>
@@ -21,6 +22,12 @@ struct HudState {
     glm::vec2 arenaMin{0.0f}, arenaSize{0.0f};
 };
 
+/// The HUD's bar across the top of the arena's rectangle; the world is drawn below it.
+/// Call inside an ImGui frame (or after the first one: it reads the style's sizes).
+float hudBarHeight();
+
+/// The bar (health, score, best, wave, enemies, FPS), the banners (attract, paused, restart?)
+/// and the game-over summary, centred on the world under the bar.
 void drawHud(const Game& game, const HudState& state);
 
 } // namespace game

@@ -167,7 +167,7 @@ TEST(Screenshot, WithEveryPanelOpenTheArenaStaysInViewWithItsHud) {
     EXPECT_GT(arena.w, img.w * 2 / 5) << out;
     EXPECT_GT(arena.h, img.h * 2 / 5) << out;
     for (const auto& [name, r] : rects) {
-        if (name == "arena")
+        if (name == "arena" || name == "world")
             continue;
         const bool apart = r.x + r.w <= arena.x || arena.x + arena.w <= r.x ||
                            r.y + r.h <= arena.y || arena.y + arena.h <= r.y;
@@ -186,26 +186,33 @@ TEST(Screenshot, WithEveryPanelOpenTheArenaStaysInViewWithItsHud) {
         return false;
     });
     EXPECT_GT(floorPixels, size_t(arena.w * arena.h) / 3) << "the arena is covered";
-    EXPECT_GT(enemyPixels, 100u) << "no enemies visible in the arena";
-    // The whole world fits in the rectangle: its border runs down both of the rectangle's sides
-    // (drawn for the whole window, the sides would be under the panels).
+    EXPECT_GT(enemyPixels, 60u) << "no enemies visible in the arena";
+    // The whole world fits in the rectangle, under the HUD's bar: its border runs down both of
+    // the world's sides (drawn for the whole window, they would be under the panels).
+    ASSERT_TRUE(rects.count("world")) << out;
+    const Rect world = rects["world"];
+    EXPECT_GE(world.x, arena.x - 1);
+    EXPECT_GE(world.y, arena.y + 10) << "the world starts under the HUD's bar";
+    EXPECT_LE(world.x + world.w, arena.x + arena.w + 1);
+    EXPECT_LE(world.y + world.h, arena.y + arena.h + 1);
+    EXPECT_GT(world.w, arena.w * 9 / 10) << "the world is a sliver of its rectangle";
     const Rgb border = fromRgba(0x3b4d6eff);
     const auto isBorder = [&](const unsigned char* px) { return near(px, border, 24); };
-    EXPECT_GT(count(img, Rect{arena.x, arena.y, 8, arena.h}, isBorder), size_t(arena.h) / 2);
-    EXPECT_GT(count(img, Rect{arena.x + arena.w - 8, arena.y, 8, arena.h}, isBorder),
-              size_t(arena.h) / 2);
+    EXPECT_GT(count(img, Rect{world.x - 3, world.y, 6, world.h}, isBorder), size_t(world.h) / 2);
+    EXPECT_GT(count(img, Rect{world.x + world.w - 3, world.y, 6, world.h}, isBorder),
+              size_t(world.h) / 2);
     // Outside it, the panels: ImGui's dark window background, opaque.
     const Rgb windowBg{15, 15, 15};
     const Rect left{0, arena.y, arena.x, img.h - arena.y};
     EXPECT_GT(count(img, left, [&](const unsigned char* px) { return near(px, windowBg, 2); }),
               size_t(left.w * left.h) / 3)
         << "no opaque panel left of the arena";
-    // The HUD is drawn inside the arena's top-left corner: its text is near-white.
-    const Rect hud{arena.x, arena.y, 240, 110};
+    // The HUD is the bar across the arena's top, above the world: its text is near-white.
+    const Rect hud{arena.x, arena.y, arena.w, world.y - arena.y};
     const size_t hudText = count(img, hud, [](const unsigned char* px) {
         return px[0] > 200 && px[1] > 200 && px[2] > 200;
     });
-    EXPECT_GT(hudText, 300u) << "no HUD in the arena's corner";
+    EXPECT_GT(hudText, 300u) << "no HUD above the world";
 }
 
 TEST(Screenshot, TheEditorShowsLineNumbersAndMarksTheBrokenLine) {
@@ -257,4 +264,30 @@ TEST(Screenshot, TheEditorShowsLineNumbersAndMarksTheBrokenLine) {
         count(img, gutter, [](const unsigned char* px) { return px[1] > 90 && px[2] > 90; });
     EXPECT_GT(digits, 150u) << "no line numbers in the editor's gutter";
     std::filesystem::remove_all(dir);
+}
+
+TEST(Screenshot, AStandingPlayerEndsOnTheGameOverSummary) {
+    // The same seed and frames, the autopilot playing vs nobody at the controls: only the second
+    // ends its round, and its picture has the summary's dark panel in the middle of the world.
+    const auto dir = std::filesystem::temp_directory_path();
+    std::map<std::string, Rect> rects;
+    const auto shot = [&](const char* name, const char* extra) {
+        const auto png = dir / name;
+        std::filesystem::remove(png);
+        runArena("--screenshot " + png.string() + " --frames 1500 --seed 2 " + extra, &rects);
+        return load(png);
+    };
+    const Image over = shot("arena_gameover.png", "--no-autopilot");
+    const Image playing = shot("arena_playing.png", "");
+    ASSERT_TRUE(rects.count("arena"));
+    const Rect arena = rects["arena"];
+    const Rect middle{arena.x + arena.w / 2 - 150, arena.y + arena.h / 2 - 90, 300, 180};
+    const Rgb panel{15, 16, 17}; // ImGui's window background at 85% over the floor
+    const auto isPanel = [&](const unsigned char* px) { return near(px, panel, 2); };
+    const auto isText = [](const unsigned char* px) {
+        return px[0] > 200 && px[1] > 200 && px[2] > 200;
+    };
+    EXPECT_GT(count(over, middle, isPanel), 12000u) << "no summary over the stopped world";
+    EXPECT_GT(count(over, middle, isText), 400u) << "the summary has no text";
+    EXPECT_LT(count(playing, middle, isPanel), 2000u) << "a summary while the autopilot plays";
 }

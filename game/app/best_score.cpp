@@ -1,0 +1,42 @@
+#include "game/app/best_score.h"
+
+#include "game/debug/overlay.h"      // writeFileAtomically
+#include "scripting/hook_commands.h" // kMaxScore
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+namespace game {
+
+std::string bestScorePath() {
+    const char* xdg = std::getenv("XDG_DATA_HOME");
+    if (xdg && *xdg)
+        return std::string(xdg) + "/arena/best-score";
+    const char* home = std::getenv("HOME");
+    if (home && *home)
+        return std::string(home) + "/.local/share/arena/best-score";
+    return {};
+}
+
+int64_t loadBestScore(const std::string& path) {
+    std::ifstream in(path);
+    long long score = -1;
+    std::string rest;
+    if (!(in >> score) || (in >> rest) || score < 0 || score > scripting::kMaxScore)
+        return 0; // a hand-edited or broken file is no reason to refuse to start
+    return int64_t(score);
+}
+
+bool saveBestScore(const std::string& path, int64_t score, std::string* error) {
+    std::error_code ec;
+    std::filesystem::create_directories(std::filesystem::path(path).parent_path(), ec);
+    if (ec) {
+        *error = "cannot create the folder of " + path + ": " + ec.message();
+        return false;
+    }
+    return writeFileAtomically(path, std::to_string(score) + "\n", error);
+}
+
+} // namespace game
