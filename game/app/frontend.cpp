@@ -48,6 +48,7 @@ struct Frontend {
     engine::Camera2D camera;
     ArenaView view;
     Overlay overlay;
+    bool screenShake = true; // --no-shake, the overlay's checkbox
 
     bool init(const AppOptions& options, bool hidden) {
         engine::WindowDef def = engine::defaultWindowDef();
@@ -85,7 +86,9 @@ struct Frontend {
         const glm::ivec2 drawable = window->drawableSize();
         const glm::vec2 size = windowSize();
         const LayoutRect arena = overlay.arenaRect(size.x, size.y);
-        camera.fitInto(game.world().size, {arena.x, arena.y}, {arena.w, arena.h}, size);
+        const glm::vec2 shake = screenShake ? view.shakeOffset() : glm::vec2(0.0f);
+        camera.fitInto(game.world().size, glm::vec2(arena.x, arena.y) + shake, {arena.w, arena.h},
+                       size);
         hud.arenaMin = {arena.x, arena.y};
         hud.arenaSize = {arena.w, arena.h};
         glViewport(0, 0, drawable.x, drawable.y);
@@ -127,6 +130,7 @@ struct Actions final : OverlayActions {
     Overlay* overlay = nullptr;
     std::string root;
     RoundFlow* flow = nullptr; // the window's; none in screenshots (they never pause)
+    Frontend* frontend = nullptr;
     bool stepRequested = false;
     float timeScale = 1.0f;
 
@@ -140,6 +144,7 @@ struct Actions final : OverlayActions {
         stepRequested = true;
     }
     void setTimeScale(float s) override { timeScale = s; }
+    void setScreenShake(bool on) override { frontend->screenShake = on; }
     void spawn(const std::string& type, int count) override {
         const auto& scripts = session->think->scripts();
         for (size_t i = 0; i < scripts.size(); ++i)
@@ -210,6 +215,8 @@ int runWindow(const AppOptions& options) {
             actions.session = &session;
             actions.live = live.get();
             actions.overlay = &fe.overlay;
+            actions.frontend = &fe;
+            fe.screenShake = options.screenShake;
             actions.root = options.scriptsDir;
             JitChecker jitChecker(options.scriptsDir);
             actions.jit = &jitChecker;
@@ -296,6 +303,7 @@ int runWindow(const AppOptions& options) {
                     FrameInfo{fps, renderMs, paused, actions.timeScale, fe.overlay.selected(),
                               goneAt, fe.overlay.visible()},
                     &jitChecker);
+                model.screenShake = fe.screenShake;
                 HudState hud{fps, flow.paused(), attract, {}, false};
                 hud.pausedByOverlay = flow.pausedByOverlay();
                 hud.confirmRestart = flow.confirmingRestart();
@@ -362,6 +370,8 @@ int runScreenshot(const AppOptions& options) {
             actions.session = &session;
             actions.live = live.get();
             actions.overlay = &fe.overlay;
+            actions.frontend = &fe;
+            fe.screenShake = options.screenShake;
             actions.root = options.scriptsDir;
             fe.overlay.setVisible(options.overlay); // the default layout: never the user's file
             JitChecker jitChecker(options.scriptsDir);
@@ -403,6 +413,7 @@ int runScreenshot(const AppOptions& options) {
                                       FrameInfo{60.0f, renderMs, false, 1.0f, fe.overlay.selected(),
                                                 0, fe.overlay.visible()},
                                       &jitChecker);
+                model.screenShake = fe.screenShake;
                 fe.render(*game, HudState{60.0f, false, false, {}, false}, uint64_t(frame), &model,
                           &actions);
                 renderMs = double(SDL_GetPerformanceCounter() - renderStart) * 1000.0 /
