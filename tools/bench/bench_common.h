@@ -43,4 +43,7 @@ nlohmann::json limitsHold(const Settings& s);
 /// Scenario 11 (overlay_cost.cpp): the debug overlay's CPU cost per frame, closed and open.
 nlohmann::json overlayCost(const Settings& s);
 
+/// Scenario 12 (frame_cost.cpp): building a frame's shapes, with the hit effects and plain.
+nlohmann::json frameCost(const Settings& s);
+
 } // namespace bench

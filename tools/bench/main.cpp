@@ -689,6 +689,7 @@ int main(int argc, char** argv) {
             {"hot_reload", hotReload},
             {"limits", bench::limitsHold},
             {"overlay_cost", bench::overlayCost},
+            {"frame_cost", bench::frameCost},
         };
     nlohmann::json results;
     results["quick"] = s.quick;
