@@ -112,8 +112,14 @@ void ArenaView::draw(engine::ShapeBatch& batch, const Game& game, uint64_t frame
         const Particle& p = m_particles.at(i);
         if (p.kind != ParticleKind::Spark)
             continue;
-        const float t = p.progress();
-        batch.disc(p.position, p.size * (1.0f - 0.6f * t), withAlpha(p.color, 1.0f - t * t));
+        const float t = p.progress(), size = p.size * (1.0f - 0.6f * t);
+        const uint32_t c = withAlpha(p.color, 1.0f - t * t);
+        // A streak while it flies (it reads as speed), a dot once it has slowed down.
+        const glm::vec2 tail = p.velocity * 2.5f;
+        if (glm::dot(tail, tail) > size * size)
+            batch.line(p.position - tail, p.position, size, c);
+        else
+            batch.disc(p.position, size, c);
     }
 
     if (const engine::Enemy* e = w.enemies.get(selected)) { // the inspector's object

@@ -49,7 +49,7 @@ void HitEffects::onStep(const TickEvents& events, const engine::World& world,
         if (m_flashes.size() <= h.enemy.index)
             m_flashes.resize(size_t(h.enemy.index) + 1);
         m_flashes[h.enemy.index] = {h.enemy.generation, m_def.flashFrames};
-        sparks(e->position, kHitSpark, m_def.hitSparks, 4.0f, 2.0f, 8, particles);
+        sparks(e->position, kHitSpark, m_def.hitSparks, 5.0f, 2.0f, 9, particles);
     }
     for (const DeathEvent& d : events.deaths) {
         const engine::EnemyType* t = d.type < types.size() ? &types[d.type] : nullptr;
@@ -62,8 +62,8 @@ void HitEffects::onStep(const TickEvents& events, const engine::World& world,
         ring.life = 24;
         ring.kind = ParticleKind::Ring;
         particles.emit(ring);
-        sparks(d.position, color, deathSparks(radius), 3.0f + radius * 0.12f, 2.0f + radius * 0.1f,
-               18, particles);
+        sparks(d.position, color, deathSparks(radius), 4.0f + radius * 0.15f, 3.5f + radius * 0.15f,
+               20, particles);
     }
     for (const BurstEvent& b : events.bursts) { // what scripts asked for (arena.burst)
         Particle ring;
