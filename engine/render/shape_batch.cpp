@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <bit>
+#include <cmath>
 #include <cstddef>
 
 namespace engine {
@@ -60,6 +61,20 @@ void main() {
 
 constexpr float kSolid = -1.0f; // Vertex::inner value for shapes without rounding
 
+// Unit corners of every regular polygon the batch draws, first corner at (1, 0): computed once, so
+// drawing thousands of polygons a frame costs multiplications, not sines.
+struct PolygonTable {
+    glm::vec2 corners[kMaxPolygonSides + 1][kMaxPolygonSides] = {};
+    PolygonTable() {
+        for (int n = 3; n <= kMaxPolygonSides; ++n)
+            for (int i = 0; i < n; ++i) {
+                const double a = 6.283185307179586 * double(i) / double(n);
+                corners[n][i] = {float(std::cos(a)), float(std::sin(a))};
+            }
+    }
+};
+const PolygonTable kPolygons;
+
 GLuint compileShader(GLenum type, const char* source, std::string* error) {
     GLuint shader = glCreateShader(type);
     glShaderSource(shader, 1, &source, nullptr);
@@ -79,6 +94,13 @@ GLuint compileShader(GLenum type, const char* source, std::string* error) {
 }
 
 } // namespace
+
+glm::vec2 regularPolygonCorner(int i, int sides, glm::vec2 direction) {
+    sides = std::clamp(sides, 3, kMaxPolygonSides);
+    const glm::vec2 c = kPolygons.corners[sides][((i % sides) + sides) % sides];
+    // Rotates the table's corner so that corner 0 lands on direction.
+    return {c.x * direction.x - c.y * direction.y, c.x * direction.y + c.y * direction.x};
+}
 
 ShapeBatch::~ShapeBatch() {
     // Needs the context that init() ran in to still be current: destroy before the Window.
@@ -201,6 +223,21 @@ void ShapeBatch::triangle(glm::vec2 a, glm::vec2 b, glm::vec2 c, uint32_t rgba) 
     push({c.x, c.y, 0.0f, 0.0f, kSolid, rgba});
 }
 
+void ShapeBatch::polygon(glm::vec2 center, float radius, int sides, glm::vec2 direction,
+                         uint32_t rgba) {
+    sides = std::clamp(sides, 3, kMaxPolygonSides);
+    const glm::vec2* unit = kPolygons.corners[sides];
+    const glm::vec2 x = radius * direction, y(-x.y, x.x); // the table's axes, scaled and turned
+    const auto corner = [&](int i) { return center + unit[i].x * x + unit[i].y * y; };
+    const glm::vec2 first = corner(0);
+    glm::vec2 previous = corner(1);
+    for (int i = 2; i < sides; ++i) {
+        const glm::vec2 next = corner(i);
+        triangle(first, previous, next, rgba);
+        previous = next;
+    }
+}
+
 void ShapeBatch::end() {
     flush();
     m_drawCalls = m_drawCallsThisFrame;
@@ -211,8 +248,13 @@ void ShapeBatch::flush() {
     // kMaxVertices is a multiple of 3 and every shape pushes whole triangles, so a flush that
     // push() triggers mid-shape still splits the buffer on a triangle boundary.
     static_assert(kMaxVertices % 3 == 0);
-    if (m_vertices.empty() || !m_program)
+    if (m_vertices.empty())
         return;
+    if (!m_program) { // no GL: built, counted, dropped (the header's contract)
+        m_verticesThisFrame += m_vertices.size();
+        m_vertices.clear();
+        return;
+    }
 
     // State is set on every flush, not once in begin(): the caller may render other things
     // (ImGui, its own GL) between begin() and end().

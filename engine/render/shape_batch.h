@@ -8,6 +8,10 @@
 // top).
 // - Colours are 0xRRGGBBAA. Discs and rings are antialiased in the fragment shader.
 // - drawCallsLastFrame() reports how many draw calls end() issued, for the overlay and tests.
+// - Without init() (no GL context) the shapes are still built, vertex by vertex, and end() counts
+//   and drops them (verticesLastFrame): the CPU's share of a frame, which arena-bench measures.
+// - polygon() draws a regular convex polygon of 3 to kMaxPolygonSides sides as a fan of sides - 2
+//   triangles; its first corner lies at center + radius * direction (direction of length 1).
 #include <glm/mat4x4.hpp>
 #include <glm/vec2.hpp>
 
@@ -16,6 +20,12 @@
 #include <vector>
 
 namespace engine {
+
+inline constexpr int kMaxPolygonSides = 12;
+
+/// Corner i of a regular polygon with `sides` corners on the unit circle, the first one at
+/// `direction` (length 1), counter-clockwise. Corners come from a table: no trigonometry per call.
+glm::vec2 regularPolygonCorner(int i, int sides, glm::vec2 direction);
 
 class ShapeBatch {
 public:
@@ -31,6 +41,7 @@ public:
     void rect(glm::vec2 min, glm::vec2 max, uint32_t rgba);
     void line(glm::vec2 a, glm::vec2 b, float width, uint32_t rgba);
     void triangle(glm::vec2 a, glm::vec2 b, glm::vec2 c, uint32_t rgba);
+    void polygon(glm::vec2 center, float radius, int sides, glm::vec2 direction, uint32_t rgba);
     void end();
 
     int drawCallsLastFrame() const { return m_drawCalls; }

@@ -49,6 +49,7 @@ struct Frontend {
     engine::Camera2D camera;
     ArenaView view;
     Overlay overlay;
+    bool screenShake = true; // --no-shake, the overlay's checkbox
 
     bool init(const AppOptions& options, bool hidden) {
         engine::WindowDef def = engine::defaultWindowDef();
@@ -88,10 +89,12 @@ struct Frontend {
         const LayoutRect arena = overlay.arenaRect(size.x, size.y);
         hud.arenaMin = {arena.x, arena.y};
         hud.arenaSize = {arena.w, arena.h};
-        // The world goes under the HUD's bar, never beneath it.
+        // The world goes under the HUD's bar, never beneath it; a hit shakes only the world.
         const float bar = std::min(hudBarHeight(), arena.h * 0.5f);
         const LayoutRect world{arena.x, arena.y + bar, arena.w, arena.h - bar};
-        camera.fitInto(game.world().size, {world.x, world.y}, {world.w, world.h}, size);
+        const glm::vec2 shake = screenShake ? view.shakeOffset() : glm::vec2(0.0f);
+        camera.fitInto(game.world().size, glm::vec2(world.x, world.y) + shake, {world.w, world.h},
+                       size);
         glViewport(0, 0, drawable.x, drawable.y);
         glClearColor(0.035f, 0.043f, 0.063f, 1.0f);
         glClear(GL_COLOR_BUFFER_BIT);
@@ -131,6 +134,7 @@ struct Actions final : OverlayActions {
     Overlay* overlay = nullptr;
     std::string root;
     RoundFlow* flow = nullptr; // the window's; none in screenshots (they never pause)
+    Frontend* frontend = nullptr;
     bool stepRequested = false;
     float timeScale = 1.0f;
 
@@ -144,6 +148,7 @@ struct Actions final : OverlayActions {
         stepRequested = true;
     }
     void setTimeScale(float s) override { timeScale = s; }
+    void setScreenShake(bool on) override { frontend->screenShake = on; }
     void spawn(const std::string& type, int count) override {
         const auto& scripts = session->think->scripts();
         for (size_t i = 0; i < scripts.size(); ++i)
@@ -214,6 +219,8 @@ int runWindow(const AppOptions& options) {
             actions.session = &session;
             actions.live = live.get();
             actions.overlay = &fe.overlay;
+            actions.frontend = &fe;
+            fe.screenShake = options.screenShake;
             actions.root = options.scriptsDir;
             JitChecker jitChecker(options.scriptsDir);
             actions.jit = &jitChecker;
@@ -316,6 +323,7 @@ int runWindow(const AppOptions& options) {
                     FrameInfo{fps, renderMs, paused, actions.timeScale, fe.overlay.selected(),
                               goneAt, fe.overlay.visible()},
                     &jitChecker);
+                model.screenShake = fe.screenShake;
                 HudState hud{fps, flow.paused(), attract, {}, false};
                 hud.pausedByOverlay = flow.pausedByOverlay();
                 hud.confirmRestart = flow.confirmingRestart();
@@ -389,6 +397,8 @@ int runScreenshot(const AppOptions& options) {
             actions.session = &session;
             actions.live = live.get();
             actions.overlay = &fe.overlay;
+            actions.frontend = &fe;
+            fe.screenShake = options.screenShake;
             actions.root = options.scriptsDir;
             fe.overlay.setVisible(options.overlay); // the default layout: never the user's file
             JitChecker jitChecker(options.scriptsDir);
@@ -431,6 +441,7 @@ int runScreenshot(const AppOptions& options) {
                                       FrameInfo{60.0f, renderMs, false, 1.0f, fe.overlay.selected(),
                                                 0, fe.overlay.visible()},
                                       &jitChecker);
+                model.screenShake = fe.screenShake;
                 fe.render(*game, HudState{60.0f, false, false, {}, false}, uint64_t(frame), &model,
                           &actions);
                 renderMs = double(SDL_GetPerformanceCounter() - renderStart) * 1000.0 /

@@ -60,6 +60,10 @@ std::optional<AppOptions> parseOptions(int argc, char** argv, int* exitCode) {
                    "Thousands of budget units (loop iterations, calls, library work) one think or "
                    "hook call may use (default 200)")
         ->check(CLI::Range(1, 100000));
+    bool noShake = false;
+    app.add_flag("--no-shake", noShake,
+                 "Window and screenshot: no screen shake when the player is hit (the overlay's "
+                 "Controls panel has the same switch)");
     app.add_option("--width", o.width, "Window or screenshot width in pixels")
         ->check(CLI::Range(64, 8192));
     app.add_option("--height", o.height, "Window or screenshot height in pixels")
@@ -85,6 +89,7 @@ std::optional<AppOptions> parseOptions(int argc, char** argv, int* exitCode) {
              : !o.screenshotPath.empty() ? AppMode::Screenshot
                                          : AppMode::Window;
     o.autopilot = !noAutopilot;
+    o.screenShake = !noShake;
     *exitCode = 0;
     return o;
 }

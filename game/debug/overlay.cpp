@@ -252,6 +252,10 @@ void Overlay::drawControls(const OverlayModel& model, OverlayActions& actions) {
     bool jit = model.jitEnabled;
     if (ImGui::Checkbox("JIT in the pool", &jit))
         actions.setJit(jit);
+    ImGui::SameLine();
+    bool shake = model.screenShake;
+    if (ImGui::Checkbox("screen shake", &shake))
+        actions.setScreenShake(shake);
     ImGui::SetNextItemWidth(150);
     if (!ImGui::IsItemActive() && m_poolDraft == 0)
         m_poolDraft = model.poolSize;

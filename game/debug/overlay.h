@@ -33,6 +33,8 @@ public:
     virtual std::string scriptsRoot() const = 0;
     /// Runs `scriptcheck --jit` in the background; results arrive in later models.
     virtual void checkJit() {}
+    /// Turns the screen shake on a player hit on or off (--no-shake starts it off).
+    virtual void setScreenShake(bool /*on*/) {}
 };
 
 class Overlay {

@@ -64,6 +64,7 @@ struct OverlayModel {
     uint64_t tick = 0;
     bool paused = false;
     float timeScale = 1;
+    bool screenShake = true; // the view shakes when the player is hit
     // Pool
     std::vector<scripting::VmStats> vms; // last tick
     std::vector<uint64_t> vmRetired;     // per VM slot, over the run

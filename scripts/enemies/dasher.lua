@@ -7,7 +7,7 @@ local CHARGE_TICKS, RECOVER_TICKS, TRIGGER_RANGE = 26, 100, 380
 
 return {
   name = "Dasher",
-  hp = 6, speed = 520, radius = 15, color = "#c45aff", score = 35,
+  hp = 6, speed = 520, radius = 15, color = "#8cff3c", score = 35,
   contact_damage = 22,
   memory = { charging = "int", cooldown = "int", dir_x = "float", dir_y = "float" },
 

@@ -43,6 +43,8 @@ nlohmann::json limitsHold(const Settings& s);
 /// Scenario 11 (overlay_cost.cpp): the debug overlay's CPU cost per frame, closed and open.
 nlohmann::json overlayCost(const Settings& s);
 
+/// Scenario 13 (frame_cost.cpp): building a frame's shapes, with the hit effects and plain.
+nlohmann::json frameCost(const Settings& s);
 /// Scenario 12 (rounds.cpp): the wave the autopilot reaches and what standing still survives.
 nlohmann::json roundShape(const Settings& s);
 

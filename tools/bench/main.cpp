@@ -690,6 +690,7 @@ int main(int argc, char** argv) {
             {"limits", bench::limitsHold},
             {"overlay_cost", bench::overlayCost},
             {"rounds", bench::roundShape},
+            {"frame_cost", bench::frameCost},
         };
     nlohmann::json results;
     results["quick"] = s.quick;

@@ -63,3 +63,16 @@ TEST(Options, HelpExitsWithZero) {
     EXPECT_EQ(code, 0);
     EXPECT_NE(out.find("--headless"), std::string::npos);
 }
+
+TEST(Options, TheScreenShakeIsOnUnlessNoShakeIsGiven) {
+    int code = -1;
+    auto o = parse({}, &code);
+    ASSERT_TRUE(o);
+    EXPECT_TRUE(o->screenShake);
+    o = parse({"--no-shake"}, &code);
+    ASSERT_TRUE(o);
+    EXPECT_FALSE(o->screenShake);
+    o = parse({"--screenshot", "x.png", "--no-shake"}, &code);
+    ASSERT_TRUE(o);
+    EXPECT_FALSE(o->screenShake);
+}

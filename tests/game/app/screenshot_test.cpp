@@ -100,7 +100,7 @@ TEST(Screenshot, ShowsTheArenaWithEnemiesArriving) {
     const auto png = std::filesystem::temp_directory_path() / "arena_screenshot_test.png";
     std::filesystem::remove(png);
     const std::string cmd = std::string(ARENA_BINARY_DIR) + "/arena --screenshot " + png.string() +
-                            " --frames 900 --seed 2 > /dev/null";
+                            " --frames 900 --seed 2 --enemies 120 > /dev/null";
     ASSERT_EQ(std::system(cmd.c_str()), 0) << cmd;
 
     int w = 0, h = 0, channels = 0;
@@ -112,14 +112,16 @@ TEST(Screenshot, ShowsTheArenaWithEnemiesArriving) {
     const Rgb floor = fromRgba(0x10141dff);
     const std::vector<Rgb> enemyColors = ::enemyColors();
     size_t floorPixels = 0, enemyPixels = 0;
+    std::vector<size_t> perType(enemyColors.size(), 0);
     std::set<uint32_t> distinct;
     for (int i = 0; i < w * h; ++i) {
         const unsigned char* px = pixels + 3 * i;
         distinct.insert(uint32_t(px[0]) << 16 | uint32_t(px[1]) << 8 | px[2]);
         floorPixels += near(px, floor, 3);
-        for (const Rgb& c : enemyColors)
-            if (near(px, c, 12)) {
+        for (size_t t = 0; t < enemyColors.size(); ++t)
+            if (near(px, enemyColors[t], 12)) {
                 ++enemyPixels;
+                ++perType[t];
                 break;
             }
     }
@@ -127,6 +129,19 @@ TEST(Screenshot, ShowsTheArenaWithEnemiesArriving) {
     EXPECT_GT(distinct.size(), 50u) << "the image is (nearly) one colour";
     EXPECT_GT(floorPixels, size_t(w * h) / 3) << "the arena floor is missing";
     EXPECT_GT(enemyPixels, 60u) << "no enemies drawn";
+    // The types on screen keep their own colours (hit flashes whiten only the enemies just hit),
+    // and no two types' colours are so close that one tolerance box catches both.
+    size_t typesSeen = 0;
+    for (size_t n : perType)
+        typesSeen += n >= 20;
+    EXPECT_GE(typesSeen, 3u) << "fewer than three enemy types show their colour";
+    for (size_t a = 0; a < enemyColors.size(); ++a) {
+        const Rgb& c = enemyColors[a];
+        const unsigned char px[3] = {uint8_t(c.r), uint8_t(c.g), uint8_t(c.b)};
+        for (size_t b = a + 1; b < enemyColors.size(); ++b)
+            EXPECT_FALSE(near(px, enemyColors[b], 24))
+                << "enemy types " << a << " and " << b << " would be counted as one colour";
+    }
 }
 
 TEST(Screenshot, AFolderWhoseOnlyScriptIsBrokenStillStartsAndSaysWhy) {
