@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
-# Redraws the README's two pictures of the overlay from the program's own screenshot modes:
-# docs/overlay.png (every panel open) and docs/editor-error.png (a reload that failed while the
-# game ran: the editor marks the line, the last good version keeps running). Run after a build.
+# Redraws the README's pictures from the program's own screenshot modes: docs/play.png (the game
+# in full swing), docs/overlay.png (every panel open) and docs/editor-error.png (a reload that
+# failed while the game ran: the editor marks the line, the last good version keeps running).
+# Run after a build.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 build="${ARENA_BUILD:-$root/build}"
 export SDL_VIDEODRIVER="${SDL_VIDEODRIVER:-offscreen}" XDG_RUNTIME_DIR="${XDG_RUNTIME_DIR:-/tmp}"
 
+"$build/arena" --screenshot "$root/docs/play.png" --frames 900 --enemies 150 --seed 2
 "$build/arena" --screenshot "$root/docs/overlay.png" --overlay --frames 900 --enemies 150 --seed 2
 
 work="$(mktemp -d)"
@@ -16,5 +18,5 @@ cp -r "$root/scripts" "$work/scripts"
 # reloads it, the reload is refused, and the editor follows the file it has open.
 (sleep 1 && sed -i '14s/$/ +/' "$work/scripts/enemies/chaser.lua") &
 "$build/arena" --screenshot "$root/docs/editor-error.png" --overlay --watch --frames 900 \
-  --enemies 120 --seed 2 --scripts "$work/scripts" --editor enemies/chaser.lua
+  --seed 2 --scripts "$work/scripts" --editor enemies/chaser.lua
 wait

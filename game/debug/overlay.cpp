@@ -252,8 +252,7 @@ void Overlay::drawControls(const OverlayModel& model, OverlayActions& actions) {
     bool jit = model.jitEnabled;
     if (ImGui::Checkbox("JIT in the pool", &jit))
         actions.setJit(jit);
-    ImGui::SameLine();
-    bool shake = model.screenShake;
+    bool shake = model.screenShake; // its own line: a narrow column must not cut it off
     if (ImGui::Checkbox("screen shake", &shake))
         actions.setScreenShake(shake);
     ImGui::SetNextItemWidth(150);

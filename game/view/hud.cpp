@@ -110,8 +110,14 @@ void drawHud(const Game& game, const HudState& state) {
     char fps[24];
     std::snprintf(fps, sizeof fps, "FPS %.0f", double(state.fps));
     const float fpsWidth = ImGui::CalcTextSize(fps).x;
-    ImGui::SameLine(std::max(ImGui::GetCursorPosX(), area.size.x - fpsWidth - 10));
-    ImGui::TextDisabled("%s", fps);
+    // Right-aligned when there is room; a narrow arena (the overlay open, whose menu bar has the
+    // FPS too) leaves it out rather than cut it.
+    ImGui::SameLine(0, 0);
+    const float right = ImGui::GetWindowContentRegionMax().x;
+    if (ImGui::GetCursorPosX() + 18 + fpsWidth <= right) {
+        ImGui::SameLine(right - fpsWidth);
+        ImGui::TextDisabled("%s", fps);
+    }
     ImGui::End();
     const float bar = hudBarHeight();
     const Area world{ImVec2(area.min.x, area.min.y + bar), ImVec2(area.size.x, area.size.y - bar)};
