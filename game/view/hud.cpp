@@ -138,7 +138,8 @@ void drawHud(const Game& game, const HudState& state) {
     }
     if (state.attract)
         banner(world, "##attract", "ARENA",
-               "Demo: press any key to play.   WASD move, mouse aim, click/space fire");
+               "Press any key or button to play\n\n"
+               "WASD move   mouse aim   click or Space fire   P pause   F1 the overlay");
     else if (game.roundOver())
         gameOverSummary(world, game);
     else if (state.confirmRestart)
