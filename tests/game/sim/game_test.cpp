@@ -108,3 +108,22 @@ TEST(Game, ThinkIntentsDriveTheEnemies) {
     for (size_t i = 0; i < before.size(); ++i)
         EXPECT_EQ(g.world().enemies.dense()[i].position, before[i]);
 }
+
+TEST(Game, TheTicksEventsCountShotsAndMarkANewWave) {
+    auto g = makeTestGame(3);
+    uint64_t shots = 0;
+    int wavesStarted = 0;
+    for (int t = 0; t < 3000; ++t) {
+        const int before = g->waves().wave();
+        const uint64_t fired = g->counters().shotsFired;
+        g->step(nullptr);
+        shots += uint64_t(g->events().playerShots);
+        ASSERT_EQ(uint64_t(g->events().playerShots), g->counters().shotsFired - fired);
+        if (g->events().roundStarted) // a restart resets the waves (not within a step)
+            continue;
+        ASSERT_EQ(g->events().waveStarted, g->waves().wave() > before) << "tick " << t;
+        wavesStarted += g->events().waveStarted;
+    }
+    EXPECT_GT(shots, 0u);
+    EXPECT_GE(wavesStarted, 2);
+}
