@@ -33,6 +33,8 @@ public:
     virtual std::string scriptsRoot() const = 0;
     /// Runs `scriptcheck --jit` in the background; results arrive in later models.
     virtual void checkJit() {}
+    virtual void setVolume(float /*volume*/) {} // master, 0..1
+    virtual void setMuted(bool /*muted*/) {}
 };
 
 class Overlay {
