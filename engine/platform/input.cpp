@@ -35,6 +35,7 @@ void InputSystem::beginFrame() {
     m_state.restartPressed = false;
     m_state.overlayPressed = false;
     m_state.cancelPressed = false;
+    m_state.mutePressed = false;
     m_state.anyPressed = false;
     m_state.quitRequested = false;
 }
@@ -51,6 +52,10 @@ void InputSystem::handleEvent(const SDL_Event& e, bool uiWantsKeyboard, bool uiW
         }
         if (uiWantsKeyboard)
             break;
+        if (e.key.keysym.sym == SDLK_m) {
+            m_state.mutePressed = true;
+            break;
+        }
         if (e.key.keysym.sym == SDLK_ESCAPE)
             m_state.cancelPressed = true;
         m_state.usingController = false;

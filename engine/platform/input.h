@@ -26,6 +26,7 @@ struct InputState {
     bool restartPressed = false;  // R or Back
     bool overlayPressed = false;  // F1
     bool cancelPressed = false;   // Escape
+    bool mutePressed = false;     // M (not a game key: it does not end the attract mode)
     bool anyPressed = false;      // a key or button meant for the game this frame (ends the attract
                                   // mode); not F1 nor the right click, which are the overlay's
     bool quitRequested = false;

@@ -12,6 +12,7 @@
 #include "engine/render/screenshot.h"
 #include "engine/render/shape_batch.h"
 #include "game/app/best_score.h"
+#include "game/app/game_audio.h"
 #include "game/app/game_setup.h"
 #include "game/app/jit_checker.h"
 #include "game/app/live_scripts.h"
@@ -176,6 +177,15 @@ struct Actions final : OverlayActions {
     }
     JitChecker* jit = nullptr;
     std::string scriptsRoot() const override { return root; }
+    GameAudio* audio = nullptr; // the window's; none in screenshots
+    void setVolume(float v) override {
+        if (audio)
+            audio->setVolume(v);
+    }
+    void setMuted(bool m) override {
+        if (audio)
+            audio->setMuted(m);
+    }
 };
 
 // The enemy under a screen point (for selecting with the mouse), if any.
@@ -232,12 +242,15 @@ int runWindow(const AppOptions& options) {
                 session.game->setBestScore(storedBest);
             actions.flow = &flow;
             OverlayLayoutFile layoutFile(fe.overlay); // the window only
+            GameAudio audio(options.mute); // the window only: one warning if there is no device
+            actions.audio = &audio;
             engine::InputSystem input;
             engine::FixedStepClock clock;
             engine::EventPump pump; // paused: waits for events (event_pump.h)
             engine::FrameLimiter limiter(engine::framePeriod(fe.window->refreshRate()));
             uint64_t frame = 0, goneAt = 0;
             uint64_t last = SDL_GetPerformanceCounter();
+            const uint64_t started = last;
             float fps = 60.0f;
             double renderMs = 0;
             for (bool running = session.game != nullptr; running; ++frame) {
@@ -260,6 +273,8 @@ int runWindow(const AppOptions& options) {
                     running = false;
                 if (in.overlayPressed)
                     fe.overlay.toggle();
+                if (in.mutePressed)
+                    audio.setMuted(!audio.muted());
                 const RoundDecision round =
                     flow.update({in.pausePressed, in.restartPressed, in.cancelPressed,
                                  in.anyPressed, fe.overlay.visible(),
@@ -284,6 +299,10 @@ int runWindow(const AppOptions& options) {
                 const uint64_t now = SDL_GetPerformanceCounter();
                 const double seconds = double(now - last) / double(SDL_GetPerformanceFrequency());
                 last = now;
+                if (options.quitAfterSeconds > 0 &&
+                    double(now - started) >=
+                        options.quitAfterSeconds * double(SDL_GetPerformanceFrequency()))
+                    running = false;
                 if (seconds > 0)
                     fps = fps * 0.95f + float(1.0 / seconds) * 0.05f;
                 const int steps =
@@ -299,6 +318,7 @@ int runWindow(const AppOptions& options) {
                     const PlayerCommand cmd = commandFromInput(in, *game, fe.camera);
                     game->step(attract ? nullptr : &cmd);
                     fe.view.onStep(*game);
+                    audio.onStep(game->events());
                     if (!attract && game->events().playerDied &&
                         game->counters().bestScore > storedBest && !bestPath.empty()) {
                         storedBest = game->counters().bestScore;
@@ -324,6 +344,8 @@ int runWindow(const AppOptions& options) {
                               goneAt, fe.overlay.visible()},
                     &jitChecker);
                 model.screenShake = fe.screenShake;
+                model.volume = audio.volume();
+                model.muted = audio.muted();
                 HudState hud{fps, flow.paused(), attract, {}, false};
                 hud.pausedByOverlay = flow.pausedByOverlay();
                 hud.confirmRestart = flow.confirmingRestart();

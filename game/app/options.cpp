@@ -68,6 +68,12 @@ std::optional<AppOptions> parseOptions(int argc, char** argv, int* exitCode) {
         ->check(CLI::Range(64, 8192));
     app.add_option("--height", o.height, "Window or screenshot height in pixels")
         ->check(CLI::Range(64, 8192));
+    app.add_flag("--mute", o.mute, "Window: start with the sound muted (M toggles it)");
+    app.add_option("--quit-after-seconds", o.quitAfterSeconds,
+                   "Window: close after S seconds of wall time (for tests; default: never)")
+        ->check(CLI::Range(0.0, 1e6))
+        ->excludes(headlessFlag)
+        ->excludes(shot);
     headlessFlag->excludes(shot);
 
     try {

@@ -28,7 +28,9 @@ struct AppOptions {
     int vmMemoryMb = 64;   // memory cap of each VM
     int thinkBudget = 200; // thousands of budget units one think (or hook) call may use
     int width = 1280, height = 720;
-    bool screenShake = true; // window and screenshot: shake the view when the player is hit
+    bool screenShake = true;     // window and screenshot: shake the view when the player is hit
+    bool mute = false;           // window: start with the sound muted (M toggles it)
+    double quitAfterSeconds = 0; // window: close after this much wall time (0: never; for tests)
 };
 
 /// Parses argv. On --help or a bad flag, prints to stdout/stderr and returns nullopt with

@@ -263,6 +263,14 @@ void Overlay::drawControls(const OverlayModel& model, OverlayActions& actions) {
         actions.setPoolSize(m_poolDraft); // once, on release: a resize rebuilds VMs
     if (!ImGui::IsItemActive())
         m_poolDraft = 0;
+    bool muted = model.muted;
+    if (ImGui::Checkbox("mute (M)", &muted))
+        actions.setMuted(muted);
+    ImGui::SameLine();
+    float volume = model.volume;
+    ImGui::SetNextItemWidth(150);
+    if (ImGui::SliderFloat("volume", &volume, 0.0f, 1.0f, "%.2f"))
+        actions.setVolume(volume);
     ImGui::End();
 }
 

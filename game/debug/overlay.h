@@ -35,6 +35,8 @@ public:
     virtual void checkJit() {}
     /// Turns the screen shake on a player hit on or off (--no-shake starts it off).
     virtual void setScreenShake(bool /*on*/) {}
+    virtual void setVolume(float /*volume*/) {} // master, 0..1
+    virtual void setMuted(bool /*muted*/) {}
 };
 
 class Overlay {

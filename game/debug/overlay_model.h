@@ -89,6 +89,9 @@ struct OverlayModel {
     InspectedObject selected;
     std::vector<std::string> enemyTypes; // for the spawn control
     bool jitCheckRunning = false;
+    // Sound (the window's; nothing plays in screenshots)
+    float volume = 1;
+    bool muted = false;
 };
 
 } // namespace game

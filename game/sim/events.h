@@ -42,15 +42,19 @@ struct TickEvents {
     std::vector<DeathEvent> deaths;
     std::vector<PlayerHitEvent> playerHits;
     std::vector<BurstEvent> bursts;
+    int playerShots = 0; // bullets the player fired (for sound cues)
     bool playerDied = false;
     bool roundStarted = false;
+    bool waveStarted = false; // the wave number went up (built-in waves or the director's)
     void clear() {
         hits.clear();
         deaths.clear();
         playerHits.clear();
         bursts.clear();
+        playerShots = 0;
         playerDied = false;
         roundStarted = false;
+        waveStarted = false;
     }
 };
 

@@ -173,7 +173,9 @@ void Game::step(const PlayerCommand* command) {
     resolve();
     m_last.ms[size_t(Phase::Resolve)] = msSince(t);
 
+    const int waveBefore = wave();
     hooks();
+    m_events.waveStarted = wave() > waveBefore;
     m_last.ms[size_t(Phase::Hooks)] = msSince(t);
 
     commit();
@@ -247,6 +249,7 @@ void Game::applyPlayer(const PlayerCommand& cmd) {
         b.owner = engine::BulletOwner::Player;
         m_world.bullets.push_back(b);
         ++m_counters.shotsFired;
+        ++m_events.playerShots;
     }
 }
 

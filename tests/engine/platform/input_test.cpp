@@ -58,3 +58,15 @@ TEST(Input, EscapeCancelsUnlessTheUiHasTheKeyboard) {
     input.handleEvent(keyDown(SDLK_ESCAPE), /*uiWantsKeyboard=*/true, false);
     EXPECT_FALSE(input.state().cancelPressed);
 }
+
+TEST(Input, MTogglesMuteUnlessTheUiHasTheKeyboardAndIsNoGameKey) {
+    engine::InputSystem input;
+    input.beginFrame();
+    input.handleEvent(keyDown(SDLK_m), false, false);
+    EXPECT_TRUE(input.state().mutePressed);
+    EXPECT_FALSE(input.state().anyPressed); // muting does not end the attract mode
+    input.beginFrame();
+    EXPECT_FALSE(input.state().mutePressed);                             // one-shot
+    input.handleEvent(keyDown(SDLK_m), /*uiWantsKeyboard=*/true, false); // typing in the editor
+    EXPECT_FALSE(input.state().mutePressed);
+}

@@ -76,3 +76,20 @@ TEST(Options, TheScreenShakeIsOnUnlessNoShakeIsGiven) {
     ASSERT_TRUE(o);
     EXPECT_FALSE(o->screenShake);
 }
+
+TEST(Options, SoundAndQuitAfterFlagsParse) {
+    int code = -1;
+    auto o = parse({}, &code);
+    ASSERT_TRUE(o);
+    EXPECT_FALSE(o->mute);
+    EXPECT_EQ(o->quitAfterSeconds, 0.0);
+    o = parse({"--mute", "--quit-after-seconds", "2.5"}, &code);
+    ASSERT_TRUE(o);
+    EXPECT_EQ(code, 0);
+    EXPECT_TRUE(o->mute);
+    EXPECT_EQ(o->quitAfterSeconds, 2.5);
+    EXPECT_FALSE(parse({"--headless", "--quit-after-seconds", "1"}, &code)); // the window's only
+    EXPECT_EQ(code, 2);
+    EXPECT_FALSE(parse({"--quit-after-seconds", "-1"}, &code));
+    EXPECT_EQ(code, 2);
+}

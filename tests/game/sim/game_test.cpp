@@ -142,3 +142,22 @@ TEST(Game, ARoundsSummaryCountsWhatHappenedInIt) {
     EXPECT_GT(std::accumulate(kills.begin(), kills.end(), 0u), 0u);
     EXPECT_EQ(r.score, g->counters().score);
 }
+
+TEST(Game, TheTicksEventsCountShotsAndMarkANewWave) {
+    auto g = makeTestGame(3);
+    uint64_t shots = 0;
+    int wavesStarted = 0;
+    for (int t = 0; t < 3000; ++t) {
+        const int before = g->waves().wave();
+        const uint64_t fired = g->counters().shotsFired;
+        g->step(nullptr);
+        shots += uint64_t(g->events().playerShots);
+        ASSERT_EQ(uint64_t(g->events().playerShots), g->counters().shotsFired - fired);
+        if (g->events().roundStarted) // a restart resets the waves (not within a step)
+            continue;
+        ASSERT_EQ(g->events().waveStarted, g->waves().wave() > before) << "tick " << t;
+        wavesStarted += g->events().waveStarted;
+    }
+    EXPECT_GT(shots, 0u);
+    EXPECT_GE(wavesStarted, 2);
+}
