@@ -3,6 +3,7 @@
 #include "game/debug/overlay.h"      // writeFileAtomically
 #include "scripting/hook_commands.h" // kMaxScore
 
+#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -37,6 +38,20 @@ bool saveBestScore(const std::string& path, int64_t score, std::string* error) {
         return false;
     }
     return writeFileAtomically(path, std::to_string(score) + "\n", error);
+}
+
+BestScoreFile::BestScoreFile() : m_path(bestScorePath()) {
+    if (!m_path.empty())
+        m_stored = loadBestScore(m_path);
+}
+
+void BestScoreFile::offer(int64_t best) {
+    if (best <= m_stored || m_path.empty())
+        return;
+    m_stored = best;
+    std::string error;
+    if (!saveBestScore(m_path, best, &error))
+        std::fprintf(stderr, "arena: best score not saved: %s\n", error.c_str());
 }
 
 } // namespace game

@@ -16,4 +16,17 @@ int64_t loadBestScore(const std::string& path);
 /// Writes `score` (atomically; creating the folder). False with *error when it cannot.
 bool saveBestScore(const std::string& path, int64_t score, std::string* error);
 
+/// The window's best score on disk: read when made; offer() writes a better one (the player's
+/// round ended, was restarted, or the window closes), reporting a failure once on stderr.
+class BestScoreFile {
+public:
+    BestScoreFile();
+    int64_t stored() const { return m_stored; }
+    void offer(int64_t best);
+
+private:
+    std::string m_path;
+    int64_t m_stored = 0;
+};
+
 } // namespace game

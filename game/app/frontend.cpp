@@ -236,10 +236,9 @@ int runWindow(const AppOptions& options) {
             actions.jit = &jitChecker;
             RoundFlow flow(options.autopilot);
             // The player's best between sessions (the window's alone; see best_score.h).
-            const std::string bestPath = bestScorePath();
-            int64_t storedBest = bestPath.empty() ? 0 : loadBestScore(bestPath);
+            BestScoreFile best;
             if (session.game)
-                session.game->setBestScore(storedBest);
+                session.game->setBestScore(best.stored());
             actions.flow = &flow;
             OverlayLayoutFile layoutFile(fe.overlay); // the window only
             GameAudio audio(options.mute); // the window only: one warning if there is no device
@@ -282,7 +281,7 @@ int runWindow(const AppOptions& options) {
                 if (round.startPlayerRound) { // the demo round ends: the player's round begins
                     GameSession playing = makeGame(options, /*autoRestart=*/false, &error);
                     if (playing.game) {
-                        playing.game->setBestScore(storedBest);
+                        playing.game->setBestScore(best.stored());
                         live.reset();
                         session = std::move(playing);
                         live = std::make_unique<LiveScripts>(session, options.scriptsDir, true);
@@ -292,8 +291,10 @@ int runWindow(const AppOptions& options) {
                     clock.reset();
                 }
                 Game* game = session.game.get();
-                if (round.restart)
+                if (round.restart) {
+                    best.offer(game->counters().bestScore); // R before dying: a best still counts
                     game->restart();
+                }
                 const bool attract = flow.attract(), paused = !flow.simulating();
 
                 const uint64_t now = SDL_GetPerformanceCounter();
@@ -319,14 +320,8 @@ int runWindow(const AppOptions& options) {
                     game->step(attract ? nullptr : &cmd);
                     fe.view.onStep(*game);
                     audio.onStep(game->events());
-                    if (!attract && game->events().playerDied &&
-                        game->counters().bestScore > storedBest && !bestPath.empty()) {
-                        storedBest = game->counters().bestScore;
-                        std::string saveError;
-                        if (!saveBestScore(bestPath, storedBest, &saveError))
-                            std::fprintf(stderr, "arena: best score not saved: %s\n",
-                                         saveError.c_str());
-                    }
+                    if (!attract && game->events().playerDied)
+                        best.offer(game->counters().bestScore);
                 }
                 if (!paused)
                     fe.view.advanceFrame();
@@ -361,6 +356,8 @@ int runWindow(const AppOptions& options) {
                 layoutFile.update(frame);
                 limiter.wait(); // a no-op when vsync or the frame itself took the period
             }
+            if (session.game && !flow.attract()) // closing the window mid-round keeps its best
+                best.offer(session.game->counters().bestScore);
         }
     }
     SDL_Quit();

@@ -41,3 +41,27 @@ TEST(BestScore, ThePathFollowsXdgDataHomeThenHome) {
     else
         unsetenv("HOME");
 }
+
+TEST(BestScore, TheWindowsFileKeepsOnlyABetterScore) {
+    const std::string dir = testing::TempDir() + "arena_best_score_file";
+    std::filesystem::remove_all(dir);
+    const char* xdg = std::getenv("XDG_DATA_HOME");
+    const std::string savedXdg = xdg ? xdg : "";
+    setenv("XDG_DATA_HOME", dir.c_str(), 1);
+    {
+        game::BestScoreFile file;
+        EXPECT_EQ(file.stored(), 0);
+        file.offer(0);
+        EXPECT_FALSE(std::filesystem::exists(game::bestScorePath())) << "nothing to keep yet";
+        file.offer(500);
+        file.offer(300);
+        EXPECT_EQ(file.stored(), 500);
+    }
+    EXPECT_EQ(game::loadBestScore(game::bestScorePath()), 500);
+    EXPECT_EQ(game::BestScoreFile().stored(), 500) << "the next session starts from it";
+    if (xdg)
+        setenv("XDG_DATA_HOME", savedXdg.c_str(), 1);
+    else
+        unsetenv("XDG_DATA_HOME");
+    std::filesystem::remove_all(dir);
+}
