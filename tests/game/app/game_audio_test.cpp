@@ -33,7 +33,8 @@ WindowRun runWindow(const std::string& name, const std::string& driver, const st
     std::ifstream in(raw, std::ios::binary);
     const std::vector<char> bytes((std::istreambuf_iterator<char>(in)), {});
     run.samples.resize(bytes.size() / sizeof(float));
-    std::memcpy(run.samples.data(), bytes.data(), run.samples.size() * sizeof(float));
+    if (!run.samples.empty()) // no device, no file: memcpy of nothing from null is undefined
+        std::memcpy(run.samples.data(), bytes.data(), run.samples.size() * sizeof(float));
     std::stringstream text;
     text << std::ifstream(err).rdbuf();
     run.errors = text.str();
