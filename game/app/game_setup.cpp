@@ -90,9 +90,11 @@ nlohmann::json summarize(const GameSession& session, double wallSeconds, const L
     for (size_t i = finished.size() > 100 ? finished.size() - 100 : 0; i < finished.size(); ++i) {
         const RoundStats& r = finished[i];
         nlohmann::json kills = nlohmann::json::object();
-        for (size_t t = 0; t < r.killsByType.size() && t < game.types().size(); ++t)
+        // Keyed by script id, as enemy_types: a script's `name` is its own text, any bytes.
+        for (size_t t = 0;
+             t < r.killsByType.size() && session.think && t < session.think->scripts().size(); ++t)
             if (r.killsByType[t])
-                kills[game.types()[t].name] = r.killsByType[t];
+                kills[session.think->scripts()[t].key] = r.killsByType[t];
         rounds.push_back({{"wave", r.wave},
                           {"seconds", double(r.ticks) * engine::kTickSeconds},
                           {"score", r.score},

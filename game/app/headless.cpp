@@ -87,7 +87,7 @@ int runHeadless(const AppOptions& options) {
     int code = 0;
     if (!options.statsJson.empty()) {
         std::ofstream out(options.statsJson);
-        out << s.dump(2) << '\n';
+        out << s.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
         if (!out) {
             std::fprintf(stderr, "arena: cannot write %s\n", options.statsJson.c_str());
             code = 1;

@@ -172,7 +172,8 @@ int runSoak(const AppOptions& options) {
                  {"reloads_refused", refused},
                  {"wrong_outcomes", wrongOutcomes}};
     if (!options.statsJson.empty())
-        std::ofstream(options.statsJson) << s.dump(2) << '\n';
+        std::ofstream(options.statsJson)
+            << s.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
     session = {};
     fs::remove_all(root);
     SDL_Quit();

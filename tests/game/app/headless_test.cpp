@@ -131,3 +131,30 @@ TEST(Headless, SoakPassesItsOwnChecks) {
         << "every version went live or was refused as it should";
     EXPECT_EQ(j["main_vm"]["registry_refs"], j["main_vm"]["identities"]);
 }
+
+TEST(Headless, AScriptsOwnTextNeverBreaksTheStatsJson) {
+    // A type's name is a script's own bytes (here not UTF-8); the JSON writer refused them and
+    // the run ended in an uncaught exception once finished rounds were reported by name.
+    const auto dir = std::filesystem::temp_directory_path() / "arena_headless_bytes";
+    std::filesystem::remove_all(dir);
+    std::filesystem::create_directories(dir);
+    std::filesystem::copy(std::string(ARENA_SOURCE_DIR) + "/scripts", dir / "scripts",
+                          std::filesystem::copy_options::recursive);
+    const auto chaser = dir / "scripts" / "enemies" / "chaser.lua";
+    std::string text;
+    {
+        std::ifstream in(chaser);
+        text.assign(std::istreambuf_iterator<char>(in), {});
+    }
+    const std::string from = "name = \"Chaser\"";
+    ASSERT_NE(text.find(from), std::string::npos);
+    text.replace(text.find(from), from.size(), "name = \"Ch\\255aser\"");
+    { std::ofstream(chaser) << text; }
+    const auto j =
+        runHeadless("--ticks 20000 --seed 1 --scripts " + (dir / "scripts").string(), "bytes");
+    size_t chasersKilled = 0;
+    for (const auto& round : j.value("finished_rounds", nlohmann::json::array()))
+        chasersKilled += round["kills"].value("chaser", 0u);
+    EXPECT_GT(chasersKilled, 0u) << "no round ended with chasers killed: the test proves nothing";
+    std::filesystem::remove_all(dir);
+}
