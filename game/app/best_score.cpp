@@ -1,24 +1,16 @@
 #include "game/app/best_score.h"
 
-#include "game/debug/overlay.h"      // writeFileAtomically
+#include "game/app/user_files.h"
 #include "scripting/hook_commands.h" // kMaxScore
 
 #include <cstdio>
-#include <cstdlib>
-#include <filesystem>
 #include <fstream>
 #include <sstream>
 
 namespace game {
 
 std::string bestScorePath() {
-    const char* xdg = std::getenv("XDG_DATA_HOME");
-    if (xdg && *xdg)
-        return std::string(xdg) + "/arena/best-score";
-    const char* home = std::getenv("HOME");
-    if (home && *home)
-        return std::string(home) + "/.local/share/arena/best-score";
-    return {};
+    return userFilePath("XDG_DATA_HOME", ".local/share", "best-score");
 }
 
 int64_t loadBestScore(const std::string& path) {
@@ -31,13 +23,7 @@ int64_t loadBestScore(const std::string& path) {
 }
 
 bool saveBestScore(const std::string& path, int64_t score, std::string* error) {
-    std::error_code ec;
-    std::filesystem::create_directories(std::filesystem::path(path).parent_path(), ec);
-    if (ec) {
-        *error = "cannot create the folder of " + path + ": " + ec.message();
-        return false;
-    }
-    return writeFileAtomically(path, std::to_string(score) + "\n", error);
+    return writeUserFile(path, std::to_string(score) + "\n", error);
 }
 
 BestScoreFile::BestScoreFile() : m_path(bestScorePath()) {

@@ -1,12 +1,12 @@
 #include "game/debug/layout_store.h"
 
+#include "game/app/user_files.h"
 #include "game/debug/overlay.h"
 
 #include <nlohmann/json.hpp>
 
 #include <cmath>
 #include <cstdio>
-#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -30,13 +30,7 @@ bool fraction(const nlohmann::json& j, const char* key, float* out) {
 } // namespace
 
 std::string overlayLayoutPath() {
-    const char* xdg = std::getenv("XDG_CONFIG_HOME");
-    if (xdg && *xdg)
-        return std::string(xdg) + "/arena/overlay-layout.json";
-    const char* home = std::getenv("HOME");
-    if (home && *home)
-        return std::string(home) + "/.config/arena/overlay-layout.json";
-    return {};
+    return userFilePath("XDG_CONFIG_HOME", ".config", "overlay-layout.json");
 }
 
 std::string layoutToJson(const WorkbenchLayout& layout) {
@@ -111,13 +105,7 @@ bool loadLayout(const std::string& path, WorkbenchLayout* layout, std::string* e
 }
 
 bool saveLayout(const std::string& path, const WorkbenchLayout& layout, std::string* error) {
-    std::error_code ec;
-    std::filesystem::create_directories(std::filesystem::path(path).parent_path(), ec);
-    if (ec) {
-        *error = "cannot create the folder of " + path + ": " + ec.message();
-        return false;
-    }
-    return writeFileAtomically(path, layoutToJson(layout), error);
+    return writeUserFile(path, layoutToJson(layout), error);
 }
 
 OverlayLayoutFile::OverlayLayoutFile(Overlay& overlay)

@@ -8,8 +8,6 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
-#include <filesystem>
-#include <fstream>
 
 namespace game {
 
@@ -23,29 +21,6 @@ std::vector<float> values(const std::deque<float>& d) {
     return std::vector<float>(d.begin(), d.end());
 }
 } // namespace
-
-bool writeFileAtomically(const std::string& path, const std::string& text, std::string* error) {
-    const std::string tmp = path + ".arena-save.tmp";
-    {
-        std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-        out << text;
-        out.flush();
-        if (!out) {
-            std::error_code ignored;
-            std::filesystem::remove(tmp, ignored);
-            *error = "cannot write " + tmp + " (read-only disk or folder?): nothing was changed";
-            return false;
-        }
-    }
-    std::error_code ec;
-    std::filesystem::rename(tmp, path, ec);
-    if (ec) {
-        std::filesystem::remove(tmp, ec);
-        *error = "cannot replace " + path + ": " + ec.message() + " (nothing was changed)";
-        return false;
-    }
-    return true;
-}
 
 LayoutRect Overlay::arenaRect(float width, float height) const {
     if (!m_visible)

@@ -127,8 +127,4 @@ private:
     bool editorSave(OverlayActions& actions, bool overwriteConflict);
 };
 
-/// Writes text to path atomically (a temporary file, then rename): an editor save is never seen
-/// half-written. Returns false with *error on failure (a read-only disk, say).
-bool writeFileAtomically(const std::string& path, const std::string& text, std::string* error);
-
 } // namespace game

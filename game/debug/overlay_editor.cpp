@@ -3,6 +3,7 @@
 // change on disk; shows the error of the last failed reload and marks its line; reverts to the file
 // on disk; never silently overwrites an edit made outside the game while the file is open here; and
 // says what became of a script whose file is gone instead of showing it empty.
+#include "game/app/user_files.h"
 #include "game/debug/overlay.h"
 #include "game/debug/overlay_text.h"
 #include "scripting/script_files.h"
