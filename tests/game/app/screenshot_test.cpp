@@ -1,6 +1,6 @@
 // Runs `arena --screenshot` offscreen (no X server, no GPU: EGL + llvmpipe) and checks what matters
 // in the picture: the arena is drawn, enemies are in it. Not a pixel-exact comparison.
-#include "scripting/think_phase.h"
+#include "game/shipped_types.h"
 
 #include <gtest/gtest.h>
 #include <stb/stb_image.h>
@@ -25,17 +25,9 @@ bool near(const unsigned char* px, Rgb c, int tolerance) {
            std::abs(px[2] - c.b) <= tolerance;
 }
 std::vector<Rgb> enemyColors() {
-    // The enemy colours are the scripts' own: read them the way the game does.
-    scripting::LuaThinkDef def = scripting::defaultLuaThinkDef();
-    def.scriptsDir = std::string(ARENA_SOURCE_DIR) + "/scripts";
-    def.poolSize = 1;
-    std::string error;
-    auto scripts = scripting::LuaThinkPhase::create(def, &error);
-    EXPECT_TRUE(scripts) << error;
-    std::vector<Rgb> colors;
-    if (scripts)
-        for (const engine::EnemyType& t : scripts->types())
-            colors.push_back(fromRgba(t.color));
+    std::vector<Rgb> colors; // the scripts' own, read the way the game does
+    for (const engine::EnemyType& t : testing_support::shippedEnemyTypes())
+        colors.push_back(fromRgba(t.color));
     return colors;
 }
 

@@ -1,6 +1,6 @@
+#include "game/shipped_types.h"
 #include "game/view/enemy_shapes.h"
 #include "game/view/palette.h"
-#include "scripting/think_phase.h"
 
 #include <gtest/gtest.h>
 
@@ -11,15 +11,7 @@
 #include <vector>
 
 namespace {
-std::vector<engine::EnemyType> shippedTypes() {
-    scripting::LuaThinkDef def = scripting::defaultLuaThinkDef();
-    def.scriptsDir = std::string(ARENA_SOURCE_DIR) + "/scripts";
-    def.poolSize = 1;
-    std::string error;
-    auto scripts = scripting::LuaThinkPhase::create(def, &error);
-    EXPECT_TRUE(scripts) << error;
-    return scripts ? scripts->types() : std::vector<engine::EnemyType>{};
-}
+using testing_support::shippedEnemyTypes;
 
 // CIE L*a*b* of an sRGB colour (D65), for a perceptual distance (CIE76).
 std::array<double, 3> lab(uint32_t rgba) {
@@ -48,7 +40,7 @@ TEST(EnemyShapes, TheLabDistanceAgreesWithKnownValues) {
 }
 
 TEST(EnemyShapes, EveryShippedTypeHasItsOwnShape) {
-    const std::vector<engine::EnemyType> types = shippedTypes();
+    const std::vector<engine::EnemyType> types = shippedEnemyTypes();
     ASSERT_GE(types.size(), 8u);
     std::set<game::EnemyShape> shapes;
     for (const engine::EnemyType& t : types)
@@ -63,7 +55,7 @@ TEST(EnemyShapes, AnUnknownTypeIsACircle) {
 }
 
 TEST(EnemyShapes, EveryShippedColourReadsApartFromTheOthersAndTheArena) {
-    const std::vector<engine::EnemyType> types = shippedTypes();
+    const std::vector<engine::EnemyType> types = shippedEnemyTypes();
     for (size_t i = 0; i < types.size(); ++i) {
         for (size_t j = i + 1; j < types.size(); ++j)
             EXPECT_GE(distance(types[i].color, types[j].color), kApart)
