@@ -5,6 +5,7 @@ find_package(glm CONFIG REQUIRED)
 find_package(CLI11 CONFIG REQUIRED)
 find_package(nlohmann_json CONFIG REQUIRED)
 find_package(Threads REQUIRED)
+find_package(ZLIB REQUIRED) # recordings (game/replay/recording_codec.cpp)
 find_package(PkgConfig REQUIRED)
 pkg_check_modules(LUAJIT REQUIRED IMPORTED_TARGET luajit)
 # libimgui.a already holds the SDL2 and OpenGL3 backends; its .pc pulls in libstb for stb_truetype.

@@ -2,6 +2,7 @@
 #include "game/app/frontend.h"
 #include "game/app/headless.h"
 #include "game/app/options.h"
+#include "game/app/replay_mode.h"
 #include "game/app/soak.h"
 
 int main(int argc, char** argv) {
@@ -9,6 +10,8 @@ int main(int argc, char** argv) {
     const auto options = game::parseOptions(argc, argv, &exitCode);
     if (!options)
         return exitCode;
+    if (!options->replayPath.empty() && options->mode == game::AppMode::Headless)
+        return game::runReplay(*options);
     switch (options->mode) {
     case game::AppMode::Headless:
         return options->soak ? game::runSoak(*options) : game::runHeadless(*options);

@@ -11,7 +11,7 @@ ARENA_PACKAGES=(
   libluajit-5.1-dev luajit
   libsdl2-dev libimgui-dev libglm-dev libstb-dev
   libgtest-dev
-  libcli11-dev nlohmann-json3-dev
+  libcli11-dev nlohmann-json3-dev zlib1g-dev
   libegl-mesa0 libgl1-mesa-dri xvfb xauth
   lua-check clang clang-format libclang-rt-14-dev git
 )

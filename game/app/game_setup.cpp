@@ -10,7 +10,8 @@
 
 namespace game {
 
-GameSession makeGame(const AppOptions& options, bool autoRestart, std::string* error) {
+GameSession makeGame(const AppOptions& options, bool autoRestart, std::string* error,
+                     const scripting::ScriptFiles* files, bool quiet) {
     scripting::ScriptLibraryDef libraryDef;
     libraryDef.root = options.scriptsDir;
     libraryDef.think.poolSize = options.pool;
@@ -21,13 +22,18 @@ GameSession makeGame(const AppOptions& options, bool autoRestart, std::string* e
     GameDef def = defaultGameDef();
     libraryDef.main.maxLiveEnemies = def.maxEnemies;
     GameSession session;
-    session.library = scripting::ScriptLibrary::open(libraryDef, error);
+    session.options = options;
+    session.startFiles = files ? *files : scripting::readScriptFiles(options.scriptsDir);
+    session.library = scripting::ScriptLibrary::open(libraryDef, session.startFiles, error);
     if (!session.library)
         return {};
-    for (const scripting::ScriptErrorEntry& e : session.library->errors().entries())
-        std::fprintf(stderr, "arena: script not loaded: %s\n", e.first.message.c_str());
+    if (!quiet)
+        for (const scripting::ScriptErrorEntry& e : session.library->errors().entries())
+            std::fprintf(stderr, "arena: script not loaded: %s\n", e.first.message.c_str());
     // Errors as they first happen. Reload outcomes are said by LiveScripts, every time.
-    session.library->errors().setOnNewEntry([](const scripting::ScriptErrorEntry& entry) {
+    session.library->errors().setOnNewEntry([quiet](const scripting::ScriptErrorEntry& entry) {
+        if (quiet)
+            return;
         const scripting::ScriptError& e = entry.first;
         if (e.kind == scripting::ScriptErrorKind::Reload ||
             e.kind == scripting::ScriptErrorKind::Reloaded)

@@ -22,12 +22,18 @@ struct GameSession {
     std::unique_ptr<Game> game;
     scripting::LuaThinkPhase* think = nullptr;
     scripting::MainVm* mainVm = nullptr;
+    scripting::ScriptFiles
+        startFiles;     // the scripts as the session started (a recording keeps them)
+    AppOptions options; // what it was made from
 };
 
 /// Loads the scripts and starts the pool. Scripts that do not load are reported on stderr and in
 /// the error log, and the game starts without them (a fixed version is picked up live). Fails
 /// (an empty session, the reason in *error) only if a VM cannot start.
-GameSession makeGame(const AppOptions& options, bool autoRestart, std::string* error);
+/// With `files`, those scripts are used and the folder is not read (a replay). `quiet`: nothing
+/// on stderr (a world re-simulated for the overlay's timeline).
+GameSession makeGame(const AppOptions& options, bool autoRestart, std::string* error,
+                     const scripting::ScriptFiles* files = nullptr, bool quiet = false);
 
 /// The run summary (headless text and --stats-json): counts, mean ms per phase, pool, errors,
 /// world_hash.

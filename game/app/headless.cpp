@@ -3,6 +3,8 @@
 #include "engine/core/tick.h"
 #include "game/app/game_setup.h"
 #include "game/app/live_scripts.h"
+#include "game/replay/recorder.h"
+#include "game/replay/recording_codec.h"
 
 #include <SDL.h>
 #include <nlohmann/json.hpp>
@@ -14,37 +16,8 @@
 
 namespace game {
 
-int runHeadless(const AppOptions& options) {
-    // Timer and events only: a headless run must work where there is no display at all.
-    if (SDL_Init(SDL_INIT_TIMER | SDL_INIT_EVENTS) != 0) {
-        std::fprintf(stderr, "arena: SDL_Init failed: %s\n", SDL_GetError());
-        return 1;
-    }
-    std::string error;
-    GameSession session = makeGame(options, /*autoRestart=*/true, &error);
-    if (!session.game) {
-        std::fprintf(stderr, "arena: %s\n", error.c_str());
-        SDL_Quit();
-        return 1;
-    }
-    Game* game = session.game.get();
-    LiveScripts live(session, options.scriptsDir, options.watch);
-    const PlayerCommand idle{};
-    const auto start = std::chrono::steady_clock::now();
-    for (uint64_t t = 0; t < options.ticks; ++t) {
-        live.update(); // a tick boundary: reloads go live here, in every VM at once
-        game->step(options.autopilot ? nullptr : &idle);
-        if (options.realtime) // a tick per tick of wall time, so files can be edited meanwhile
-            std::this_thread::sleep_until(
-                start + std::chrono::duration<double>(double(t + 1) * engine::kTickSeconds));
-    }
-    const double wall =
-        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-
-    const nlohmann::json s = summarize(session, wall, &live);
-    std::printf("arena headless: %llu ticks in %.3f s (seed %llu)\n",
-                static_cast<unsigned long long>(options.ticks), wall,
-                static_cast<unsigned long long>(options.seed));
+void printSummary(const nlohmann::json& s, const Game& g) {
+    const Game* game = &g;
     std::printf("  spawned %llu, killed %llu, destroyed %llu, live enemies %zu, bullets %zu\n",
                 static_cast<unsigned long long>(game->counters().spawned),
                 static_cast<unsigned long long>(game->counters().killed),
@@ -83,14 +56,67 @@ int runHeadless(const AppOptions& options) {
                     sc["error"].is_null() ? ""
                                           : (", error: " + sc["error"].get<std::string>()).c_str());
     std::printf("  world_hash %s\n", s["world_hash"].get<std::string>().c_str());
+}
 
-    int code = 0;
-    if (!options.statsJson.empty()) {
-        std::ofstream out(options.statsJson);
-        out << s.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
-        if (!out) {
-            std::fprintf(stderr, "arena: cannot write %s\n", options.statsJson.c_str());
+bool writeStatsJson(const std::string& path, const nlohmann::json& s) {
+    if (path.empty())
+        return true;
+    std::ofstream out(path);
+    out << s.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
+    if (!out) {
+        std::fprintf(stderr, "arena: cannot write %s\n", path.c_str());
+        return false;
+    }
+    return true;
+}
+
+int runHeadless(const AppOptions& options) {
+    // Timer and events only: a headless run must work where there is no display at all.
+    if (SDL_Init(SDL_INIT_TIMER | SDL_INIT_EVENTS) != 0) {
+        std::fprintf(stderr, "arena: SDL_Init failed: %s\n", SDL_GetError());
+        return 1;
+    }
+    std::string error;
+    GameSession session = makeGame(options, /*autoRestart=*/true, &error);
+    if (!session.game) {
+        std::fprintf(stderr, "arena: %s\n", error.c_str());
+        SDL_Quit();
+        return 1;
+    }
+    Game* game = session.game.get();
+    LiveScripts live(session, options.scriptsDir, options.watch);
+    std::unique_ptr<Recorder> recorder;
+    if (!options.recordPath.empty())
+        recorder = std::make_unique<Recorder>(session, live);
+    const PlayerCommand idle{};
+    const auto start = std::chrono::steady_clock::now();
+    for (uint64_t t = 0; t < options.ticks; ++t) {
+        live.update(); // a tick boundary: reloads go live here, in every VM at once
+        if (recorder)
+            recorder->step(options.autopilot ? nullptr : &idle);
+        else
+            game->step(options.autopilot ? nullptr : &idle);
+        if (options.realtime) // a tick per tick of wall time, so files can be edited meanwhile
+            std::this_thread::sleep_until(
+                start + std::chrono::duration<double>(double(t + 1) * engine::kTickSeconds));
+    }
+    const double wall =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+
+    const nlohmann::json s = summarize(session, wall, &live);
+    std::printf("arena headless: %llu ticks in %.3f s (seed %llu)\n",
+                static_cast<unsigned long long>(options.ticks), wall,
+                static_cast<unsigned long long>(options.seed));
+    printSummary(s, *game);
+    int code = writeStatsJson(options.statsJson, s) ? 0 : 1;
+    if (recorder) {
+        if (!writeRecordingFile(options.recordPath, recorder->recording(), &error)) {
+            std::fprintf(stderr, "arena: %s\n", error.c_str());
             code = 1;
+        } else {
+            std::printf("  recorded %llu ticks to %s\n",
+                        static_cast<unsigned long long>(recorder->recording().ticks()),
+                        options.recordPath.c_str());
         }
     }
     SDL_Quit();

@@ -38,7 +38,16 @@ void LiveScripts::update() {
 
 scripting::ReloadResult LiveScripts::reloadNow(const std::string& relativePath) {
     const uint64_t tick = m_session.game->world().tick;
-    const scripting::ReloadResult result = m_session.library->reload(relativePath, tick);
+    return said(m_session.library->reload(relativePath, tick), tick);
+}
+
+scripting::ReloadResult LiveScripts::reloadInput(const scripting::ScriptInput& input) {
+    const uint64_t tick = m_session.game->world().tick;
+    return said(m_session.library->reload(input, tick), tick);
+}
+
+// The game's part of a reload, and its one line on stderr and in the notices.
+scripting::ReloadResult LiveScripts::said(const scripting::ReloadResult& result, uint64_t tick) {
     if (result.message.empty())
         return result;
     if (result.applied)

@@ -41,6 +41,8 @@ public:
     void update();
     /// Checks and applies one file now, without waiting for the watcher (the editor's save).
     scripting::ReloadResult reloadNow(const std::string& relativePath);
+    /// The same for a file state given, not read (a replay's recorded script change).
+    scripting::ReloadResult reloadInput(const scripting::ScriptInput& input);
 
     /// Enemy scripts, the director and the lib modules, from the library's records.
     std::vector<ScriptStatus> statuses() const;
@@ -55,6 +57,7 @@ public:
 
 private:
     void apply(const scripting::ReloadResult& result);
+    scripting::ReloadResult said(const scripting::ReloadResult& result, uint64_t tick);
 
     GameSession& m_session;
     std::string m_root;

@@ -75,6 +75,25 @@ std::optional<AppOptions> parseOptions(int argc, char** argv, int* exitCode) {
         ->excludes(headlessFlag)
         ->excludes(shot);
     headlessFlag->excludes(shot);
+    auto* record = app.add_option("--record", o.recordPath,
+                                  "Window and headless: write the session's recording to FILE "
+                                  "(README \"Record, replay and debug\")");
+    record->excludes(shot);
+    auto* replay = app.add_option("--replay", o.replayPath,
+                                  "Play the recording FILE (its embedded scripts; the scripts "
+                                  "folder is not read) and check every checkpoint")
+                       ->check(CLI::ExistingFile)
+                       ->excludes(shot)
+                       ->excludes(record);
+    auto* trace = app.add_option("--trace-think", o.traceEntity,
+                                 "Replay: trace the think of enemy ID (as errors name it, "
+                                 "index:generation) at --at-tick, line by line, and exit")
+                      ->needs(replay);
+    auto* atTick = app.add_option("--at-tick", o.traceTick, "Replay: the tick --trace-think traces")
+                       ->check(CLI::Range(uint64_t(1), uint64_t(1) << 40))
+                       ->needs(trace);
+    trace->needs(atTick);
+    app.add_flag("--trace-json", o.traceJson, "Replay: print the trace as JSON")->needs(trace);
 
     try {
         app.parse(argc, argv);
@@ -91,6 +110,8 @@ std::optional<AppOptions> parseOptions(int argc, char** argv, int* exitCode) {
         *exitCode = 2;
         return std::nullopt;
     }
+    if (!o.traceEntity.empty())
+        headless = true; // a trace needs no window
     o.mode = headless                    ? AppMode::Headless
              : !o.screenshotPath.empty() ? AppMode::Screenshot
                                          : AppMode::Window;

@@ -31,6 +31,11 @@ struct AppOptions {
     bool screenShake = true;     // window and screenshot: shake the view when the player is hit
     bool mute = false;           // window: start with the sound muted (M toggles it)
     double quitAfterSeconds = 0; // window: close after this much wall time (0: never; for tests)
+    std::string recordPath;      // window and headless: write the session's recording here
+    std::string replayPath;      // play this recording (its scripts, not the folder's)
+    std::string traceEntity;     // replay: trace this enemy's think ("12:3" or the packed id)
+    uint64_t traceTick = 0;      // replay: ... at this tick
+    bool traceJson = false;      // replay: the trace as JSON on stdout
 };
 
 /// Parses argv. On --help or a bad flag, prints to stdout/stderr and returns nullopt with

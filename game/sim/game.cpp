@@ -152,7 +152,8 @@ void Game::step(const PlayerCommand* command) {
     ++m_world.tick;
     ++m_counters.ticks;
 
-    const PlayerCommand cmd = command ? *command : autopilot(m_world);
+    m_lastCommand = command ? *command : autopilot(m_world);
+    const PlayerCommand& cmd = m_lastCommand;
     m_last.ms[size_t(Phase::Input)] = msSince(t);
 
     snapshot();
@@ -163,6 +164,8 @@ void Game::step(const PlayerCommand* command) {
     m_intents.resize(m_world.enemies.size());
     if (m_think)
         m_think->think(engine::ThinkContext{m_world, m_types, m_def.seed, kDt}, m_intents);
+    if (m_thinkObserver)
+        m_thinkObserver(engine::ThinkContext{m_world, m_types, m_def.seed, kDt}, m_intents);
     m_last.ms[size_t(Phase::Think)] = msSince(t);
 
     applyPlayer(cmd);
@@ -553,6 +556,47 @@ void Game::commit() {
 
     if (!m_world.player.alive && m_def.autoRestart && ++m_gameOverTicks >= m_def.restartDelayTicks)
         restart();
+}
+
+PartHashes Game::partHashes() const {
+    PartHashes parts;
+    engine::Hasher enemies, bullets, player;
+    enemies.value(m_world.tick);
+    enemies.value(m_rng.state());
+    for (const engine::Enemy& e : m_world.enemies.dense()) {
+        enemies.value(engine::packObjectId(e.id));
+        enemies.value(e.type);
+        enemies.value(e.flags);
+        enemies.value(e.position);
+        enemies.value(e.velocity);
+        enemies.value(e.hp);
+        enemies.value(e.fireCooldown);
+        enemies.bytes(e.memory, m_types[e.type].memorySize);
+    }
+    enemies.value(m_counters.spawned);
+    enemies.value(wave());
+    enemies.value(m_waves.remainingInWave());
+    for (const engine::Bullet& b : m_world.bullets) {
+        bullets.value(b.position);
+        bullets.value(b.velocity);
+        bullets.value(b.ticksLeft);
+        bullets.value(b.owner);
+    }
+    const engine::Player& p = m_world.player;
+    player.value(p.position);
+    player.value(p.velocity);
+    player.value(p.aim);
+    player.value(p.hp);
+    player.value(p.fireCooldown);
+    player.value(p.invulnerableTicks);
+    player.value(p.alive);
+    player.value(m_counters.score);
+    player.value(m_counters.killed);
+    parts.enemies = enemies.digest();
+    parts.bullets = bullets.digest();
+    parts.player = player.digest();
+    parts.scripted = m_hooks ? m_hooks->stateHash(m_world) : 0;
+    return parts;
 }
 
 uint64_t Game::worldHash() const {

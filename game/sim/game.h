@@ -19,6 +19,7 @@
 
 #include <algorithm>
 #include <array>
+#include <functional>
 #include <memory>
 #include <vector>
 
@@ -54,6 +55,21 @@ struct RoundStats {
     int64_t score = 0;
     std::vector<uint32_t> killsByType; // by the player, indexed by enemy type
 };
+
+/// world_hash by part, for a replay's checkpoints: the first part that differs says where a
+/// divergence is. `scripted` is the object tables and the director's state (the main VM).
+struct PartHashes {
+    uint64_t enemies = 0, bullets = 0, player = 0, scripted = 0;
+    bool operator==(const PartHashes&) const = default;
+    uint64_t part(size_t i) const { return std::array{enemies, bullets, player, scripted}[i]; }
+};
+inline constexpr std::array<const char*, 4> kHashPartNames{"enemies", "bullets", "player",
+                                                           "director/object tables"};
+
+/// Sees the think phase's input and output within a step (the debugger captures a tick's
+/// snapshot with it). Called on the main thread after think, before the intents are applied.
+using ThinkObserver =
+    std::function<void(const engine::ThinkContext& context, std::span<const engine::Intent>)>;
 
 class Game {
 public:
@@ -105,6 +121,12 @@ public:
 
     /// A hash of the complete simulation state (not the timings).
     uint64_t worldHash() const;
+    /// The same state by part, the scripts' Lua state included (see PartHashes).
+    PartHashes partHashes() const;
+    /// The command the last step applied: the one given, or the autopilot's (a recording keeps
+    /// it, so a replay does not depend on the autopilot's code).
+    const PlayerCommand& lastCommand() const { return m_lastCommand; }
+    void setThinkObserver(ThinkObserver observer) { m_thinkObserver = std::move(observer); }
 
 private:
     void endRound();                 // the player died: the round joins finishedRounds()
@@ -154,6 +176,8 @@ private:
     std::vector<bool> m_removedTypes;
     void sortTypesByStrength();
     PhaseTimes m_last, m_total;
+    PlayerCommand m_lastCommand;
+    ThinkObserver m_thinkObserver;
 };
 
 } // namespace game

@@ -27,6 +27,9 @@ public:
     virtual void destroyed(engine::Player& player, uint64_t tick) = 0;
     /// A new round starts (the director's state starts over).
     virtual void roundStarted() = 0;
+    /// A hash of the state the scripts keep (object tables, the director's state): part of a
+    /// replay's checkpoints. 0 when there is none.
+    virtual uint64_t stateHash(const engine::World& /*world*/) const { return 0; }
 };
 
 } // namespace game

@@ -19,6 +19,7 @@ public:
     void destroyed(engine::Enemy& enemy, uint64_t tick) override { m_vm->release(enemy, tick); }
     void destroyed(engine::Player& player, uint64_t tick) override { m_vm->release(player, tick); }
     void roundStarted() override { m_vm->resetDirector(); }
+    uint64_t stateHash(const engine::World& world) const override { return m_vm->stateHash(world); }
 
     scripting::MainVm& mainVm() { return *m_vm; }
 

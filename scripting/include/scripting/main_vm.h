@@ -114,6 +114,11 @@ public:
                        const std::string& text, std::string* error);
 
     MainVmStats stats(const engine::World& world) const;
+    /// A hash of the Lua state the simulation keeps here: the director's state table and every
+    /// live object's own table (enemies in dense order, then the player). Independent of table
+    /// iteration order and of addresses, so equal states hash equal in any run; a replay's
+    /// checkpoints compare it.
+    uint64_t stateHash(const engine::World& world) const;
     /// The fields of the director's `info` table.
     static std::vector<std::string> directorInfoFields();
     lua_State* state() const;

@@ -22,6 +22,7 @@
 #include "scripting/think_phase.h"
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -59,6 +60,16 @@ struct ReloadResult {
     std::vector<uint16_t> removedTypes;
 };
 
+/// A script file as a reload saw it: its text, or that it was gone or unreadable. The library
+/// reports every one it reads (ScriptLibrary::setOnInput), so a recording can hand the same
+/// inputs back to a library that never reads the folder.
+struct ScriptInput {
+    enum class State : uint8_t { Text, Missing, Unreadable };
+    std::string path; // relative to the scripts folder
+    State state = State::Text;
+    std::string text; // the source (Text), or why it could not be read (Unreadable)
+};
+
 struct ScriptLibraryDef {
     std::string root;
     LuaThinkDef think = defaultLuaThinkDef(); // its scriptsDir and errors are the library's
@@ -71,6 +82,10 @@ public:
     /// load are recorded (with their error) and left out; none loading is not a failure. Fails
     /// only if a VM cannot start.
     static std::unique_ptr<ScriptLibrary> open(const ScriptLibraryDef& def, std::string* error);
+    /// The same from files already read (a replay's embedded scripts): the folder is not read,
+    /// def.root only names files in messages.
+    static std::unique_ptr<ScriptLibrary> open(const ScriptLibraryDef& def,
+                                               const ScriptFiles& files, std::string* error);
     ~ScriptLibrary();
 
     /// The pool and the main VM go to the game, which owns them; the library keeps using them
@@ -83,6 +98,13 @@ public:
     /// Between ticks: checks the file at `relativePath` (changed, new, or gone) and everything it
     /// affects, then applies it to every VM or to none.
     ReloadResult reload(const std::string& relativePath, uint64_t tick);
+    /// The same with the file's state given instead of read from the folder (a replay).
+    ReloadResult reload(const ScriptInput& input, uint64_t tick);
+    /// Called with every script file state a reload reads, before it is checked (a recorder
+    /// keeps them). Not called for paths that are not scripts.
+    void setOnInput(std::function<void(const ScriptInput&, uint64_t tick)> onInput) {
+        m_onInput = std::move(onInput);
+    }
 
     const std::vector<ScriptRecord>& records() const { return m_records; }
     const ScriptRecord* find(ScriptKind kind, const std::string& key) const;
@@ -114,6 +136,7 @@ private:
     LuaThinkPhase* m_pool = nullptr;
     MainVm* m_main = nullptr;
     uint64_t m_applied = 0, m_refused = 0;
+    std::function<void(const ScriptInput&, uint64_t)> m_onInput;
 };
 
 const char* scriptKindName(ScriptKind kind);

@@ -81,10 +81,14 @@ const char* scriptKindName(ScriptKind kind) {
 
 std::unique_ptr<ScriptLibrary> ScriptLibrary::open(const ScriptLibraryDef& def,
                                                    std::string* error) {
+    return open(def, readScriptFiles(def.root), error);
+}
+
+std::unique_ptr<ScriptLibrary> ScriptLibrary::open(const ScriptLibraryDef& def,
+                                                   const ScriptFiles& files, std::string* error) {
     std::unique_ptr<ScriptLibrary> lib(new ScriptLibrary());
     lib->m_def = def;
     lib->m_root = def.root;
-    const ScriptFiles files = readScriptFiles(def.root);
     for (const std::string& problem : files.problems)
         lib->m_errors.add(ScriptError{
             ScriptErrorKind::Load, "", "", 0, relative(problem, def.root), 0, -1, 0, {}});
@@ -284,20 +288,37 @@ ReloadResult ScriptLibrary::remove(ScriptRecord& r, uint64_t tick) {
 }
 
 ReloadResult ScriptLibrary::reload(const std::string& relativePath, uint64_t tick) {
-    const Clock::time_point start = Clock::now();
     ScriptKind kind;
     std::string key;
     if (!classify(relativePath, &kind, &key))
         return {}; // not a script: another file in the folder
-    ScriptRecord& r = record(kind, key, relativePath);
+    ScriptInput input{relativePath, ScriptInput::State::Text, {}};
     const fs::path path = fs::path(m_root) / relativePath;
     std::error_code ec;
     if (!fs::exists(path, ec))
+        input.state = ScriptInput::State::Missing;
+    else if (!readScriptFile(path.string(), &input.text, &input.text))
+        input.state = ScriptInput::State::Unreadable;
+    return reload(input, tick);
+}
+
+ReloadResult ScriptLibrary::reload(const ScriptInput& input, uint64_t tick) {
+    const Clock::time_point start = Clock::now();
+    const std::string& relativePath = input.path;
+    ScriptKind kind;
+    std::string key;
+    if (!classify(relativePath, &kind, &key))
+        return {};
+    if (m_onInput)
+        m_onInput(input, tick);
+    ScriptRecord& r = record(kind, key, relativePath);
+    if (input.state == ScriptInput::State::Missing)
         return remove(r, tick);
-    ScriptFile file{key, relativePath, path.string(), {}};
+    if (input.state == ScriptInput::State::Unreadable)
+        return refuse(r, relative(input.text, m_root), "", tick);
+    const fs::path path = fs::path(m_root) / relativePath;
+    ScriptFile file{key, relativePath, path.string(), input.text};
     std::string error;
-    if (!readScriptFile(file.path, &file.source, &error))
-        return refuse(r, relative(error, m_root), "", tick);
     if (!r.removed && r.error.empty() && r.version > 0 && r.source == file.source)
         return {}; // saved again unchanged
 

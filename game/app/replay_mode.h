@@ -1,0 +1,13 @@
+#pragma once
+// arena --replay FILE --headless: plays a recording from the file alone and checks its
+// checkpoints (README "Record, replay and debug"). With --trace-think ID --at-tick T it traces
+// that enemy's think at that tick instead (think_trace_mode.h).
+#include "game/app/options.h"
+
+namespace game {
+
+/// Exit codes: 0 every checkpoint matched; 2 the file cannot be read (bad, truncated, newer);
+/// 3 the replay diverged (the report names the tick and the part); 1 anything else.
+int runReplay(const AppOptions& options);
+
+} // namespace game
