@@ -20,6 +20,9 @@
 #include "game/debug/layout_store.h"
 #include "game/debug/overlay.h"
 #include "game/debug/overlay_builder.h"
+#include "game/replay/recorder.h"
+#include "game/replay/recording_codec.h"
+#include "game/app/user_files.h"
 #include "game/view/arena_view.h"
 #include "game/view/hud.h"
 
@@ -154,9 +157,9 @@ struct Actions final : OverlayActions {
         const auto& scripts = session->think->scripts();
         for (size_t i = 0; i < scripts.size(); ++i)
             if (scripts[i].key == type)
-                session->game->queueSpawns(uint16_t(i), count);
+                act(spawnAction(uint16_t(i), count));
     }
-    void clearEnemies() override { session->game->clearEnemies(); }
+    void clearEnemies() override { act(clearAction()); }
     void setJit(bool enabled) override { session->think->setJit(enabled); }
     void setPoolSize(int size) override {
         std::string error;
@@ -164,12 +167,35 @@ struct Actions final : OverlayActions {
             std::fprintf(stderr, "arena: pool resize: %s\n", error.c_str());
     }
     void editTableValue(const std::vector<std::string>& path, const std::string& value) override {
-        if (engine::Enemy* e = session->game->mutableWorld().enemies.get(overlay->selected())) {
-            std::string error;
-            if (!session->mainVm->setTableValue(e->scriptRef, path, value, &error))
-                std::fprintf(stderr, "arena: inspector: %s\n", error.c_str());
-        }
+        act(tableEditAction(engine::packObjectId(overlay->selected()), path, value));
     }
+    void editMemoryValue(const std::string& field, const std::string& value) override {
+        act(memoryEditAction(engine::packObjectId(overlay->selected()), field, value));
+    }
+    // Every change to the simulation goes through the recorder, so the session replays.
+    void act(const RecordedAction& action) {
+        std::string error;
+        if (recorder && !recorder->act(action, &error))
+            std::fprintf(stderr, "arena: %s\n", error.c_str());
+    }
+    std::string reproduce(uint64_t tick) override {
+        if (!recorder)
+            return "recording is off in this mode";
+        const std::string path = userFilePath(
+            "XDG_DATA_HOME", ".local/share",
+            ("recordings/error-at-tick-" + std::to_string(tick) + ".arenarec").c_str());
+        std::string error;
+        if (path.empty())
+            return "no place to write the recording (neither XDG_DATA_HOME nor HOME is set)";
+        std::filesystem::create_directories(std::filesystem::path(path).parent_path());
+        if (!writeRecordingFile(path, recordingUpTo(recorder->recording(), tick), &error))
+            return error;
+        std::fprintf(stderr, "arena: wrote %s: arena --replay %s --headless\n", path.c_str(),
+                     path.c_str());
+        return "wrote " + path + " (ticks 1.." + std::to_string(tick) +
+               "): arena --replay " + path + " --headless";
+    }
+    Recorder* recorder = nullptr;
     void scriptSaved(const std::string& relativePath) override { live->reloadNow(relativePath); }
     void checkJit() override {
         if (jit)
@@ -225,7 +251,12 @@ int runWindow(const AppOptions& options) {
                 code = 1;
             }
             auto live = std::make_unique<LiveScripts>(session, options.scriptsDir, /*watch=*/true);
+            // The whole session is kept in memory (recorder.h); --record writes it at exit.
+            std::unique_ptr<Recorder> recorder;
+            if (session.game)
+                recorder = std::make_unique<Recorder>(session, *live);
             Actions actions;
+            actions.recorder = recorder.get();
             actions.session = &session;
             actions.live = live.get();
             actions.overlay = &fe.overlay;
@@ -282,10 +313,13 @@ int runWindow(const AppOptions& options) {
                     GameSession playing = makeGame(options, /*autoRestart=*/false, &error);
                     if (playing.game) {
                         playing.game->setBestScore(best.stored());
+                        recorder.reset();
                         live.reset();
                         session = std::move(playing);
                         live = std::make_unique<LiveScripts>(session, options.scriptsDir, true);
+                        recorder = std::make_unique<Recorder>(session, *live);
                         actions.live = live.get();
+                        actions.recorder = recorder.get();
                     }
                     fe.view = ArenaView{};
                     clock.reset();
@@ -293,7 +327,7 @@ int runWindow(const AppOptions& options) {
                 Game* game = session.game.get();
                 if (round.restart) {
                     best.offer(game->counters().bestScore); // R before dying: a best still counts
-                    game->restart();
+                    actions.act(restartAction());
                 }
                 const bool attract = flow.attract(), paused = !flow.simulating();
 
@@ -317,7 +351,7 @@ int runWindow(const AppOptions& options) {
                 for (int s = 0; s < toRun; ++s) {
                     live->update();
                     const PlayerCommand cmd = commandFromInput(in, *game, fe.camera);
-                    game->step(attract ? nullptr : &cmd);
+                    recorder->step(attract ? nullptr : &cmd);
                     fe.view.onStep(*game);
                     audio.onStep(game->events());
                     if (!attract && game->events().playerDied)
@@ -358,6 +392,14 @@ int runWindow(const AppOptions& options) {
             }
             if (session.game && !flow.attract()) // closing the window mid-round keeps its best
                 best.offer(session.game->counters().bestScore);
+            if (recorder && !options.recordPath.empty()) {
+                if (writeRecordingFile(options.recordPath, recorder->recording(), &error))
+                    std::printf("arena: recorded %llu ticks to %s\n",
+                                static_cast<unsigned long long>(recorder->recording().ticks()),
+                                options.recordPath.c_str());
+                else
+                    std::fprintf(stderr, "arena: %s\n", error.c_str());
+            }
         }
     }
     SDL_Quit();
@@ -410,9 +452,13 @@ int runScreenshot(const AppOptions& options) {
                 code = 1;
             }
             std::unique_ptr<LiveScripts> live;
-            if (session.game)
+            std::unique_ptr<Recorder> recorder;
+            if (session.game) {
                 live = std::make_unique<LiveScripts>(session, options.scriptsDir, options.watch);
+                recorder = std::make_unique<Recorder>(session, *live);
+            }
             Actions actions;
+            actions.recorder = recorder.get();
             actions.session = &session;
             actions.live = live.get();
             actions.overlay = &fe.overlay;
@@ -434,7 +480,7 @@ int runScreenshot(const AppOptions& options) {
                 // One tick per frame: the picture depends on --frames and --seed, not on speed.
                 live->update();
                 if (options.autopilot || !game->roundOver()) // a round over stops, as in the window
-                    game->step(options.autopilot ? nullptr : &idle);
+                    recorder->step(options.autopilot ? nullptr : &idle);
                 fe.view.onStep(*game);
                 fe.view.advanceFrame();
                 if (options.overlay && (fe.overlay.selected().isNull() ||

@@ -37,6 +37,11 @@ public:
     virtual void setScreenShake(bool /*on*/) {}
     virtual void setVolume(float /*volume*/) {} // master, 0..1
     virtual void setMuted(bool /*muted*/) {}
+    /// Sets a memory field of the selected enemy (the text is a number).
+    virtual void editMemoryValue(const std::string& /*field*/, const std::string& /*value*/) {}
+    /// Writes a recording of this session that ends at `tick` (an error's); returns what to
+    /// show: the file and the command that replays it, or why it could not be written.
+    virtual std::string reproduce(uint64_t /*tick*/) { return "recording is off in this mode"; }
 };
 
 class Overlay {
@@ -106,6 +111,7 @@ private:
     int m_poolDraft = 0; // the pool size slider's value while it is dragged
     // Console
     char m_consoleFilter[128] = {};
+    std::string m_reproduced; // what the last "Reproduce" wrote (the file and how to replay it)
     uint64_t m_clearedAtTick = 0;
     bool m_cleared = false;
 

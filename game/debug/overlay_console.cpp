@@ -38,6 +38,12 @@ void Overlay::drawConsole(const OverlayModel& model, OverlayActions& actions) {
         m_cleared = true;
         m_clearedAtTick = model.tick;
     }
+    if (!m_reproduced.empty()) {
+        overlay_text::wrapped("%s", m_reproduced.c_str());
+        ImGui::SameLine();
+        if (ImGui::SmallButton("copy"))
+            ImGui::SetClipboardText(m_reproduced.c_str());
+    }
     ImGui::Separator();
     ImGui::BeginChild("entries");
     int shown = 0;
@@ -104,6 +110,15 @@ void Overlay::drawConsole(const OverlayModel& model, OverlayActions& actions) {
                         actions.select(id);
                     }
                 }
+            }
+            // A recording that ends where this error first happened: --replay shows it again.
+            if (ranSomewhere) {
+                if (ImGui::SmallButton("Reproduce"))
+                    m_reproduced = actions.reproduce(e.firstTick);
+                if (ImGui::IsItemHovered())
+                    ImGui::SetTooltip("write a recording of this session up to tick %llu, where "
+                                      "this error first happened",
+                                      static_cast<unsigned long long>(e.firstTick));
             }
             if (!e.first.traceback.empty() && ImGui::TreeNode("traceback")) {
                 overlay_text::raw(e.first.traceback.c_str());

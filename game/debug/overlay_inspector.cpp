@@ -68,8 +68,17 @@ void Overlay::drawInspector(const OverlayModel& model, OverlayActions& actions) 
         ImGui::PopStyleColor();
     }
     if (!o.memory.empty() && ImGui::TreeNodeEx("memory", ImGuiTreeNodeFlags_DefaultOpen)) {
-        for (const auto& [name, value] : o.memory)
-            overlay_text::bullet("%s = %s", name.c_str(), value.c_str());
+        // Editable like the table's scalars: Enter sets the field (recorded, so it replays).
+        for (const auto& [name, value] : o.memory) {
+            ImGui::PushID(name.c_str());
+            std::string text = value;
+            overlay_text::raw(name.c_str());
+            ImGui::SameLine();
+            ImGui::SetNextItemWidth(140);
+            if (ImGui::InputText("##m", &text, ImGuiInputTextFlags_EnterReturnsTrue))
+                actions.editMemoryValue(name, text);
+            ImGui::PopID();
+        }
         ImGui::TreePop();
     }
     if (ImGui::TreeNodeEx("Lua table", ImGuiTreeNodeFlags_DefaultOpen)) {

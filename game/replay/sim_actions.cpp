@@ -22,8 +22,10 @@ bool setMemory(GameSession& session, const RecordedAction& a, std::string* error
         if (f.name != a.path[0])
             continue;
         char* end = nullptr;
-        const double value = std::strtod(a.value.c_str(), &end);
-        if (end == a.value.c_str() || *end != '\0') {
+        const double value = a.value == "true"    ? 1.0
+                             : a.value == "false" ? 0.0
+                                                  : std::strtod(a.value.c_str(), &end);
+        if (end && (end == a.value.c_str() || *end != '\0')) {
             *error = "not a number: " + a.value;
             return false;
         }

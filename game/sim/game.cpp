@@ -559,18 +559,22 @@ void Game::commit() {
 }
 
 PartHashes Game::partHashes() const {
+    // Every second of a recording, at any population: word-sized hashing, one block per enemy.
+    struct EnemyState { // no padding: every byte is a field
+        uint64_t id;
+        uint16_t type, flags;
+        float px, py, vx, vy, hp;
+        int32_t fireCooldown, unused;
+    };
+    static_assert(sizeof(EnemyState) == 40);
     PartHashes parts;
-    engine::Hasher enemies, bullets, player;
+    engine::WordHasher enemies, bullets, player;
     enemies.value(m_world.tick);
     enemies.value(m_rng.state());
     for (const engine::Enemy& e : m_world.enemies.dense()) {
-        enemies.value(engine::packObjectId(e.id));
-        enemies.value(e.type);
-        enemies.value(e.flags);
-        enemies.value(e.position);
-        enemies.value(e.velocity);
-        enemies.value(e.hp);
-        enemies.value(e.fireCooldown);
+        const EnemyState state{engine::packObjectId(e.id), e.type, e.flags, e.position.x,
+                               e.position.y, e.velocity.x, e.velocity.y, e.hp, e.fireCooldown, 0};
+        enemies.value(state);
         enemies.bytes(e.memory, m_types[e.type].memorySize);
     }
     enemies.value(m_counters.spawned);

@@ -47,5 +47,7 @@ nlohmann::json overlayCost(const Settings& s);
 nlohmann::json frameCost(const Settings& s);
 /// Scenario 12 (rounds.cpp): the wave the autopilot reaches and what standing still survives.
 nlohmann::json roundShape(const Settings& s);
+/// Scenario 14 (time_travel.cpp): recording overhead, re-simulation speed, seeking, size.
+nlohmann::json timeTravel(const Settings& s);
 
 } // namespace bench

@@ -691,6 +691,7 @@ int main(int argc, char** argv) {
             {"overlay_cost", bench::overlayCost},
             {"rounds", bench::roundShape},
             {"frame_cost", bench::frameCost},
+            {"time_travel", bench::timeTravel},
         };
     nlohmann::json results;
     results["quick"] = s.quick;
