@@ -229,6 +229,20 @@ TEST(ThinkTrace, AnEndlessLoopEndsWithTheBudgetErrorAndACappedTrace) {
     EXPECT_EQ(t.intent.velocity.x, 0.0f);
 }
 
+TEST(ThinkTrace, AFullTraceKeepsTheDefaultCap) {
+    auto tracer = makeTracer();
+    OneEnemy one;
+    const auto start = std::chrono::steady_clock::now();
+    const ThinkTrace t = one.trace(*tracer, "traced_endless.lua");
+    const double ms =
+        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+    EXPECT_EQ(t.steps.size(), 20000u);
+    EXPECT_TRUE(t.truncated);
+    // Printed, never asserted: what the worst trace (the cap, then the budget) costs.
+    std::printf("endless think: %zu steps recorded, %.1f ms to the budget's end\n", t.steps.size(),
+                ms);
+}
+
 TEST(ThinkTrace, TheSizeCapTruncatesToo) {
     auto tracer = makeTracer();
     OneEnemy one;
@@ -261,6 +275,43 @@ TEST(ThinkTrace, AMemoryBombEndsWithTheMemoryError) {
     // The VM is usable afterwards.
     const ThinkTrace next = one.trace(*tracer, "traced.lua");
     EXPECT_TRUE(next.ok) << next.error;
+}
+
+// A loop too long to instrument (its body's jump would pass LuaJIT's limit once the checks are in)
+// runs uninstrumented, charged by the sandbox's count hook: the tracer's line hook must keep
+// passing the count events on, or this endless loop would never end.
+TEST(ThinkTrace, AnUninstrumentedEndlessLoopEndsToo) {
+    std::string body;
+    for (int i = 0; i < 5500; ++i)
+        body += "for i = 1, 1 do end\n";
+    ScriptFile script{
+        "long", "enemies/long.lua", "",
+        "return {\n"
+        "  name = \"Long\", hp = 3, speed = 100, radius = 10, color = \"#ffffff\", score = 1,\n"
+        "  think = function(self, world)\n"
+        "    while true do\n" +
+            body +
+            "    end\n"
+            "  end,\n"
+            "}\n"};
+    auto tracer = makeTracer();
+    OneEnemy one;
+    const ThinkTrace t = tracer->trace(ThinkTraceRequest{.world = one.w.world,
+                                                         .types = one.types,
+                                                         .enemy = 0,
+                                                         .script = script,
+                                                         .libs = {},
+                                                         .maxSteps = 1000});
+    EXPECT_FALSE(t.ok);
+    EXPECT_NE(t.error.find("CPU budget"), std::string::npos) << t.error;
+    EXPECT_TRUE(t.truncated);
+    EXPECT_EQ(t.steps.size(), 1000u);
+    ASSERT_FALSE(t.steps.empty());
+    // The loop's line, then its body; no step on think's header line, where only the
+    // instrumenter's check would run: proof that this chunk runs uninstrumented.
+    EXPECT_EQ(t.steps[0].line, 4);
+    EXPECT_EQ(t.steps[1].line, 5);
+    EXPECT_EQ(t.steps[2].line, 6);
 }
 
 TEST(ThinkTrace, ARuntimeErrorGivesFileLineMessageAndTheStepsUpToIt) {
