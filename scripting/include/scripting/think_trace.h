@@ -5,8 +5,11 @@
 //
 // Contract:
 // - The intent is exactly what the pool writes for that enemy and tick (same batch driver, same
-//   views filled by the same code, same randoms and memory): byte for byte, Intent::faulted
-//   included. That is the determinism check the debugger shows.
+//   views filled by the same code, same randoms and memory), into a cleared intent: byte for
+//   byte, Intent::faulted included (what the driver leaves alone, the aim when it does not fire,
+//   stays zero). That is the determinism check the debugger shows. One difference is by design:
+//   the traced think has the batch's time limit to itself (and runs slower, hooked), so only a
+//   think near that limit could end differently; the unit budget stops it at the same line.
 // - Values are formatted without running any script code: no metamethod, no __tostring, no
 //   address (a cdata is named by what it is: the self, world or memory view, else "cdata").
 // - trace() never throws and survives hostile scripts: an endless loop ends with the budget's
@@ -61,8 +64,8 @@ struct ThinkTrace {
 };
 
 struct ThinkTraceRequest {
-    const engine::World& world; // after Game's snapshot of the tick to trace
-    std::span<const engine::EnemyType> types;
+    const engine::World& world;               // after Game's snapshot of the tick to trace
+    std::span<const engine::EnemyType> types; // as the pool's ThinkContext has them
     uint64_t seed = 0;
     float dt = engine::kTickDt;
     uint32_t enemy = 0; // dense index in world.enemies
