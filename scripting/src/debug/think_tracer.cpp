@@ -149,7 +149,7 @@ void traceHook(lua_State* L, lua_Debug* ar) {
     // Host work inside the capped call: reading the stack must not fail for the script's memory.
     LuaVm::Uncapped uncapped(SandboxedVm::of(L).lua());
     STACK_GUARD(L, 0);
-    if (!lua_checkstack(L, 8))
+    if (!lua_checkstack(L, 16)) // the views, a value, a function, a table's key and value
         return;
     recordStep(*r, L, ar);
 }

@@ -150,8 +150,9 @@ bool PoolVm::runOnce(size_t slot, uint32_t first, uint32_t last, LuaFailure* fai
 }
 
 void PoolVm::pushDriver(size_t slot) {
-    lua_rawgeti(m_vm->state(), LUA_REGISTRYINDEX,
-                slot < m_drivers.size() ? m_drivers[slot] : LUA_NOREF);
+    lua_State* L = m_vm->state();
+    STACK_GUARD(L, 1);
+    lua_rawgeti(L, LUA_REGISTRYINDEX, slot < m_drivers.size() ? m_drivers[slot] : LUA_NOREF);
 }
 
 int PoolVm::ctypeCount() {
