@@ -113,12 +113,8 @@ BatchResult PoolVm::runBatch(size_t slot, uint32_t first, uint32_t last,
     uint32_t from = first;
     uint32_t retried = last; // the entity whose think runs again after a memory error
     while (from < last) {
-        m_cursor.position = -1;
-        lua_rawgeti(L, LUA_REGISTRYINDEX, m_drivers[slot]);
-        lua_pushinteger(L, lua_Integer(from));
-        lua_pushinteger(L, lua_Integer(last));
         ThinkFault fault;
-        if (m_vm->call(2, 0, m_chunknames[slot], &fault.failure))
+        if (runOnce(slot, from, last, &fault.failure))
             break;
         // The cursor names the entity that raised; if the driver failed before reaching one,
         // blame the first, so every retry makes progress.
@@ -141,6 +137,22 @@ BatchResult PoolVm::runBatch(size_t slot, uint32_t first, uint32_t last,
         from = at + 1;
     }
     return result;
+}
+
+bool PoolVm::runOnce(size_t slot, uint32_t first, uint32_t last, LuaFailure* failure) {
+    lua_State* L = m_vm->state();
+    STACK_GUARD(L, 0);
+    m_cursor.position = -1;
+    lua_rawgeti(L, LUA_REGISTRYINDEX, m_drivers[slot]);
+    lua_pushinteger(L, lua_Integer(first));
+    lua_pushinteger(L, lua_Integer(last));
+    return m_vm->call(2, 0, m_chunknames[slot], failure);
+}
+
+void PoolVm::pushDriver(size_t slot) {
+    lua_State* L = m_vm->state();
+    STACK_GUARD(L, 1);
+    lua_rawgeti(L, LUA_REGISTRYINDEX, slot < m_drivers.size() ? m_drivers[slot] : LUA_NOREF);
 }
 
 int PoolVm::ctypeCount() {

@@ -52,6 +52,13 @@ public:
     void dropEnemy(size_t slot);
     BatchResult runBatch(size_t slot, uint32_t first, uint32_t last,
                          std::vector<ThinkFault>& faults);
+    /// One protected call of slot's driver over order[first, last), under the budget last begun
+    /// (sandbox().begin): no resume, no retry. False and *failure on an error; cursor() says
+    /// which entity raised. runBatch is a loop of these.
+    bool runOnce(size_t slot, uint32_t first, uint32_t last, LuaFailure* failure);
+    /// Pushes slot's batch driver (trusted; the tracer reads its upvalues: the views it passes).
+    void pushDriver(size_t slot);
+    const DriverCursor& cursor() const { return m_cursor; }
 
     SandboxedVm& sandbox() { return *m_vm; }
     void setJit(bool enabled) { m_vm->setJit(enabled); }

@@ -22,8 +22,22 @@ struct ThinkWorldView {
     double enemy_count;
 };
 
-/// Everything the driver needs for one tick. Filled by LuaThinkPhase before the parallel phase,
-/// read-only while it runs.
+/// The driver's scratch behind `self` (kThinkCdef's arena_self_scratch), refilled per entity: the
+/// tracer reads the view think saw at its address (the FFI offsets are compared in pool_vm_test).
+struct ThinkSelfScratch {
+    double x, y, vx, vy, hp, max_hp, radius, speed, id, age, rand, rand2;
+    int32_t nb_count, unused_;
+};
+
+/// The field names of the two views, in struct order (every field a double).
+inline constexpr const char* kSelfViewFields[] = {"x",      "y",     "vx", "vy",  "hp",   "max_hp",
+                                                  "radius", "speed", "id", "age", "rand", "rand2"};
+inline constexpr const char* kWorldViewFields[] = {
+    "tick",     "time",      "dt",        "width",     "height",       "player_x",
+    "player_y", "player_vx", "player_vy", "player_hp", "player_alive", "enemy_count"};
+
+/// Everything the driver needs for one tick. Filled by fillThinkFrame (pool/think_frame.h) before
+/// the parallel phase (or a trace), read-only while it runs.
 struct ThinkFrame {
     const engine::Enemy* enemies;
     engine::Intent* intents;
@@ -97,6 +111,11 @@ static_assert(offsetof(engine::Enemy, memory) == 64, "update kThinkCdef's arena_
 static_assert(sizeof(engine::Intent) == 88, "update kThinkCdef's arena_intent");
 static_assert(offsetof(engine::Intent, memory) == 24, "update kThinkCdef's arena_intent");
 static_assert(sizeof(glm::vec2) == 8);
+static_assert(sizeof(ThinkSelfScratch) == 104, "update kThinkCdef's arena_self_scratch");
+static_assert(sizeof(kSelfViewFields) / sizeof(kSelfViewFields[0]) * sizeof(double) ==
+              offsetof(ThinkSelfScratch, nb_count));
+static_assert(sizeof(kWorldViewFields) / sizeof(kWorldViewFields[0]) * sizeof(double) ==
+              sizeof(ThinkWorldView));
 static_assert(sizeof(engine::GridPoint) == 16, "update kThinkCdef's arena_grid_point");
 
 } // namespace scripting

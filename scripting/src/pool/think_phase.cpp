@@ -4,6 +4,7 @@
 #include "pool/pool_vm.h"
 #include "pool/think_abi.h"
 #include "pool/think_batches.h"
+#include "pool/think_frame.h"
 #include "scripting/script_source.h"
 #include "scripting/synthetic_world.h"
 
@@ -430,31 +431,7 @@ void LuaThinkPhase::think(const engine::ThinkContext& ctx, std::span<engine::Int
     const engine::World& world = ctx.world;
     m_batches->plan(world, intents, m_quarantined, m_vms.size());
 
-    ThinkFrame& f = *m_frame;
-    f.enemies = world.enemies.dense().data();
-    f.intents = intents.data();
-    f.order = m_batches->order();
-    f.enemyCount = uint32_t(world.enemies.size());
-    f.columns = world.enemyGrid.columns();
-    f.rows = world.enemyGrid.rows();
-    f.cellSize = world.enemyGrid.cellSize();
-    f.inverseCell = 1.0f / f.cellSize;
-    f.cellStart = world.enemyGrid.cellStartData();
-    f.cellItems = world.enemyGrid.itemData();
-    f.cellPoints = world.enemyGrid.pointData();
-    ThinkWorldView& w = f.world;
-    w.tick = double(world.tick);
-    w.dt = double(ctx.dt);
-    w.time = double(world.tick) * double(ctx.dt);
-    w.width = double(world.size.x);
-    w.height = double(world.size.y);
-    w.player_x = double(world.player.position.x);
-    w.player_y = double(world.player.position.y);
-    w.player_vx = double(world.player.velocity.x);
-    w.player_vy = double(world.player.velocity.y);
-    w.player_hp = double(world.player.hp);
-    w.player_alive = world.player.alive ? 1.0 : 0.0;
-    w.enemy_count = double(world.enemies.size());
+    fillThinkFrame(*m_frame, ctx, intents.data(), m_batches->order());
 
     for (size_t v = 0; v < m_vms.size(); ++v) {
         m_stats.lastTick[v] = VmStats{};

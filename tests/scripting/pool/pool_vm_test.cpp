@@ -40,6 +40,9 @@ TEST(PoolVm, FfiLayoutMatchesTheEngineStructs) {
     EXPECT_EQ(ffi.at("frame_cell_points"), long(offsetof(ThinkFrame, cellPoints)));
     EXPECT_EQ(ffi.at("grid_point_size"), long(sizeof(engine::GridPoint)));
     EXPECT_EQ(ffi.at("grid_point_velocity"), long(offsetof(engine::GridPoint, velocity)));
+    EXPECT_EQ(ffi.at("self_scratch_size"), long(sizeof(ThinkSelfScratch)));
+    EXPECT_EQ(ffi.at("self_scratch_rand2"), long(offsetof(ThinkSelfScratch, rand2)));
+    EXPECT_EQ(ffi.at("self_scratch_nb_count"), long(offsetof(ThinkSelfScratch, nb_count)));
     EXPECT_EQ(ffi.at("budget_size"), long(sizeof(BudgetCell)));
     EXPECT_EQ(ffi.at("budget_remaining"), long(offsetof(BudgetCell, remaining)));
     EXPECT_EQ(ffi.at("budget_cstack_base"), long(offsetof(BudgetCell, cstackBase)));

@@ -1,0 +1,34 @@
+#include "pool/think_frame.h"
+
+namespace scripting {
+
+void fillThinkFrame(ThinkFrame& f, const engine::ThinkContext& ctx, engine::Intent* intents,
+                    const uint32_t* order) {
+    const engine::World& world = ctx.world;
+    f.enemies = world.enemies.dense().data();
+    f.intents = intents;
+    f.order = order;
+    f.enemyCount = uint32_t(world.enemies.size());
+    f.columns = world.enemyGrid.columns();
+    f.rows = world.enemyGrid.rows();
+    f.cellSize = world.enemyGrid.cellSize();
+    f.inverseCell = 1.0f / f.cellSize;
+    f.cellStart = world.enemyGrid.cellStartData();
+    f.cellItems = world.enemyGrid.itemData();
+    f.cellPoints = world.enemyGrid.pointData();
+    ThinkWorldView& w = f.world;
+    w.tick = double(world.tick);
+    w.dt = double(ctx.dt);
+    w.time = double(world.tick) * double(ctx.dt);
+    w.width = double(world.size.x);
+    w.height = double(world.size.y);
+    w.player_x = double(world.player.position.x);
+    w.player_y = double(world.player.position.y);
+    w.player_vx = double(world.player.velocity.x);
+    w.player_vy = double(world.player.velocity.y);
+    w.player_hp = double(world.player.hp);
+    w.player_alive = world.player.alive ? 1.0 : 0.0;
+    w.enemy_count = double(world.enemies.size());
+}
+
+} // namespace scripting
