@@ -4,12 +4,15 @@
 #include "game/app/options.h"
 #include "game/app/replay_mode.h"
 #include "game/app/soak.h"
+#include "game/app/think_trace_mode.h"
 
 int main(int argc, char** argv) {
     int exitCode = 0;
     const auto options = game::parseOptions(argc, argv, &exitCode);
     if (!options)
         return exitCode;
+    if (!options->traceEntity.empty())
+        return game::runTraceThink(*options);
     if (!options->replayPath.empty() && options->mode == game::AppMode::Headless)
         return game::runReplay(*options);
     switch (options->mode) {

@@ -10,14 +10,20 @@
 
 namespace game {
 
+scripting::SandboxLimits sandboxLimits(const AppOptions& options) {
+    scripting::SandboxLimits limits = scripting::defaultSandboxLimits();
+    limits.memoryBytes = size_t(options.vmMemoryMb) << 20;
+    limits.thinkUnits = double(options.thinkBudget) * 1000;
+    limits.hookUnits = limits.thinkUnits;
+    return limits;
+}
+
 GameSession makeGame(const AppOptions& options, bool autoRestart, std::string* error,
                      const scripting::ScriptFiles* files, bool quiet) {
     scripting::ScriptLibraryDef libraryDef;
     libraryDef.root = options.scriptsDir;
     libraryDef.think.poolSize = options.pool;
-    libraryDef.think.limits.memoryBytes = size_t(options.vmMemoryMb) << 20;
-    libraryDef.think.limits.thinkUnits = double(options.thinkBudget) * 1000;
-    libraryDef.think.limits.hookUnits = libraryDef.think.limits.thinkUnits;
+    libraryDef.think.limits = sandboxLimits(options);
     libraryDef.main.limits = libraryDef.think.limits;
     GameDef def = defaultGameDef();
     libraryDef.main.maxLiveEnemies = def.maxEnemies;

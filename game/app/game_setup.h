@@ -35,6 +35,9 @@ struct GameSession {
 GameSession makeGame(const AppOptions& options, bool autoRestart, std::string* error,
                      const scripting::ScriptFiles* files = nullptr, bool quiet = false);
 
+/// The sandbox limits the options give every VM (the pool's, the main VM's, the debugger's).
+scripting::SandboxLimits sandboxLimits(const AppOptions& options);
+
 /// The run summary (headless text and --stats-json): counts, mean ms per phase, pool, errors,
 /// world_hash.
 class LiveScripts;
