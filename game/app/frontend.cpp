@@ -17,12 +17,12 @@
 #include "game/app/jit_checker.h"
 #include "game/app/live_scripts.h"
 #include "game/app/round_flow.h"
+#include "game/app/user_files.h"
 #include "game/debug/layout_store.h"
 #include "game/debug/overlay.h"
 #include "game/debug/overlay_builder.h"
 #include "game/replay/recorder.h"
 #include "game/replay/recording_codec.h"
-#include "game/app/user_files.h"
 #include "game/view/arena_view.h"
 #include "game/view/hud.h"
 
@@ -192,8 +192,8 @@ struct Actions final : OverlayActions {
             return error;
         std::fprintf(stderr, "arena: wrote %s: arena --replay %s --headless\n", path.c_str(),
                      path.c_str());
-        return "wrote " + path + " (ticks 1.." + std::to_string(tick) +
-               "): arena --replay " + path + " --headless";
+        return "wrote " + path + " (ticks 1.." + std::to_string(tick) + "): arena --replay " +
+               path + " --headless";
     }
     Recorder* recorder = nullptr;
     void scriptSaved(const std::string& relativePath) override { live->reloadNow(relativePath); }
