@@ -40,7 +40,9 @@ public:
     bool runTo(uint64_t tick);
     /// The same session recorded further (the window's recording grows): plays on into it.
     /// `longer` must start with what this run plays.
-    void extend(const Recording& longer) { m_recording = std::make_shared<const Recording>(longer); }
+    void extend(const Recording& longer) {
+        m_recording = std::make_shared<const Recording>(longer);
+    }
 
     uint64_t tick() const { return m_session.game->world().tick; }
     bool finished() const { return tick() >= m_recording->ticks(); }

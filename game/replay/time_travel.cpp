@@ -47,8 +47,7 @@ bool TimeTravel::seek(const Recording& recording, uint64_t tick, std::string* er
     session.game->setThinkObserver(nullptr);
     m_lastSeekTicks = m_run->tick() - begin;
     m_lastSeekMs =
-        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start)
-            .count();
+        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
     if (m_run->divergence()) {
         *error = "the replay " + m_run->divergence()->text() +
                  ": a determinism bug (please report it with the recording)";
