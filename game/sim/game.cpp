@@ -572,8 +572,16 @@ PartHashes Game::partHashes() const {
     enemies.value(m_world.tick);
     enemies.value(m_rng.state());
     for (const engine::Enemy& e : m_world.enemies.dense()) {
-        const EnemyState state{engine::packObjectId(e.id), e.type, e.flags, e.position.x,
-                               e.position.y, e.velocity.x, e.velocity.y, e.hp, e.fireCooldown, 0};
+        const EnemyState state{engine::packObjectId(e.id),
+                               e.type,
+                               e.flags,
+                               e.position.x,
+                               e.position.y,
+                               e.velocity.x,
+                               e.velocity.y,
+                               e.hp,
+                               e.fireCooldown,
+                               0};
         enemies.value(state);
         enemies.bytes(e.memory, m_types[e.type].memorySize);
     }
