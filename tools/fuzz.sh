@@ -9,10 +9,10 @@ SECONDS_PER_TARGET="${1:-45}"
 BUILD="$ARENA_ROOT/build-fuzz"
 CC=clang CXX=clang++ cmake -S "$ARENA_ROOT" -B "$BUILD" -G Ninja -DARENA_FUZZ=ON -DARENA_BUILD_TESTS=OFF \
   -DARENA_BUILD_TOOLS=OFF -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
-cmake --build "$BUILD" -j"$(nproc)" --target fuzz_script fuzz_reload fuzz_object_api fuzz_instrument
+cmake --build "$BUILD" -j"$(nproc)" --target fuzz_script fuzz_reload fuzz_object_api fuzz_instrument fuzz_recording
 mkdir -p "$ARENA_ROOT/tests/fuzz/crashes"
 status=0
-for target in script reload object_api instrument; do
+for target in script reload object_api instrument recording; do
   work="$(mktemp -d)"
   cp -r "$ARENA_ROOT/tests/fuzz/corpus/$target/." "$work/"
   seeds=()

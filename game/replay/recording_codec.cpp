@@ -266,18 +266,22 @@ std::string encodeRecording(const Recording& rec) {
     for (; action < rec.actions.size(); ++action)
         writeAction(w, rec.actions[action]);
 
-    uLongf packedSize = compressBound(uLong(w.out.size()));
+    return wrapRecordingBody(w.out);
+}
+
+std::string wrapRecordingBody(std::string_view body) {
+    uLongf packedSize = compressBound(uLong(body.size()));
     std::string packed(packedSize, '\0');
     compress2(reinterpret_cast<Bytef*>(packed.data()), &packedSize,
-              reinterpret_cast<const Bytef*>(w.out.data()), uLong(w.out.size()), 6);
+              reinterpret_cast<const Bytef*>(body.data()), uLong(body.size()), 6);
     packed.resize(packedSize);
 
     Writer file;
     file.out.append(kMagic, sizeof kMagic);
     for (int i = 0; i < 4; ++i)
         file.out.push_back(char(uint8_t(kRecordingFormatVersion >> (8 * i))));
-    file.fixed64(w.out.size());
-    file.fixed64(bodyHash(w.out));
+    file.fixed64(body.size());
+    file.fixed64(bodyHash(body));
     return file.out + packed;
 }
 

@@ -27,6 +27,10 @@ inline constexpr uint32_t kRecordingFormatVersion = 1;
 std::string encodeRecording(const Recording& recording);
 bool decodeRecording(std::string_view bytes, Recording* recording, std::string* error);
 
+/// The file around a body (magic, version, size, checksum, deflate): what encodeRecording does
+/// after writing the body. Public for the fuzzer, which reaches the body parser through it.
+std::string wrapRecordingBody(std::string_view body);
+
 bool writeRecordingFile(const std::string& path, const Recording& recording, std::string* error);
 bool readRecordingFile(const std::string& path, Recording* recording, std::string* error);
 

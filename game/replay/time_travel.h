@@ -54,7 +54,6 @@ private:
     int m_pool;
     std::unique_ptr<ReplayRun> m_run;
     std::optional<ThinkCapture> m_capture;
-    uint64_t m_recordingTicks = 0; // of the recording m_run plays (a longer one extends it)
     double m_lastSeekMs = 0;
     uint64_t m_lastSeekTicks = 0;
 };
