@@ -11,7 +11,7 @@ int main(int argc, char** argv) {
     const auto options = game::parseOptions(argc, argv, &exitCode);
     if (!options)
         return exitCode;
-    if (!options->traceEntity.empty())
+    if (!options->traceEntity.empty() && options->mode == game::AppMode::Headless)
         return game::runTraceThink(*options);
     if (!options->replayPath.empty() && options->mode == game::AppMode::Headless)
         return game::runReplay(*options);

@@ -17,12 +17,16 @@
 #include "game/app/jit_checker.h"
 #include "game/app/live_scripts.h"
 #include "game/app/round_flow.h"
+#include "game/app/think_trace_mode.h"
 #include "game/app/user_files.h"
 #include "game/debug/layout_store.h"
 #include "game/debug/overlay.h"
 #include "game/debug/overlay_builder.h"
 #include "game/replay/recorder.h"
 #include "game/replay/recording_codec.h"
+#include "game/replay/replay.h"
+#include "game/replay/think_debugger.h"
+#include "game/replay/time_travel.h"
 #include "game/view/arena_view.h"
 #include "game/view/hud.h"
 
@@ -196,6 +200,85 @@ struct Actions final : OverlayActions {
                path + " --headless";
     }
     Recorder* recorder = nullptr;
+    const Recording* replayed = nullptr; // a replay's recording (the window plays it back)
+
+    // Time travel: the past is re-simulated apart (time_travel.h); the live game waits, paused.
+    std::unique_ptr<TimeTravel> travel;
+    std::unique_ptr<ThinkDebugger> debugger;
+    ThinkDebugResult debugResult;
+    bool hasDebug = false;
+    uint64_t shownTick = 0; // 0: the live game
+    std::string travelError;
+
+    const Recording* recording() const { return recorder ? &recorder->recording() : replayed; }
+    uint64_t lastTick() const { return session->game->world().tick; }
+    bool inThePast() const { return shownTick != 0 && travel && travel->game(); }
+    void seekTo(uint64_t tick) override {
+        travelError.clear();
+        if (tick == 0 || !recording()) {
+            shownTick = 0;
+            return;
+        }
+        setPaused(true);
+        if (!travel) // one VM: the live game's pool keeps the cores
+            travel = std::make_unique<TimeTravel>(1);
+        // A replay shows what it has played so far; the live game, what it has recorded.
+        const Recording cut = recordingUpTo(*recording(), lastTick());
+        std::string error;
+        if (travel->seek(cut, std::min(tick, lastTick()), &error))
+            shownTick = travel->tick();
+        else
+            travelError = error;
+    }
+    void debugThink(engine::ObjectId enemy, uint64_t tick, const std::string* whatIf) override {
+        if (!travel || !travel->capture() || travel->capture()->tick != tick || !inThePast())
+            seekTo(tick);
+        if (!travel || !travel->capture() || !travelError.empty())
+            return;
+        if (!debugger)
+            debugger = std::make_unique<ThinkDebugger>(sandboxLimits(session->options));
+        std::string error;
+        ThinkDebugResult result;
+        if (debugger->debug(*travel->capture(), enemy, whatIf, &result, &error)) {
+            debugResult = std::move(result);
+            hasDebug = true;
+        } else {
+            travelError = error;
+        }
+    }
+    // What the panels and the view show: the past while it is shown, else the live game.
+    const GameSession& shownSession() const { return inThePast() ? *travel->session() : *session; }
+    const LiveScripts* shownLive() const { return inThePast() ? travel->live() : live; }
+    // In the past, the panels show that tick's world; the VM pool's figures stay the live game's
+    // (its VMs are the ones working: the past has VMs of its own, one, re-simulating).
+    void keepLivePool(OverlayModel& model, const OverlayModel& liveModel) const {
+        model.vms = liveModel.vms;
+        model.vmRetired = liveModel.vmRetired;
+        model.thinkWallMs = liveModel.thinkWallMs;
+        model.tickMs = liveModel.tickMs;
+        model.poolSize = liveModel.poolSize;
+        model.maxPoolSize = liveModel.maxPoolSize;
+        model.jitEnabled = liveModel.jitEnabled;
+        model.timeline = liveModel.timeline;
+        model.lastTick = liveModel.lastTick;
+    }
+    void fillTravel(OverlayModel& model) const {
+        OverlayModel::TimeTravelInfo& t = model.travel;
+        t.available = recording() != nullptr;
+        t.liveTick = lastTick();
+        t.shownTick = inThePast() ? shownTick : 0;
+        t.lastSeekMs = travel ? travel->lastSeekMs() : 0;
+        t.lastSeekTicks = travel ? travel->lastSeekTicks() : 0;
+        t.changes = recording() ? recording()->actions.size() : 0;
+        t.error = travelError;
+        model.debug = hasDebug ? &debugResult : nullptr;
+    }
+    std::string pastText() const {
+        return inThePast() ? "THE PAST: tick " + std::to_string(shownTick) + " of " +
+                                 std::to_string(lastTick()) +
+                                 " (re-simulated apart; Time travel: Live returns)"
+                           : "";
+    }
     void scriptSaved(const std::string& relativePath) override { live->reloadNow(relativePath); }
     void checkJit() override {
         if (jit)
@@ -245,31 +328,51 @@ int runWindow(const AppOptions& options) {
             code = 1;
         } else {
             std::string error;
-            GameSession session = makeGame(options, /*autoRestart=*/options.autopilot, &error);
-            if (!session.game) {
+            // Live: a session of its own, recorded (recorder.h keeps it all in memory; --record
+            // writes it at exit). --replay: the recording's session, played back read-only.
+            Recording replayed;
+            std::unique_ptr<ReplayRun> replay;
+            GameSession owned;
+            std::unique_ptr<LiveScripts> ownedLive;
+            std::unique_ptr<Recorder> recorder;
+            GameSession* session = &owned;
+            LiveScripts* live = nullptr;
+            if (!options.replayPath.empty()) {
+                ReplayDef def;
+                def.pool = options.pool;
+                if (readRecordingFile(options.replayPath, &replayed, &error))
+                    replay = ReplayRun::start(replayed, def, &error);
+                if (replay) {
+                    session = &replay->session();
+                    live = &replay->live();
+                }
+            } else {
+                owned = makeGame(options, /*autoRestart=*/options.autopilot, &error);
+                ownedLive = std::make_unique<LiveScripts>(owned, options.scriptsDir, true);
+                live = ownedLive.get();
+                if (owned.game)
+                    recorder = std::make_unique<Recorder>(owned, *live);
+            }
+            if (!session->game) {
                 std::fprintf(stderr, "arena: %s\n", error.c_str());
                 code = 1;
             }
-            auto live = std::make_unique<LiveScripts>(session, options.scriptsDir, /*watch=*/true);
-            // The whole session is kept in memory (recorder.h); --record writes it at exit.
-            std::unique_ptr<Recorder> recorder;
-            if (session.game)
-                recorder = std::make_unique<Recorder>(session, *live);
             Actions actions;
             actions.recorder = recorder.get();
-            actions.session = &session;
-            actions.live = live.get();
+            actions.replayed = replay ? &replayed : nullptr;
+            actions.session = session;
+            actions.live = live;
             actions.overlay = &fe.overlay;
             actions.frontend = &fe;
             fe.screenShake = options.screenShake;
             actions.root = options.scriptsDir;
             JitChecker jitChecker(options.scriptsDir);
             actions.jit = &jitChecker;
-            RoundFlow flow(options.autopilot);
+            RoundFlow flow(options.autopilot && !replay); // a replay has no attract round
             // The player's best between sessions (the window's alone; see best_score.h).
             BestScoreFile best;
-            if (session.game)
-                session.game->setBestScore(best.stored());
+            if (session->game && !replay)
+                session->game->setBestScore(best.stored());
             actions.flow = &flow;
             OverlayLayoutFile layoutFile(fe.overlay); // the window only
             GameAudio audio(options.mute); // the window only: one warning if there is no device
@@ -283,7 +386,7 @@ int runWindow(const AppOptions& options) {
             const uint64_t started = last;
             float fps = 60.0f;
             double renderMs = 0;
-            for (bool running = session.game != nullptr; running; ++frame) {
+            for (bool running = session->game != nullptr; running; ++frame) {
                 input.beginFrame();
                 for (const SDL_Event& e :
                      pump.poll(/*idle=*/!flow.simulating() && !fe.imgui.mouseHeld())) {
@@ -292,7 +395,7 @@ int runWindow(const AppOptions& options) {
                     // Right click picks the enemy under the mouse for the inspector.
                     if (e.type == SDL_MOUSEBUTTONDOWN && e.button.button == SDL_BUTTON_RIGHT &&
                         !fe.imgui.wantsMouse()) {
-                        fe.overlay.setSelected(enemyAt(*session.game, fe.camera,
+                        fe.overlay.setSelected(enemyAt(*actions.shownSession().game, fe.camera,
                                                        {float(e.button.x), float(e.button.y)}));
                         fe.overlay.setVisible(true);
                     }
@@ -305,27 +408,31 @@ int runWindow(const AppOptions& options) {
                     fe.overlay.toggle();
                 if (in.mutePressed)
                     audio.setMuted(!audio.muted());
-                const RoundDecision round =
-                    flow.update({in.pausePressed, in.restartPressed, in.cancelPressed,
-                                 in.anyPressed, fe.overlay.visible(),
-                                 fe.overlay.layout().pauseWhenOpen, session.game->roundOver()});
+                const RoundDecision round = flow.update(
+                    {in.pausePressed, in.restartPressed, in.cancelPressed, in.anyPressed,
+                     fe.overlay.visible(), fe.overlay.layout().pauseWhenOpen,
+                     !replay && session->game->roundOver()});
                 if (round.startPlayerRound) { // the demo round ends: the player's round begins
                     GameSession playing = makeGame(options, /*autoRestart=*/false, &error);
                     if (playing.game) {
                         playing.game->setBestScore(best.stored());
+                        actions.seekTo(0);
+                        actions.travel.reset(); // the past of the demo round is gone with it
+                        actions.hasDebug = false;
                         recorder.reset();
-                        live.reset();
-                        session = std::move(playing);
-                        live = std::make_unique<LiveScripts>(session, options.scriptsDir, true);
-                        recorder = std::make_unique<Recorder>(session, *live);
-                        actions.live = live.get();
+                        ownedLive.reset();
+                        owned = std::move(playing);
+                        ownedLive = std::make_unique<LiveScripts>(owned, options.scriptsDir, true);
+                        live = ownedLive.get();
+                        recorder = std::make_unique<Recorder>(owned, *live);
+                        actions.live = live;
                         actions.recorder = recorder.get();
                     }
                     fe.view = ArenaView{};
                     clock.reset();
                 }
-                Game* game = session.game.get();
-                if (round.restart) {
+                Game* game = session->game.get();
+                if (round.restart && !replay) {
                     best.offer(game->counters().bestScore); // R before dying: a best still counts
                     actions.act(restartAction());
                 }
@@ -343,15 +450,22 @@ int runWindow(const AppOptions& options) {
                 const int steps =
                     clock.advance((seconds - pump.idleSeconds()) * double(actions.timeScale));
                 // The player's round over, the world stops under its summary until R.
-                const bool over = !attract && game->roundOver();
+                const bool over = !attract && !replay && game->roundOver();
+                if (!paused && actions.inThePast()) // the round goes on: back to the live game
+                    actions.seekTo(0);
                 const int toRun = paused || over ? (actions.stepRequested ? 1 : 0) : steps;
                 actions.stepRequested = false;
-                if (toRun == 0) // paused (the overlay open, say): edits on disk still go live
+                if (toRun == 0 && !replay) // paused (the overlay open, say): edits still go live
                     live->update();
                 for (int s = 0; s < toRun; ++s) {
-                    live->update();
-                    const PlayerCommand cmd = commandFromInput(in, *game, fe.camera);
-                    recorder->step(attract ? nullptr : &cmd);
+                    if (replay) { // the recording's commands and changes, not the player's
+                        if (!replay->step())
+                            break;
+                    } else {
+                        live->update();
+                        const PlayerCommand cmd = commandFromInput(in, *game, fe.camera);
+                        recorder->step(attract ? nullptr : &cmd);
+                    }
                     fe.view.onStep(*game);
                     audio.onStep(game->events());
                     if (!attract && game->events().playerDied)
@@ -368,30 +482,38 @@ int runWindow(const AppOptions& options) {
                 }
                 const auto renderStart = SDL_GetPerformanceCounter();
                 OverlayModel model = buildOverlayModel(
-                    session, live.get(),
+                    actions.shownSession(), actions.shownLive(),
                     FrameInfo{fps, renderMs, paused, actions.timeScale, fe.overlay.selected(),
                               goneAt, fe.overlay.visible()},
                     &jitChecker);
+                if (actions.inThePast())
+                    actions.keepLivePool(model, buildOverlayModel(*session, live, FrameInfo{}));
                 model.screenShake = fe.screenShake;
                 model.volume = audio.volume();
                 model.muted = audio.muted();
+                actions.fillTravel(model);
                 HudState hud{fps, flow.paused(), attract, {}, false};
                 hud.pausedByOverlay = flow.pausedByOverlay();
                 hud.confirmRestart = flow.confirmingRestart();
+                hud.past = actions.pastText();
+                if (replay && hud.past.empty())
+                    hud.past = "REPLAY of " + options.replayPath + ": tick " +
+                               std::to_string(game->world().tick) + " of " +
+                               std::to_string(replayed.ticks());
                 if (!live->notices().empty() &&
                     game->world().tick < live->notices().back().tick + kNoticeTicks) {
                     hud.notice = live->notices().back().message;
                     hud.noticeRefused = live->notices().back().refused;
                 }
-                fe.render(*game, hud, frame, &model, &actions);
+                fe.render(*actions.shownSession().game, hud, frame, &model, &actions);
                 fe.window->swap();
                 renderMs = double(SDL_GetPerformanceCounter() - renderStart) * 1000.0 /
                            double(SDL_GetPerformanceFrequency());
                 layoutFile.update(frame);
                 limiter.wait(); // a no-op when vsync or the frame itself took the period
             }
-            if (session.game && !flow.attract()) // closing the window mid-round keeps its best
-                best.offer(session.game->counters().bestScore);
+            if (session->game && !flow.attract() && !replay) // closing mid-round keeps its best
+                best.offer(session->game->counters().bestScore);
             if (recorder && !options.recordPath.empty()) {
                 if (writeRecordingFile(options.recordPath, recorder->recording(), &error))
                     std::printf("arena: recorded %llu ticks to %s\n",
@@ -446,21 +568,39 @@ int runScreenshot(const AppOptions& options) {
             std::string error;
             // The autopilot plays round after round; a player who stands still (--no-autopilot)
             // ends on the game-over summary, as in the window.
-            GameSession session = makeGame(options, /*autoRestart=*/options.autopilot, &error);
+            // --replay: the recording plays instead (and --trace-think opens the debugger on it).
+            Recording replayed;
+            std::unique_ptr<ReplayRun> replay;
+            GameSession owned;
+            std::unique_ptr<LiveScripts> ownedLive;
+            std::unique_ptr<Recorder> recorder;
+            GameSession* sessionPtr = &owned;
+            if (!options.replayPath.empty()) {
+                ReplayDef def;
+                def.pool = options.pool;
+                if (readRecordingFile(options.replayPath, &replayed, &error))
+                    replay = ReplayRun::start(replayed, def, &error);
+                if (replay)
+                    sessionPtr = &replay->session();
+            } else {
+                owned = makeGame(options, /*autoRestart=*/options.autopilot, &error);
+                if (owned.game) {
+                    ownedLive =
+                        std::make_unique<LiveScripts>(owned, options.scriptsDir, options.watch);
+                    recorder = std::make_unique<Recorder>(owned, *ownedLive);
+                }
+            }
+            GameSession& session = *sessionPtr;
+            LiveScripts* live = replay ? &replay->live() : ownedLive.get();
             if (!session.game) {
                 std::fprintf(stderr, "arena: %s\n", error.c_str());
                 code = 1;
             }
-            std::unique_ptr<LiveScripts> live;
-            std::unique_ptr<Recorder> recorder;
-            if (session.game) {
-                live = std::make_unique<LiveScripts>(session, options.scriptsDir, options.watch);
-                recorder = std::make_unique<Recorder>(session, *live);
-            }
             Actions actions;
             actions.recorder = recorder.get();
+            actions.replayed = replay ? &replayed : nullptr;
             actions.session = &session;
-            actions.live = live.get();
+            actions.live = live;
             actions.overlay = &fe.overlay;
             actions.frontend = &fe;
             fe.screenShake = options.screenShake;
@@ -478,13 +618,30 @@ int runScreenshot(const AppOptions& options) {
                 for (SDL_Event e; SDL_PollEvent(&e);)
                     fe.imgui.processEvent(e);
                 // One tick per frame: the picture depends on --frames and --seed, not on speed.
-                live->update();
-                if (options.autopilot || !game->roundOver()) // a round over stops, as in the window
-                    recorder->step(options.autopilot ? nullptr : &idle);
+                if (replay) {
+                    replay->step();
+                } else {
+                    live->update();
+                    if (options.autopilot ||
+                        !game->roundOver()) // a round over stops, as in the window
+                        recorder->step(options.autopilot ? nullptr : &idle);
+                }
                 fe.view.onStep(*game);
                 fe.view.advanceFrame();
-                if (options.overlay && (fe.overlay.selected().isNull() ||
-                                        !game->world().enemies.get(fe.overlay.selected()))) {
+                // --trace-think: the debugger on that enemy's think at --at-tick, at --trace-step.
+                if (!options.traceEntity.empty() && !actions.hasDebug &&
+                    actions.travelError.empty() && game->world().tick >= options.traceTick) {
+                    engine::ObjectId id;
+                    if (parseEntity(options.traceEntity, &id)) {
+                        fe.overlay.debugThink(actions, id, options.traceTick);
+                        fe.overlay.setDebuggerStep(size_t(std::max(0, options.traceStep - 1)));
+                    }
+                    if (!actions.travelError.empty())
+                        std::fprintf(stderr, "arena: %s\n", actions.travelError.c_str());
+                }
+                if (options.overlay && options.traceEntity.empty() &&
+                    (fe.overlay.selected().isNull() ||
+                     !game->world().enemies.get(fe.overlay.selected()))) {
                     // Inspect someone with a Lua identity if there is one (its table is the
                     // interesting part).
                     engine::ObjectId pick;
@@ -502,13 +659,15 @@ int runScreenshot(const AppOptions& options) {
                     while (jitChecker.running()) // the screenshot waits for the JIT verdicts
                         std::this_thread::sleep_for(std::chrono::milliseconds(10));
                 OverlayModel model =
-                    buildOverlayModel(session, live.get(),
+                    buildOverlayModel(actions.shownSession(), actions.shownLive(),
                                       FrameInfo{60.0f, renderMs, false, 1.0f, fe.overlay.selected(),
                                                 0, fe.overlay.visible()},
                                       &jitChecker);
                 model.screenShake = fe.screenShake;
-                fe.render(*game, HudState{60.0f, false, false, {}, false}, uint64_t(frame), &model,
-                          &actions);
+                actions.fillTravel(model);
+                HudState hud{60.0f, false, false, {}, false};
+                hud.past = actions.pastText();
+                fe.render(*actions.shownSession().game, hud, uint64_t(frame), &model, &actions);
                 renderMs = double(SDL_GetPerformanceCounter() - renderStart) * 1000.0 /
                            double(SDL_GetPerformanceFrequency());
                 if (frame + 1 == options.frames) {

@@ -83,7 +83,6 @@ std::optional<AppOptions> parseOptions(int argc, char** argv, int* exitCode) {
                                   "Play the recording FILE (its embedded scripts; the scripts "
                                   "folder is not read) and check every checkpoint")
                        ->check(CLI::ExistingFile)
-                       ->excludes(shot)
                        ->excludes(record);
     auto* trace = app.add_option("--trace-think", o.traceEntity,
                                  "Replay: trace the think of enemy ID (as errors name it, "
@@ -94,6 +93,11 @@ std::optional<AppOptions> parseOptions(int argc, char** argv, int* exitCode) {
                        ->needs(trace);
     trace->needs(atTick);
     app.add_flag("--trace-json", o.traceJson, "Replay: print the trace as JSON")->needs(trace);
+    app.add_option("--trace-step", o.traceStep,
+                   "Screenshot with --trace-think: the step of the trace the debugger shows")
+        ->check(CLI::Range(1, 1000000))
+        ->needs(trace)
+        ->needs(shot);
 
     try {
         app.parse(argc, argv);
@@ -110,8 +114,8 @@ std::optional<AppOptions> parseOptions(int argc, char** argv, int* exitCode) {
         *exitCode = 2;
         return std::nullopt;
     }
-    if (!o.traceEntity.empty())
-        headless = true; // a trace needs no window
+    if (!o.traceEntity.empty() && o.screenshotPath.empty())
+        headless = true; // a trace needs no window (a screenshot shows it in the debugger)
     o.mode = headless                    ? AppMode::Headless
              : !o.screenshotPath.empty() ? AppMode::Screenshot
                                          : AppMode::Window;

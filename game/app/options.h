@@ -36,6 +36,7 @@ struct AppOptions {
     std::string traceEntity;     // replay: trace this enemy's think ("12:3" or the packed id)
     uint64_t traceTick = 0;      // replay: ... at this tick
     bool traceJson = false;      // replay: the trace as JSON on stdout
+    int traceStep = 1;           // screenshot: the step of the trace the debugger shows
 };
 
 /// Parses argv. On --help or a bad flag, prints to stdout/stderr and returns nullopt with

@@ -1,5 +1,6 @@
 #include "game/debug/code_editor.h"
 
+#include "game/debug/editor_theme.h"
 #include "game/debug/lua_tokenizer.h"
 #include "game/debug/overlay_text.h"
 #include "game/debug/text_find.h"
@@ -18,35 +19,6 @@
 namespace game {
 
 namespace {
-// A dark theme in the manner of the common code editors: readable contrast, muted punctuation.
-constexpr ImU32 kBackground = IM_COL32(30, 31, 36, 255);
-constexpr ImU32 kGutterBackground = IM_COL32(23, 24, 28, 255);
-constexpr ImU32 kGutterEdge = IM_COL32(55, 57, 66, 255);
-constexpr ImU32 kLineNumber = IM_COL32(98, 104, 116, 255);
-constexpr ImU32 kLineNumberCurrent = IM_COL32(215, 218, 226, 255);
-constexpr ImU32 kCurrentLine = IM_COL32(255, 255, 255, 13);
-constexpr ImU32 kMarkBand = IM_COL32(225, 55, 45, 58);
-constexpr ImU32 kMarkGutter = IM_COL32(225, 55, 45, 90);
-constexpr ImU32 kMarkDot = IM_COL32(245, 85, 70, 255);
-constexpr ImU32 kMarkText = IM_COL32(255, 160, 145, 255);
-constexpr ImU32 kMarkTextBackground = IM_COL32(70, 28, 30, 255);
-constexpr ImU32 kMatch = IM_COL32(215, 165, 60, 60);
-constexpr ImU32 kMatchCurrent = IM_COL32(235, 185, 65, 140);
-constexpr ImU32 kCaret = IM_COL32(240, 240, 245, 255);
-
-ImU32 colorOf(LuaTokenKind kind) {
-    switch (kind) {
-    case LuaTokenKind::Name: return IM_COL32(216, 218, 224, 255);
-    case LuaTokenKind::Keyword: return IM_COL32(198, 136, 232, 255);
-    case LuaTokenKind::Constant: return IM_COL32(94, 166, 232, 255);
-    case LuaTokenKind::Number: return IM_COL32(184, 210, 150, 255);
-    case LuaTokenKind::String: return IM_COL32(222, 154, 118, 255);
-    case LuaTokenKind::Comment: return IM_COL32(110, 158, 96, 255);
-    case LuaTokenKind::Operator: return IM_COL32(160, 166, 178, 255);
-    }
-    return IM_COL32_WHITE;
-}
-
 // stb_textedit's key codes as Dear ImGui 1.86's imgui_widgets.cpp defines them (its headers do
 // not): the editor pages with them. tests/game/debug/code_editor_test.cpp checks a page moves.
 constexpr int kStbKeyUp = 0x200002;

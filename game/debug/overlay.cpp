@@ -103,6 +103,10 @@ void Overlay::draw(const OverlayModel& model, OverlayActions& actions) {
         drawConsole(model, actions);
     if (isOpen(Panel::Editor))
         drawEditor(model, actions);
+    if (isOpen(Panel::TimeTravel))
+        drawTimeTravel(model, actions);
+    if (isOpen(Panel::Debugger))
+        drawDebugger(model, actions);
     for (size_t i = 0; i < kPanelCount; ++i) // closed with a window's x, or from the menu
         m_layoutChanged = m_layoutChanged || before.panels[i].open != m_layout.panels[i].open;
     m_layoutChanged = m_layoutChanged || before.pauseWhenOpen != m_layout.pauseWhenOpen;

@@ -7,9 +7,12 @@
 #include "game/debug/code_editor.h"
 #include "game/debug/overlay_model.h"
 #include "game/debug/script_cost.h"
+#include "game/debug/source_view.h"
 #include "game/debug/workbench_layout.h"
 
 #include <deque>
+#include <map>
+#include <set>
 #include <string>
 
 namespace game {
@@ -42,6 +45,14 @@ public:
     /// Writes a recording of this session that ends at `tick` (an error's); returns what to
     /// show: the file and the command that replays it, or why it could not be written.
     virtual std::string reproduce(uint64_t /*tick*/) { return "recording is off in this mode"; }
+    /// Shows the world at `tick` of this session, re-simulated apart (pauses the round); 0 goes
+    /// back to the live game.
+    virtual void seekTo(uint64_t /*tick*/) {}
+    /// Traces `enemy`'s think at `tick` (seeking there first) in the debug VM; with
+    /// `whatIfSource`, that source too, on the same tick and enemy. The result is the model's
+    /// `debug`.
+    virtual void debugThink(engine::ObjectId /*enemy*/, uint64_t /*tick*/,
+                            const std::string* /*whatIfSource*/) {}
 };
 
 class Overlay {
@@ -71,6 +82,15 @@ public:
     /// What the editor's text area showed in the last frame (tests).
     const CodeEditorView& editorView() const { return m_editor.code.view; }
 
+    /// Traces `enemy`'s think at `tick` and shows the debugger (what its buttons do).
+    void debugThink(OverlayActions& actions, engine::ObjectId enemy, uint64_t tick);
+    /// Moves the debugger to a step of its trace (screenshots, tests).
+    void setDebuggerStep(size_t step) {
+        m_debugger.step = step;
+        m_debugger.keepStep = true;
+    }
+    size_t debuggerStep() const { return m_debugger.step; }
+
     engine::ObjectId selected() const { return m_selected; }
     void setSelected(engine::ObjectId id) { m_selected = id; }
 
@@ -84,6 +104,8 @@ private:
     void drawControls(const OverlayModel& model, OverlayActions& actions);
     void drawConsole(const OverlayModel& model, OverlayActions& actions);
     void drawEditor(const OverlayModel& model, OverlayActions& actions);
+    void drawTimeTravel(const OverlayModel& model, OverlayActions& actions);
+    void drawDebugger(const OverlayModel& model, OverlayActions& actions);
     /// Begins a panel's window at its place in the layout (its own Begin; End as usual).
     bool beginPanel(Panel panel);
     bool& isOpen(Panel panel) { return m_layout[panel].open; }
@@ -129,6 +151,19 @@ private:
         bool showErrorLine = true; // opened without a line: go to its error's, if it has one
         std::string seenError;     // the reload error shown last frame (a new one is news)
     } m_editor;
+    // Think debugger: where the user is in the trace, and their breakpoints (per file).
+    struct Debugger {
+        const ThinkDebugResult* shown = nullptr; // the trace `step` belongs to
+        uint64_t shownEntity = 0, shownTick = 0;
+        size_t step = 0;
+        std::map<std::string, std::set<int>> breakpoints;
+        SourceViewState source;
+        bool keepStep = false; // setDebuggerStep came before the trace it is for
+    } m_debugger;
+
+    int m_travelDraft = 0; // the slider's value while it is dragged
+    bool m_travelDragging = false;
+
     void editorLoad(OverlayActions& actions);
     bool editorSave(OverlayActions& actions, bool overwriteConflict);
 };

@@ -109,7 +109,23 @@ void Overlay::drawConsole(const OverlayModel& model, OverlayActions& actions) {
                         isOpen(Panel::Inspector) = true;
                         actions.select(id);
                     }
+                    if (ImGui::IsItemHovered())
+                        ImGui::SetTooltip("select it; right click: debug its think at tick %llu",
+                                          static_cast<unsigned long long>(e.firstTick));
+                    if (ImGui::IsItemClicked(ImGuiMouseButton_Right))
+                        debugThink(actions, id, e.firstTick);
                 }
+            }
+            // Where it first happened, in the debugger: the think that raised it, line by line.
+            if (ranSomewhere && e.first.entity != 0 && e.lastVm >= 0) {
+                if (ImGui::SmallButton("Debug"))
+                    debugThink(actions, engine::unpackObjectId(e.first.entity), e.firstTick);
+                if (ImGui::IsItemHovered())
+                    ImGui::SetTooltip(
+                        "trace the think that raised it (enemy %s, tick %llu)",
+                        std::to_string(engine::unpackObjectId(e.first.entity).index).c_str(),
+                        static_cast<unsigned long long>(e.firstTick));
+                ImGui::SameLine();
             }
             // A recording that ends where this error first happened: --replay shows it again.
             if (ranSomewhere) {

@@ -48,6 +48,15 @@ void Overlay::drawInspector(const OverlayModel& model, OverlayActions& actions) 
     }
     const std::string& type = o.destroyed && o.id == m_seenId ? m_seenType : o.type;
     overlay_text::say("%s %u:%u (%s)", o.kind.c_str(), o.id.index, o.id.generation, type.c_str());
+    if (!o.destroyed && o.kind == "enemy") {
+        ImGui::SameLine();
+        const uint64_t tick = model.travel.shownTick ? model.travel.shownTick : model.tick;
+        if (ImGui::SmallButton("Debug think"))
+            debugThink(actions, o.id, tick);
+        if (ImGui::IsItemHovered())
+            ImGui::SetTooltip("trace its think at tick %llu, line by line, in a debug VM",
+                              static_cast<unsigned long long>(tick));
+    }
     if (o.destroyed) {
         overlay_text::colored(ImVec4(1, 0.5f, 0.3f, 1), "destroyed at tick %llu",
                               static_cast<unsigned long long>(o.destroyedTick));

@@ -4,6 +4,7 @@
 // state, never own it, never reach into the scripting internals).
 #include "engine/core/handle.h"
 #include "game/debug/script_cost.h"
+#include "game/replay/think_debugger.h"
 #include "game/sim/game.h"
 #include "scripting/hook_commands.h"
 #include "scripting/object_view.h"
@@ -92,6 +93,17 @@ struct OverlayModel {
     // Sound (the window's; nothing plays in screenshots)
     float volume = 1;
     bool muted = false;
+    // Time travel (the window's recording; see game/replay/time_travel.h)
+    struct TimeTravelInfo {
+        bool available = false; // this session is recorded
+        uint64_t liveTick = 0;  // the newest tick recorded
+        uint64_t shownTick = 0; // the past tick shown; 0 = the live game
+        double lastSeekMs = 0;
+        uint64_t lastSeekTicks = 0; // ticks the last seek simulated
+        size_t changes = 0;         // script versions and debug actions recorded
+        std::string error;          // why the last seek or trace failed
+    } travel;
+    const ThinkDebugResult* debug = nullptr; // the last traced think (the frontend owns it)
 };
 
 } // namespace game

@@ -8,7 +8,8 @@ namespace game {
 
 namespace {
 constexpr std::array<const char*, kPanelCount> kTitles = {
-    "VM pool", "Scripts", "Inspector", "Frame", "Controls", "Error console", "Script editor"};
+    "VM pool",       "Scripts",       "Inspector",   "Frame",         "Controls",
+    "Error console", "Script editor", "Time travel", "Think debugger"};
 
 bool changed(float a, float b) {
     return std::fabs(a - b) > 0.5f; // ImGui rounds sizes to whole pixels
@@ -114,6 +115,8 @@ WorkbenchLayout defaultWorkbenchLayout() {
     l[Panel::Console] = {true, Dock::Right, 1.0f};
     l[Panel::Scripts] = {true, Dock::Bottom, 1.0f};
     l[Panel::Editor] = {false, Dock::Bottom, 3.0f};
+    l[Panel::TimeTravel] = {true, Dock::Left, 0.55f};
+    l[Panel::Debugger] = {false, Dock::Bottom, 3.0f};
     return l;
 }
 

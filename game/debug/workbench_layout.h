@@ -12,8 +12,18 @@
 
 namespace game {
 
-enum class Panel { Pool, Scripts, Inspector, Frame, Controls, Console, Editor };
-constexpr size_t kPanelCount = 7;
+enum class Panel {
+    Pool,
+    Scripts,
+    Inspector,
+    Frame,
+    Controls,
+    Console,
+    Editor,
+    TimeTravel,
+    Debugger
+};
+constexpr size_t kPanelCount = 9;
 const char* panelTitle(Panel panel); // the ImGui window name, also the key in the saved layout
 
 enum class Dock { Left, Right, Bottom };
@@ -34,8 +44,9 @@ struct WorkbenchLayout {
     const PanelPlacement& operator[](Panel p) const { return panels[size_t(p)]; }
 };
 
-/// Pool, Frame, Controls on the left; Inspector and the console on the right; Scripts and the
-/// editor (closed) in the bottom strip. The arena keeps the world's 16:9 at 1280×720 and above.
+/// Pool, Frame, Controls and Time travel on the left; Inspector and the console on the right;
+/// Scripts, the editor and the think debugger (both closed) in the bottom strip. The arena keeps
+/// the world's 16:9 at 1280×720 and above.
 WorkbenchLayout defaultWorkbenchLayout();
 
 struct LayoutRect {

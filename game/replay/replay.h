@@ -49,8 +49,11 @@ public:
     const std::optional<Divergence>& divergence() const { return m_divergence; }
     const Recording& recording() const { return *m_recording; }
     GameSession& session() { return m_session; }
+    const GameSession& session() const { return m_session; }
     Game& game() { return *m_session.game; }
+    const Game& game() const { return *m_session.game; }
     LiveScripts& live() { return *m_live; }
+    const LiveScripts& live() const { return *m_live; }
 
 private:
     ReplayRun() = default;

@@ -84,6 +84,7 @@ bool ThinkDebugger::debug(const ThinkCapture& capture, engine::ObjectId enemy,
     r.script = script.name;
     r.file = script.chunkname;
     r.source = script.source;
+    r.libs = capture.libs;
     r.tick = capture.tick;
     r.applied = capture.intents[dense];
     r.ranInGame = !(e->flags & engine::kEnemyFaulted);

@@ -13,10 +13,11 @@
 namespace game {
 
 struct ThinkDebugResult {
-    uint64_t entity = 0; // packed ObjectId
-    std::string script;  // the type's key ("chaser")
-    std::string file;    // its chunk name ("enemies/chaser.lua")
-    std::string source;  // the version that ran at that tick
+    uint64_t entity = 0;                     // packed ObjectId
+    std::string script;                      // the type's key ("chaser")
+    std::string file;                        // its chunk name ("enemies/chaser.lua")
+    std::string source;                      // the version that ran at that tick
+    std::vector<scripting::ScriptFile> libs; // the modules it could require then
     uint64_t tick = 0;
     scripting::ThinkTrace trace;
     engine::Intent applied{}; // what the pool returned that tick

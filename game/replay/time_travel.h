@@ -41,7 +41,8 @@ public:
     bool seek(const Recording& recording, uint64_t tick, std::string* error);
     /// The world shown (null before the first seek).
     const Game* game() const { return m_run ? &m_run->game() : nullptr; }
-    GameSession* session() { return m_run ? &m_run->session() : nullptr; }
+    const GameSession* session() const { return m_run ? &m_run->session() : nullptr; }
+    const LiveScripts* live() const { return m_run ? &m_run->live() : nullptr; }
     uint64_t tick() const { return m_run ? m_run->tick() : 0; }
     const ThinkCapture* capture() const { return m_capture ? &*m_capture : nullptr; }
     /// How long the last seek took, and how many ticks it simulated.

@@ -136,6 +136,18 @@ void drawHud(const Game& game, const HudState& state) {
                            "%s", state.notice.c_str());
         ImGui::End();
     }
+    if (!state.past.empty()) { // the past: a label, not a banner (the world is what matters)
+        ImGui::SetNextWindowPos(ImVec2(world.min.x + world.size.x * 0.5f, world.min.y + 8.0f),
+                                ImGuiCond_Always, ImVec2(0.5f, 0.0f));
+        ImGui::SetNextWindowBgAlpha(0.8f);
+        ImGui::Begin("##past", nullptr,
+                     ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize |
+                         ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoFocusOnAppearing |
+                         ImGuiWindowFlags_NoNav | ImGuiWindowFlags_NoInputs);
+        ImGui::TextColored(ImVec4(1.0f, 0.8f, 0.35f, 1), "%s", state.past.c_str());
+        ImGui::End();
+        return;
+    }
     if (state.attract)
         banner(world, "##attract", "ARENA",
                "Press any key or button to play\n\n"

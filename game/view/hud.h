@@ -18,6 +18,7 @@ struct HudState {
     bool noticeRefused = false;
     bool pausedByOverlay = false; // opening the overlay paused the round
     bool confirmRestart = false;  // R was pressed in a running round: ask before throwing it away
+    std::string past; // the world shown is a past tick (time travel): what to say about it
     // Where the arena is on screen (the overlay's panels take the rest); zero size: the window.
     glm::vec2 arenaMin{0.0f}, arenaSize{0.0f};
 };

@@ -31,6 +31,11 @@ struct RecordingActions final : game::OverlayActions {
         calls.push_back("edit " + v);
     }
     void scriptSaved(const std::string& p) override { calls.push_back("saved " + p); }
+    void seekTo(uint64_t tick) override { calls.push_back("seek " + std::to_string(tick)); }
+    void debugThink(engine::ObjectId id, uint64_t tick, const std::string* whatIf) override {
+        calls.push_back("debug " + std::to_string(id.index) + " at " + std::to_string(tick) +
+                        (whatIf ? " what if" : ""));
+    }
     std::string scriptsRoot() const override { return root; }
     std::string root = "/nonexistent";
 };
@@ -97,7 +102,7 @@ protected:
         m.selected.kind = "enemy";
         m.selected.type = "orbiterx";
         m.selected.registryRef = 31;
-        m.selected.memory = {{"charging", "17"}};
+        m.selected.memory = {{"charging", "1717"}};
         m.selected.table = {{0, "mood", "furious", true, false},
                             {0, "friends", "{", false, true},
                             {1, "best", "<enemy 3:1>", false, false}};
@@ -124,8 +129,8 @@ TEST_F(OverlayTest, EveryWindowExistsAndShowsTheStatsItWasGiven) {
     }
     for (const char* expected :
          {"98765", "617", "2 retired", "orbiterx", "v7", "321", "13.6", "failed",
-          "the unique error text", "ticks 77..77", "5:2", "registry ref 31", "charging = 17",
-          "mood", "<enemy 3:1>", "tick 4242", "2.500 ms"})
+          "the unique error text", "ticks 77..77", "5:2", "registry ref 31", "charging", "mood",
+          "<enemy 3:1>", "tick 4242", "2.500 ms"})
         EXPECT_NE(text.find(expected), std::string::npos) << "'" << expected << "' not shown in:\n"
                                                           << text;
 }
@@ -266,4 +271,55 @@ TEST_F(OverlayTest, AnErrorsPlaceInTheConsoleOpensTheEditorThere) {
     EXPECT_EQ(editor.x, arena.x);
     EXPECT_GT(editor.y, arena.bottom());
     std::filesystem::remove_all(actions.root);
+}
+
+// The debugger shows the trace it is given at the step it is on: who, when, the verdict, the
+// line and function, the locals there; a difference is called a determinism bug.
+TEST_F(OverlayTest, TheDebuggerShowsTheStepItIsOnAndTheVerdict) {
+    game::Overlay overlay;
+    overlay.setVisible(true);
+    RecordingActions actions;
+    game::OverlayModel m = model();
+    game::ThinkDebugResult r;
+    r.entity = engine::packObjectId({7, 3});
+    r.script = "walker";
+    r.file = "enemies/walker.lua";
+    r.source = "return {\n  think = function(self, world)\n    local a = 1\n    local b = a + 41\n"
+               "    return b, 0\n  end,\n}\n";
+    r.tick = 321;
+    for (int line = 3; line <= 5; ++line) {
+        scripting::TraceStep step;
+        step.chunk = r.file;
+        step.line = line;
+        step.function = "think";
+        if (line >= 4)
+            step.locals.push_back({"a", "1"});
+        if (line >= 5)
+            step.locals.push_back({"b", "42"});
+        r.trace.steps.push_back(step);
+    }
+    r.trace.ok = true;
+    r.trace.intent.velocity = {42, 0};
+    r.applied = r.trace.intent;
+    r.identical = true;
+    m.debug = &r;
+    m.travel.available = true;
+    m.travel.liveTick = 400;
+    m.travel.shownTick = 321;
+    overlay.debugThink(actions, {7, 3}, 321);
+    EXPECT_EQ(actions.calls.back(), "debug 7 at 321");
+    overlay.setDebuggerStep(2);
+    frame(overlay, m, actions);
+    std::string text = frame(overlay, m, actions);
+    for (const char* expected :
+         {"enemy 7:3 (walker), think at tick 321: 3 lines traced", "identical",
+          "enemies/walker.lua:5 in think", "b", "42", "the past: tick 321 of 400"})
+        EXPECT_NE(text.find(expected), std::string::npos) << "'" << expected << "' not in:\n"
+                                                          << text;
+    r.applied.velocity.x = 41;
+    r.identical = false;
+    r.difference = "velocity";
+    text = frame(overlay, m, actions);
+    EXPECT_NE(text.find("DIFFERENT (velocity): a determinism bug"), std::string::npos) << text;
+    EXPECT_EQ(overlay.debuggerStep(), 2u); // the same think: the place is kept
 }

@@ -62,6 +62,7 @@ TEST(WorkbenchLayout, ClosingADocksPanelsGivesItsRoomToTheArena) {
     game::WorkbenchLayout l = game::defaultWorkbenchLayout();
     const float before = game::layOut(l, 1280, 720, 19).arena.w;
     l[Panel::Pool].open = l[Panel::Frame].open = l[Panel::Controls].open = false;
+    l[Panel::TimeTravel].open = false;
     const game::WorkbenchRects r = game::layOut(l, 1280, 720, 19);
     EXPECT_EQ(r.arena.x, 0.0f);
     EXPECT_GT(r.arena.w, before);
