@@ -220,8 +220,8 @@ struct Actions final : OverlayActions {
             return;
         }
         setPaused(true);
-        if (!travel) // one VM: the live game's pool keeps the cores
-            travel = std::make_unique<TimeTravel>(1);
+        if (!travel) // as many VMs as the live game: it waits, paused, while the past is shown
+            travel = std::make_unique<TimeTravel>(session->options.pool);
         // A replay shows what it has played so far; the live game, what it has recorded.
         const Recording cut = recordingUpTo(*recording(), lastTick());
         std::string error;

@@ -2,6 +2,7 @@
 // recorder's own work timed against the tick it rides on, and a recorded game against a plain one
 // stepped alternately), re-simulation speed at 1,000 enemies, seeking anywhere in a 5-minute
 // session at 1,000 enemies, and the recording's size per minute of play.
+#include "game/replay/think_debugger.h"
 #include "game/replay/time_travel.h"
 
 #include "engine/core/tick.h"
@@ -163,6 +164,40 @@ nlohmann::json timeTravel(const Settings& s) {
                 "tick 0 to the end)\n",
                 seekMs.size(), k.median, worst);
     out["seek_ms"] = toJson(k);
+
+    // A traced think of every shipped script (the debug VM, JIT off, every line recorded), on
+    // the world the last seek left: one enemy of each type alive then.
+    game::ThinkDebugger debugger(scripting::defaultSandboxLimits());
+    nlohmann::json traces = nlohmann::json::object();
+    double worstTrace = 0;
+    std::string slowest;
+    if (const game::ThinkCapture* capture = travel.capture()) {
+        std::vector<bool> done(capture->types.size(), false);
+        for (const engine::Enemy& e : capture->world.enemies.dense()) {
+            if (e.type >= done.size() || done[e.type])
+                continue;
+            done[e.type] = true;
+            std::vector<double> ms;
+            game::ThinkDebugResult r;
+            std::string error;
+            for (int rep = 0; rep < (s.quick ? 3 : 11); ++rep) {
+                start = Clock::now();
+                if (!debugger.debug(*capture, e.id, nullptr, &r, &error))
+                    break;
+                ms.push_back(msSince(start));
+            }
+            const Stat t = summarize(ms);
+            traces[r.script] = {{"ms", toJson(t)}, {"steps", r.trace.steps.size()}};
+            if (t.median > worstTrace) {
+                worstTrace = t.median;
+                slowest = r.script;
+            }
+        }
+    }
+    std::printf("   a traced think (debug VM, every line): the slowest shipped script %s, %.2f ms "
+                "(median of the traced thinks of %zu scripts)\n",
+                slowest.c_str(), worstTrace, traces.size());
+    out["traced_think"] = traces;
     return out;
 }
 
