@@ -219,7 +219,8 @@ struct Actions final : OverlayActions {
             shownTick = 0;
             return;
         }
-        setPaused(true);
+        if (flow && flow->simulating()) // the round waits (an overlay's pause stays the overlay's)
+            setPaused(true);
         if (!travel) // as many VMs as the live game: it waits, paused, while the past is shown
             travel = std::make_unique<TimeTravel>(session->options.pool);
         // A replay shows what it has played so far; the live game, what it has recorded.

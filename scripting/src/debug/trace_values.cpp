@@ -2,9 +2,11 @@
 
 #include <lua.hpp>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <vector>
 
 namespace scripting {
 
@@ -69,29 +71,35 @@ std::string formatShallow(lua_State* L, int index, const KnownViews& views) {
 }
 
 std::string formatTable(lua_State* L, int index, const KnownViews& views) {
-    // lua_next is raw: a __pairs or __index of the script's is never called.
-    std::string out = "{";
-    int shown = 0;
+    // lua_next is raw: a __pairs or __index of the script's is never called. Its order follows
+    // addresses, so the entries are sorted: the same table reads the same in every run. Only the
+    // first kMaxTableScanned are looked at (a huge table still previews quickly).
+    constexpr int kMaxTableScanned = 64;
+    std::vector<std::string> entries;
     bool more = false;
     lua_pushnil(L);
     while (lua_next(L, index) != 0) {
-        if (shown == kMaxTableShown) {
+        if (int(entries.size()) == kMaxTableScanned) {
             more = true;
             lua_pop(L, 2);
             break;
         }
-        if (shown > 0)
-            out += ", ";
+        std::string entry;
         size_t length = 0; // a key is only read as text when it is one (lua_next needs it as is)
         const char* key = lua_type(L, -2) == LUA_TSTRING ? lua_tolstring(L, -2, &length) : nullptr;
         if (key && isIdentifier(key, length))
-            out.append(key, length).append(" = ");
+            entry.append(key, length).append(" = ");
         else
-            out.append("[").append(formatShallow(L, lua_gettop(L) - 1, views)).append("] = ");
-        out += formatShallow(L, lua_gettop(L), views);
-        ++shown;
+            entry.append("[").append(formatShallow(L, lua_gettop(L) - 1, views)).append("] = ");
+        entry += formatShallow(L, lua_gettop(L), views);
+        entries.push_back(std::move(entry));
         lua_pop(L, 1);
     }
+    std::sort(entries.begin(), entries.end());
+    std::string out = "{";
+    for (size_t i = 0; i < entries.size() && i < size_t(kMaxTableShown); ++i)
+        out += (i ? ", " : "") + entries[i];
+    more = more || entries.size() > size_t(kMaxTableShown);
     out += more ? ", ...}" : "}";
     return out;
 }
