@@ -2,13 +2,13 @@
 // recorder's own work timed against the tick it rides on, and a recorded game against a plain one
 // stepped alternately), re-simulation speed at 1,000 enemies, seeking anywhere in a 5-minute
 // session at 1,000 enemies, and the recording's size per minute of play.
-#include "game/replay/think_debugger.h"
 #include "game/replay/time_travel.h"
 
 #include "engine/core/tick.h"
 #include "game/replay/recorder.h"
 #include "game/replay/recording_codec.h"
 #include "game/replay/replay.h"
+#include "game/replay/think_debugger.h"
 
 #include <chrono>
 #include <cstdio>
