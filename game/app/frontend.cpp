@@ -179,7 +179,9 @@ struct Actions final : OverlayActions {
     // Every change to the simulation goes through the recorder, so the session replays.
     void act(const RecordedAction& action) {
         std::string error;
-        if (recorder && !recorder->act(action, &error))
+        if (!recorder)
+            std::fprintf(stderr, "arena: a replay plays its recording: it takes no changes\n");
+        else if (!recorder->act(action, &error))
             std::fprintf(stderr, "arena: %s\n", error.c_str());
     }
     std::string reproduce(uint64_t tick) override {
@@ -280,7 +282,15 @@ struct Actions final : OverlayActions {
                                  " (re-simulated apart; Time travel: Live returns)"
                            : "";
     }
-    void scriptSaved(const std::string& relativePath) override { live->reloadNow(relativePath); }
+    void scriptSaved(const std::string& relativePath) override {
+        if (replayed) // the replay runs the recording's versions; the file is saved, not applied
+            std::fprintf(stderr,
+                         "arena: saved %s; a replay runs its recording's scripts, not the "
+                         "folder's\n",
+                         relativePath.c_str());
+        else
+            live->reloadNow(relativePath);
+    }
     void checkJit() override {
         if (jit)
             jit->start();
@@ -498,9 +508,11 @@ int runWindow(const AppOptions& options) {
                 hud.confirmRestart = flow.confirmingRestart();
                 hud.past = actions.pastText();
                 if (replay && hud.past.empty())
-                    hud.past = "REPLAY of " + options.replayPath + ": tick " +
-                               std::to_string(game->world().tick) + " of " +
-                               std::to_string(replayed.ticks());
+                    hud.past = replay->divergence()
+                                   ? "REPLAY " + replay->divergence()->text()
+                                   : "REPLAY of " + options.replayPath + ": tick " +
+                                         std::to_string(game->world().tick) + " of " +
+                                         std::to_string(replayed.ticks());
                 if (!live->notices().empty() &&
                     game->world().tick < live->notices().back().tick + kNoticeTicks) {
                     hud.notice = live->notices().back().message;

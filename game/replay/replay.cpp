@@ -14,7 +14,10 @@ std::string Divergence::text() const {
     };
     return "diverged at tick " + std::to_string(tick) + ": " + kHashPartNames[part] +
            " differ (recorded " + hex(expected.part(part)) + ", replayed " +
-           hex(actual.part(part)) + ")";
+           hex(actual.part(part)) + "; " +
+           (lastMatched ? "tick " + std::to_string(lastMatched) + " matched: it began after it"
+                        : "no checkpoint before it") +
+           ")";
 }
 
 std::unique_ptr<ReplayRun> ReplayRun::start(const Recording& recording, const ReplayDef& def,
@@ -67,7 +70,9 @@ bool ReplayRun::step() {
         const PartHashes& expected = checkpoints[m_nextCheckpoint].hashes;
         for (size_t part = 0; part < kHashPartNames.size(); ++part)
             if (expected.part(part) != actual.part(part)) {
-                m_divergence = Divergence{next, part, expected, actual};
+                m_divergence =
+                    Divergence{next, m_nextCheckpoint ? checkpoints[m_nextCheckpoint - 1].tick : 0,
+                               part, expected, actual};
                 return false;
             }
         ++m_nextCheckpoint;

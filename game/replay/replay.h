@@ -15,10 +15,11 @@
 namespace game {
 
 struct Divergence {
-    uint64_t tick = 0;
-    size_t part = 0; // index into kHashPartNames
+    uint64_t tick = 0;        // the first checkpoint that differed
+    uint64_t lastMatched = 0; // the checkpoint before it (0: none): it began after this tick
+    size_t part = 0;          // index into kHashPartNames
     PartHashes expected, actual;
-    /// "diverged at tick 120: enemies (recorded 1a.., replayed 2b..)"
+    /// "diverged at tick 120: enemies differ (recorded 1a.., replayed 2b..; tick 60 matched)"
     std::string text() const;
 };
 

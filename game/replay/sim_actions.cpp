@@ -42,7 +42,9 @@ bool applyAction(GameSession& session, LiveScripts& live, const RecordedAction& 
     switch (a.kind) {
     case ActionKind::Script: live.reloadInput(a.script); return true;
     case ActionKind::Spawn:
-        if (a.type >= game.types().size() || a.count < 0 || a.count > 10000) {
+        // At most what the arena may hold (the controls ask for up to 100,000 at once).
+        if (a.type >= game.types().size() || a.count < 0 ||
+            size_t(a.count) > game.def().maxEnemies) {
             *error = "no such spawn";
             return false;
         }

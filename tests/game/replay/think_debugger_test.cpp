@@ -2,6 +2,7 @@
 // debug VM runs returns exactly the intent the game applied; seeking backwards and forwards
 // shows the same worlds as a straight replay; "what if" runs another source on the same tick
 // and enemy; the trace CLI's parsing of enemy ids.
+#include "game/app/live_scripts.h"
 #include "game/app/think_trace_mode.h"
 #include "game/replay/recorder.h"
 #include "game/replay/think_debugger.h"
@@ -9,8 +10,11 @@
 
 #include <gtest/gtest.h>
 
+#include <filesystem>
+#include <fstream>
 #include <map>
 #include <set>
+#include <unistd.h>
 
 namespace {
 // A session where every shipped type is alive early (debug spawns of each), played by the
@@ -136,4 +140,71 @@ TEST(TraceThinkCli, ParsesEnemyIdsAsErrorsNameThem) {
     EXPECT_EQ(id.generation, 2u);
     for (const char* bad : {"", ":", "12:", ":3", "a:b", "12:3x", "99999999999:1", "-1"})
         EXPECT_FALSE(game::parseEntity(bad, &id)) << bad;
+}
+
+// A think that loops forever at one tick faults in the game with the budget's error; under the
+// debugger it ends the same way, its trace kept (capped), and the game's world is untouched.
+TEST(ThinkDebugger, AnEndlessThinkEndsAsInTheGameAndTouchesNothing) {
+    namespace fs = std::filesystem;
+    const fs::path root =
+        fs::temp_directory_path() / ("arena_debug_loop_" + std::to_string(::getpid()));
+    fs::remove_all(root);
+    fs::create_directories(root / "enemies");
+    std::ofstream(root / "enemies/looper.lua") << R"(return {
+  name = "Looper", hp = 2, speed = 50, radius = 8, color = "#ffffff", score = 5,
+  think = function(self, world)
+    local n = 0
+    if self.age == 30 then
+      while true do n = n + 1 end
+    end
+    return world.player_x - self.x, world.player_y - self.y
+  end,
+}
+)";
+    game::AppOptions o;
+    o.scriptsDir = root.string();
+    o.enemies = 4;
+    o.pool = 2;
+    std::string error;
+    game::GameSession s = game::makeGame(o, true, &error, nullptr, /*quiet=*/true);
+    ASSERT_TRUE(s.game) << error;
+    game::Recording recording;
+    uint64_t faultTick = 0, faultEntity = 0;
+    {
+        game::LiveScripts live(s, o.scriptsDir, false);
+        game::Recorder recorder(s, live);
+        for (int t = 0; t < 60; ++t)
+            recorder.step(nullptr);
+        recording = recorder.recording();
+        for (const scripting::ScriptErrorEntry& e : s.library->errors().entries())
+            if (e.first.entity != 0 && !faultTick) {
+                faultTick = e.first.tick;
+                faultEntity = e.first.entity;
+            }
+    }
+    fs::remove_all(root);
+    ASSERT_GT(faultTick, 0u) << "the looper never faulted in the game";
+    const uint64_t liveHash = s.game->worldHash();
+
+    game::TimeTravel travel(1);
+    ASSERT_TRUE(travel.seek(recording, faultTick, &error)) << error;
+    game::ThinkDebugger debugger(game::sandboxLimits(o));
+    game::ThinkDebugResult r;
+    ASSERT_TRUE(
+        debugger.debug(*travel.capture(), engine::unpackObjectId(faultEntity), nullptr, &r, &error))
+        << error;
+    EXPECT_FALSE(r.trace.ok);
+    EXPECT_NE(r.trace.error.find("CPU budget"), std::string::npos) << r.trace.error;
+    EXPECT_NE(r.trace.error.find("looper.lua:6"), std::string::npos) << r.trace.error;
+    EXPECT_FALSE(r.trace.steps.empty());
+    EXPECT_TRUE(r.trace.intent.faulted);
+    EXPECT_TRUE(r.identical) << r.difference; // the game faulted it the same way
+    // What if the loop had an exit: the same tick, a clean intent.
+    std::string fixed = r.source;
+    fixed.replace(fixed.find("while true do"), 13, "while n < 10 do");
+    ASSERT_TRUE(
+        debugger.debug(*travel.capture(), engine::unpackObjectId(faultEntity), &fixed, &r, &error));
+    EXPECT_TRUE(r.whatIf.ok) << r.whatIf.error;
+    EXPECT_FALSE(r.whatIf.intent.faulted);
+    EXPECT_EQ(s.game->worldHash(), liveHash); // nothing reached the game's world
 }
