@@ -324,6 +324,47 @@ engine::ObjectId enemyAt(const Game& game, const engine::Camera2D& camera, glm::
     return best;
 }
 
+// The session a rendered run plays: its own, recorded (recorder.h keeps it all in memory;
+// --record writes it at exit), or with --replay the recording's, played back read-only.
+struct PlayedSession {
+    Recording replayed;
+    std::unique_ptr<ReplayRun> replay;
+    GameSession owned;
+    std::unique_ptr<LiveScripts> ownedLive;
+    std::unique_ptr<Recorder> recorder;
+
+    /// False (the reason in *error) when no game could start.
+    bool open(const AppOptions& options, bool autoRestart, bool watch, std::string* error) {
+        if (!options.replayPath.empty()) {
+            ReplayDef def;
+            def.pool = options.pool;
+            if (readRecordingFile(options.replayPath, &replayed, error))
+                replay = ReplayRun::start(replayed, def, error);
+            return replay != nullptr;
+        }
+        replaceWith(makeGame(options, autoRestart, error), options, watch);
+        return owned.game != nullptr;
+    }
+    /// A new live session in place of the current one (the player's round after the attract's).
+    void replaceWith(GameSession fresh, const AppOptions& options, bool watch) {
+        recorder.reset();
+        ownedLive.reset();
+        owned = std::move(fresh);
+        if (!owned.game)
+            return;
+        ownedLive = std::make_unique<LiveScripts>(owned, options.scriptsDir, watch);
+        recorder = std::make_unique<Recorder>(owned, *ownedLive);
+    }
+    GameSession& session() { return replay ? replay->session() : owned; }
+    LiveScripts* live() { return replay ? &replay->live() : ownedLive.get(); }
+    void bind(Actions& actions) {
+        actions.recorder = recorder.get();
+        actions.replayed = replay ? &replayed : nullptr;
+        actions.session = &session();
+        actions.live = live();
+    }
+};
+
 } // namespace
 
 int runWindow(const AppOptions& options) {
@@ -339,40 +380,18 @@ int runWindow(const AppOptions& options) {
             code = 1;
         } else {
             std::string error;
-            // Live: a session of its own, recorded (recorder.h keeps it all in memory; --record
-            // writes it at exit). --replay: the recording's session, played back read-only.
-            Recording replayed;
-            std::unique_ptr<ReplayRun> replay;
-            GameSession owned;
-            std::unique_ptr<LiveScripts> ownedLive;
-            std::unique_ptr<Recorder> recorder;
-            GameSession* session = &owned;
-            LiveScripts* live = nullptr;
-            if (!options.replayPath.empty()) {
-                ReplayDef def;
-                def.pool = options.pool;
-                if (readRecordingFile(options.replayPath, &replayed, &error))
-                    replay = ReplayRun::start(replayed, def, &error);
-                if (replay) {
-                    session = &replay->session();
-                    live = &replay->live();
-                }
-            } else {
-                owned = makeGame(options, /*autoRestart=*/options.autopilot, &error);
-                ownedLive = std::make_unique<LiveScripts>(owned, options.scriptsDir, true);
-                live = ownedLive.get();
-                if (owned.game)
-                    recorder = std::make_unique<Recorder>(owned, *live);
-            }
-            if (!session->game) {
+            PlayedSession played;
+            if (!played.open(options, /*autoRestart=*/options.autopilot, /*watch=*/true, &error)) {
                 std::fprintf(stderr, "arena: %s\n", error.c_str());
                 code = 1;
             }
+            const std::unique_ptr<ReplayRun>& replay = played.replay;
+            const std::unique_ptr<Recorder>& recorder = played.recorder;
+            const Recording& replayed = played.replayed;
+            GameSession* session = &played.session();
+            LiveScripts* live = played.live();
             Actions actions;
-            actions.recorder = recorder.get();
-            actions.replayed = replay ? &replayed : nullptr;
-            actions.session = session;
-            actions.live = live;
+            played.bind(actions);
             actions.overlay = &fe.overlay;
             actions.frontend = &fe;
             fe.screenShake = options.screenShake;
@@ -430,14 +449,10 @@ int runWindow(const AppOptions& options) {
                         actions.seekTo(0);
                         actions.travel.reset(); // the past of the demo round is gone with it
                         actions.hasDebug = false;
-                        recorder.reset();
-                        ownedLive.reset();
-                        owned = std::move(playing);
-                        ownedLive = std::make_unique<LiveScripts>(owned, options.scriptsDir, true);
-                        live = ownedLive.get();
-                        recorder = std::make_unique<Recorder>(owned, *live);
-                        actions.live = live;
-                        actions.recorder = recorder.get();
+                        played.replaceWith(std::move(playing), options, /*watch=*/true);
+                        session = &played.session();
+                        live = played.live();
+                        played.bind(actions);
                     }
                     fe.view = ArenaView{};
                     clock.reset();
@@ -582,38 +597,17 @@ int runScreenshot(const AppOptions& options) {
             // The autopilot plays round after round; a player who stands still (--no-autopilot)
             // ends on the game-over summary, as in the window.
             // --replay: the recording plays instead (and --trace-think opens the debugger on it).
-            Recording replayed;
-            std::unique_ptr<ReplayRun> replay;
-            GameSession owned;
-            std::unique_ptr<LiveScripts> ownedLive;
-            std::unique_ptr<Recorder> recorder;
-            GameSession* sessionPtr = &owned;
-            if (!options.replayPath.empty()) {
-                ReplayDef def;
-                def.pool = options.pool;
-                if (readRecordingFile(options.replayPath, &replayed, &error))
-                    replay = ReplayRun::start(replayed, def, &error);
-                if (replay)
-                    sessionPtr = &replay->session();
-            } else {
-                owned = makeGame(options, /*autoRestart=*/options.autopilot, &error);
-                if (owned.game) {
-                    ownedLive =
-                        std::make_unique<LiveScripts>(owned, options.scriptsDir, options.watch);
-                    recorder = std::make_unique<Recorder>(owned, *ownedLive);
-                }
-            }
-            GameSession& session = *sessionPtr;
-            LiveScripts* live = replay ? &replay->live() : ownedLive.get();
-            if (!session.game) {
+            PlayedSession played;
+            if (!played.open(options, /*autoRestart=*/options.autopilot, options.watch, &error)) {
                 std::fprintf(stderr, "arena: %s\n", error.c_str());
                 code = 1;
             }
+            const std::unique_ptr<ReplayRun>& replay = played.replay;
+            const std::unique_ptr<Recorder>& recorder = played.recorder;
+            GameSession& session = played.session();
+            LiveScripts* live = played.live();
             Actions actions;
-            actions.recorder = recorder.get();
-            actions.replayed = replay ? &replayed : nullptr;
-            actions.session = &session;
-            actions.live = live;
+            played.bind(actions);
             actions.overlay = &fe.overlay;
             actions.frontend = &fe;
             fe.screenShake = options.screenShake;

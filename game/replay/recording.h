@@ -20,7 +20,7 @@ inline constexpr uint64_t kCheckpointTicks = 60;
 struct RecordingHeader {
     uint64_t seed = 1;
     int32_t enemies = 0;       // --enemies, the population floor
-    int32_t vmMemoryMb = 64;   // --vm-memory-mb
+    int32_t vmMemoryMb = 64;   // --vm-memory (MiB)
     int32_t thinkBudget = 200; // --think-budget
     bool autoRestart = false;  // a new round starts by itself after a game over
     std::string scriptsRoot;   // where the scripts were (messages only: a replay never reads it)

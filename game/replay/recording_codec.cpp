@@ -324,7 +324,7 @@ bool decodeRecording(std::string_view bytes, Recording* out, std::string* error)
     RecordingHeader& h = rec.header;
     h.seed = r.u64("the seed");
     h.enemies = r.i32("--enemies");
-    h.vmMemoryMb = r.i32("--vm-memory-mb");
+    h.vmMemoryMb = r.i32("--vm-memory");
     h.thinkBudget = r.i32("--think-budget");
     h.autoRestart = r.byte("auto restart") != 0;
     h.scriptsRoot = r.str("the scripts folder");

@@ -27,6 +27,26 @@ double msSince(Clock::time_point& t) {
     return ms;
 }
 
+// What world_hash and the checkpoints' parts hash of the player and the bullets (either hasher).
+template <class H> void hashPlayer(H& h, const engine::Player& p) {
+    h.value(p.position);
+    h.value(p.velocity);
+    h.value(p.aim);
+    h.value(p.hp);
+    h.value(p.fireCooldown);
+    h.value(p.invulnerableTicks);
+    h.value(p.alive);
+}
+
+template <class H> void hashBullets(H& h, const std::vector<engine::Bullet>& bullets) {
+    for (const engine::Bullet& b : bullets) {
+        h.value(b.position);
+        h.value(b.velocity);
+        h.value(b.ticksLeft);
+        h.value(b.owner);
+    }
+}
+
 glm::vec2 clampLength(glm::vec2 v, float maxLength) {
     const float len2 = glm::dot(v, v);
     if (!(len2 <= maxLength * maxLength)) // NaN intents collapse to zero below
@@ -588,20 +608,8 @@ PartHashes Game::partHashes() const {
     enemies.value(m_counters.spawned);
     enemies.value(wave());
     enemies.value(m_waves.remainingInWave());
-    for (const engine::Bullet& b : m_world.bullets) {
-        bullets.value(b.position);
-        bullets.value(b.velocity);
-        bullets.value(b.ticksLeft);
-        bullets.value(b.owner);
-    }
-    const engine::Player& p = m_world.player;
-    player.value(p.position);
-    player.value(p.velocity);
-    player.value(p.aim);
-    player.value(p.hp);
-    player.value(p.fireCooldown);
-    player.value(p.invulnerableTicks);
-    player.value(p.alive);
+    hashBullets(bullets, m_world.bullets);
+    hashPlayer(player, m_world.player);
     player.value(m_counters.score);
     player.value(m_counters.killed);
     parts.enemies = enemies.digest();
@@ -615,14 +623,7 @@ uint64_t Game::worldHash() const {
     engine::Hasher h;
     h.value(m_world.tick);
     h.value(m_rng.state());
-    const engine::Player& p = m_world.player;
-    h.value(p.position);
-    h.value(p.velocity);
-    h.value(p.aim);
-    h.value(p.hp);
-    h.value(p.fireCooldown);
-    h.value(p.invulnerableTicks);
-    h.value(p.alive);
+    hashPlayer(h, m_world.player);
     for (const engine::Enemy& e : m_world.enemies.dense()) {
         h.value(engine::packObjectId(e.id));
         h.value(e.type);
@@ -633,12 +634,7 @@ uint64_t Game::worldHash() const {
         h.value(e.fireCooldown);
         h.bytes(e.memory, m_types[e.type].memorySize);
     }
-    for (const engine::Bullet& b : m_world.bullets) {
-        h.value(b.position);
-        h.value(b.velocity);
-        h.value(b.ticksLeft);
-        h.value(b.owner);
-    }
+    hashBullets(h, m_world.bullets);
     h.value(m_counters.score);
     h.value(m_counters.killed);
     h.value(m_counters.spawned);
