@@ -298,3 +298,49 @@ TEST(Screenshot, AStandingPlayerEndsOnTheGameOverSummary) {
     EXPECT_GT(count(over, middle, isText), 400u) << "the summary has no text";
     EXPECT_LT(count(playing, middle, isPanel), 2000u) << "a summary while the autopilot plays";
 }
+
+// A recording replayed in a screenshot with the debugger on one think: the Think debugger and
+// Time travel panels are there, apart from the arena, and the line being stepped carries the
+// debugger's amber band.
+TEST(Screenshot, TheDebuggerShowsATracedThinkOfAReplay) {
+    const auto dir = std::filesystem::temp_directory_path() / "arena_screenshot_debugger";
+    std::filesystem::remove_all(dir);
+    std::filesystem::create_directories(dir);
+    const auto rec = dir / "run.arenarec";
+    std::map<std::string, Rect> rects;
+    runArena("--headless --ticks 300 --seed 4 --record " + rec.string(), &rects);
+    // Ask for nobody: the answer lists who is alive at tick 300.
+    const auto who = dir / "who.txt";
+    std::system((std::string(ARENA_BINARY_DIR) + "/arena --replay " + rec.string() +
+                 " --trace-think 0:0 --at-tick 300 2> " + who.string())
+                    .c_str());
+    std::ifstream in(who);
+    const std::string list((std::istreambuf_iterator<char>(in)), {});
+    const size_t at = list.find("alive then: ");
+    ASSERT_NE(at, std::string::npos) << list;
+    const std::string id = list.substr(at + 12, list.find(' ', at + 12) - at - 12);
+    const auto png = dir / "shot.png";
+    const std::string out = runArena("--replay " + rec.string() + " --screenshot " + png.string() +
+                                         " --overlay --frames 303 --trace-think " + id +
+                                         " --at-tick 300 --trace-step 2 2>&1",
+                                     &rects);
+    ASSERT_TRUE(rects.count("Think debugger")) << out;
+    ASSERT_TRUE(rects.count("Time travel")) << out;
+    const Rect dbg = rects["Think debugger"], arena = rects["arena"];
+    EXPECT_TRUE(dbg.x + dbg.w <= arena.x || arena.x + arena.w <= dbg.x ||
+                dbg.y + dbg.h <= arena.y || arena.y + arena.h <= dbg.y)
+        << "the debugger covers the arena:\n"
+        << out;
+    const Image img = load(png);
+    int bandRows = 0; // the stepped line: amber over the editor's dark background
+    for (int y = dbg.y; y < dbg.y + dbg.h; ++y) {
+        int amber = 0;
+        for (int x = dbg.x; x < dbg.x + dbg.w / 2; ++x) {
+            const unsigned char* px = img.at(x, y);
+            amber += px[0] > px[2] + 12 && px[1] > px[2] + 6 && px[0] < 120;
+        }
+        bandRows += amber > dbg.w / 6;
+    }
+    EXPECT_GE(bandRows, 8) << "no stepped line in the debugger";
+    std::filesystem::remove_all(dir);
+}
