@@ -58,8 +58,13 @@ void Overlay::drawTimeTravel(const OverlayModel& model, OverlayActions& actions)
     else
         overlay_text::say("live: tick %llu", static_cast<unsigned long long>(t.liveTick));
     ImGui::SetNextItemWidth(-1);
-    ImGui::SliderInt("##tick", &m_travelDraft, 1, int(t.liveTick), "tick %d");
+    const bool moved =
+        ImGui::SliderInt("##tick", &m_travelDraft, 1, int(t.liveTick), "tick %d");
     m_travelDragging = ImGui::IsItemActive();
+    // Dragged forwards, the past plays on as the slider moves (a few ticks a frame is cheap);
+    // backwards means starting again from tick 0, so that waits until the slider is let go.
+    if (moved && m_travelDragging && past && uint64_t(m_travelDraft) > shown)
+        seek(m_travelDraft);
     if (ImGui::IsItemDeactivatedAfterEdit())
         seek(m_travelDraft);
     if (!t.error.empty())
@@ -70,7 +75,8 @@ void Overlay::drawTimeTravel(const OverlayModel& model, OverlayActions& actions)
                                static_cast<unsigned long long>(t.lastSeekTicks), t.lastSeekMs,
                                t.changes);
     else
-        overlay_text::disabled("let go of the slider to see that tick; the live round waits");
+        overlay_text::disabled("let go of the slider to see that tick (dragged forwards, the past "
+                               "plays along); the live round waits");
     ImGui::End();
 }
 
