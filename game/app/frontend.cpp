@@ -39,8 +39,10 @@
 #include <cstdlib>
 #include <filesystem>
 #include <memory>
+#include <optional>
 #include <string>
 #include <thread>
+#include <utility>
 
 namespace game {
 
@@ -179,7 +181,9 @@ struct Actions final : OverlayActions {
     // Every change to the simulation goes through the recorder, so the session replays.
     void act(const RecordedAction& action) {
         std::string error;
-        if (!recorder)
+        if (inThePast())
+            std::fprintf(stderr, "arena: the past is only shown: go Live to change the game\n");
+        else if (!recorder)
             std::fprintf(stderr, "arena: a replay plays its recording: it takes no changes\n");
         else if (!recorder->act(action, &error))
             std::fprintf(stderr, "arena: %s\n", error.c_str());
@@ -193,9 +197,11 @@ struct Actions final : OverlayActions {
         std::string error;
         if (path.empty())
             return "no place to write the recording (neither XDG_DATA_HOME nor HOME is set)";
-        std::filesystem::create_directories(std::filesystem::path(path).parent_path());
-        if (!writeRecordingFile(path, recordingUpTo(recorder->recording(), tick), &error))
-            return error;
+        if (tick == 0)
+            return "nothing to reproduce before the first tick";
+        if (!writeUserFile(path, encodeRecording(recordingUpTo(recorder->recording(), tick)),
+                           &error))
+            return "could not write the recording: " + error;
         std::fprintf(stderr, "arena: wrote %s: arena --replay %s --headless\n", path.c_str(),
                      path.c_str());
         return "wrote " + path + " (ticks 1.." + std::to_string(tick) + "): arena --replay " +
@@ -215,7 +221,29 @@ struct Actions final : OverlayActions {
     const Recording* recording() const { return recorder ? &recorder->recording() : replayed; }
     uint64_t lastTick() const { return session->game->world().tick; }
     bool inThePast() const { return shownTick != 0 && travel && travel->game(); }
-    void seekTo(uint64_t tick) override {
+    // Seeks and traces asked for by the panels run after the frame (runPending): a seek replaces
+    // the past's session, which the frame being drawn still reads (its errors, its world).
+    struct DebugRequest {
+        engine::ObjectId enemy;
+        uint64_t tick = 0;
+        std::optional<std::string> whatIf;
+    };
+    std::optional<uint64_t> pendingSeek;
+    std::optional<DebugRequest> pendingDebug;
+    void seekTo(uint64_t tick) override { pendingSeek = tick; }
+    void debugThink(engine::ObjectId enemy, uint64_t tick, const std::string* whatIf) override {
+        pendingDebug =
+            DebugRequest{enemy, tick, whatIf ? std::optional<std::string>(*whatIf) : std::nullopt};
+    }
+    void runPending() {
+        if (pendingSeek)
+            seekNow(*std::exchange(pendingSeek, std::nullopt));
+        if (pendingDebug) {
+            const DebugRequest r = *std::exchange(pendingDebug, std::nullopt);
+            debugNow(r.enemy, r.tick, r.whatIf ? &*r.whatIf : nullptr);
+        }
+    }
+    void seekNow(uint64_t tick) {
         travelError.clear();
         if (tick == 0 || !recording()) {
             shownTick = 0;
@@ -228,16 +256,21 @@ struct Actions final : OverlayActions {
         // A replay shows what it has played so far; the live game, what it has recorded.
         const Recording cut = recordingUpTo(*recording(), lastTick());
         std::string error;
+        shownTick = 0; // the live game, unless the past is there
         if (travel->seek(cut, std::min(tick, lastTick()), &error))
             shownTick = travel->tick();
         else
             travelError = error;
     }
-    void debugThink(engine::ObjectId enemy, uint64_t tick, const std::string* whatIf) override {
-        if (!travel || !travel->capture() || travel->capture()->tick != tick || !inThePast())
-            seekTo(tick);
-        if (!travel || !travel->capture() || !travelError.empty())
+    void debugNow(engine::ObjectId enemy, uint64_t tick, const std::string* whatIf) {
+        if (tick == 0 || tick > lastTick()) {
+            travelError = "tick " + std::to_string(tick) + " is not in this session yet";
             return;
+        }
+        if (!inThePast() || !travel->capture() || travel->capture()->tick != tick)
+            seekNow(tick);
+        if (!inThePast() || !travel->capture() || travel->capture()->tick != tick)
+            return; // the seek said why
         if (!debugger)
             debugger = std::make_unique<ThinkDebugger>(sandboxLimits(session->options));
         std::string error;
@@ -446,7 +479,7 @@ int runWindow(const AppOptions& options) {
                     GameSession playing = makeGame(options, /*autoRestart=*/false, &error);
                     if (playing.game) {
                         playing.game->setBestScore(best.stored());
-                        actions.seekTo(0);
+                        actions.seekNow(0);
                         actions.travel.reset(); // the past of the demo round is gone with it
                         actions.hasDebug = false;
                         played.replaceWith(std::move(playing), options, /*watch=*/true);
@@ -478,7 +511,7 @@ int runWindow(const AppOptions& options) {
                 // The player's round over, the world stops under its summary until R.
                 const bool over = !attract && !replay && game->roundOver();
                 if (!paused && actions.inThePast()) // the round goes on: back to the live game
-                    actions.seekTo(0);
+                    actions.seekNow(0);
                 const int toRun = paused || over ? (actions.stepRequested ? 1 : 0) : steps;
                 actions.stepRequested = false;
                 if (toRun == 0 && !replay) // paused (the overlay open, say): edits still go live
@@ -534,6 +567,7 @@ int runWindow(const AppOptions& options) {
                     hud.noticeRefused = live->notices().back().refused;
                 }
                 fe.render(*actions.shownSession().game, hud, frame, &model, &actions);
+                actions.runPending(); // after the frame: a seek replaces what it drew
                 fe.window->swap();
                 renderMs = double(SDL_GetPerformanceCounter() - renderStart) * 1000.0 /
                            double(SDL_GetPerformanceFrequency());
@@ -642,6 +676,7 @@ int runScreenshot(const AppOptions& options) {
                     if (parseEntity(options.traceEntity, &id)) {
                         fe.overlay.debugThink(actions, id, options.traceTick);
                         fe.overlay.setDebuggerStep(size_t(std::max(0, options.traceStep - 1)));
+                        actions.runPending(); // outside the frame: the seek can run at once
                     }
                     if (!actions.travelError.empty())
                         std::fprintf(stderr, "arena: %s\n", actions.travelError.c_str());
@@ -675,6 +710,7 @@ int runScreenshot(const AppOptions& options) {
                 HudState hud{60.0f, false, false, {}, false};
                 hud.past = actions.pastText();
                 fe.render(*actions.shownSession().game, hud, uint64_t(frame), &model, &actions);
+                actions.runPending();
                 renderMs = double(SDL_GetPerformanceCounter() - renderStart) * 1000.0 /
                            double(SDL_GetPerformanceFrequency());
                 if (frame + 1 == options.frames) {

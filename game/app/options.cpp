@@ -28,7 +28,7 @@ std::optional<AppOptions> parseOptions(int argc, char** argv, int* exitCode) {
     app.add_option("--seed", o.seed,
                    "Seed of the simulation (same seed and inputs, same world_hash)");
     app.add_option("--enemies", o.enemies, "Keep at least N enemies in the arena (stress)")
-        ->check(CLI::Range(0, 1000000));
+        ->check(CLI::Range(0, kMaxEnemiesOption));
     app.add_option("--stats-json", o.statsJson, "Headless: write the summary as JSON to FILE")
         ->needs(headlessFlag);
     auto* shot =
@@ -44,10 +44,12 @@ std::optional<AppOptions> parseOptions(int argc, char** argv, int* exitCode) {
     app.add_flag("--no-autopilot", noAutopilot, "Headless/screenshot: the player stands still");
     app.add_flag("--watch", o.watch,
                  "Headless and screenshot: reload scripts when their files change");
-    app.add_flag("--soak", o.soak,
-                 "Headless: soak test: churn, reloads, pool resizes; exit 1 if anything leaked or "
-                 "got lost")
-        ->needs(headlessFlag);
+    auto* soak =
+        app.add_flag(
+               "--soak", o.soak,
+               "Headless: soak test: churn, reloads, pool resizes; exit 1 if anything leaked or "
+               "got lost")
+            ->needs(headlessFlag);
     app.add_flag("--realtime", o.realtime, "Headless: run at 60 ticks per second of wall time")
         ->needs(headlessFlag);
     app.add_option("--scripts", o.scriptsDir, "Scripts folder (default: the repository's scripts/)")
@@ -55,11 +57,11 @@ std::optional<AppOptions> parseOptions(int argc, char** argv, int* exitCode) {
     app.add_option("--pool", o.pool, "LuaJIT VMs in the think pool (default: one per core)")
         ->check(CLI::Range(1, 64));
     app.add_option("--vm-memory", o.vmMemoryMb, "Memory cap of each Lua VM, MiB (default 64)")
-        ->check(CLI::Range(8, int(scripting::kMaxVmMemoryBytes >> 20)));
+        ->check(CLI::Range(kMinVmMemoryMb, int(scripting::kMaxVmMemoryBytes >> 20)));
     app.add_option("--think-budget", o.thinkBudget,
                    "Thousands of budget units (loop iterations, calls, library work) one think or "
                    "hook call may use (default 200)")
-        ->check(CLI::Range(1, 100000));
+        ->check(CLI::Range(1, kMaxThinkBudget));
     bool noShake = false;
     app.add_flag("--no-shake", noShake,
                  "Window and screenshot: no screen shake when the player is hit (the overlay's "
@@ -78,7 +80,7 @@ std::optional<AppOptions> parseOptions(int argc, char** argv, int* exitCode) {
     auto* record = app.add_option("--record", o.recordPath,
                                   "Window and headless: write the session's recording to FILE "
                                   "(README \"Record, replay and debug\")");
-    record->excludes(shot);
+    record->excludes(shot)->excludes(soak);
     auto* replay = app.add_option("--replay", o.replayPath,
                                   "Play the recording FILE (its embedded scripts; the scripts "
                                   "folder is not read) and check every checkpoint")

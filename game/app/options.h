@@ -9,6 +9,12 @@ namespace game {
 
 enum class AppMode { Window, Headless, Screenshot };
 
+// The ranges the command line accepts for the options a recording keeps (a recording whose
+// options fall outside them is refused as corrupt).
+inline constexpr int kMaxEnemiesOption = 1000000;
+inline constexpr int kMinVmMemoryMb = 8;
+inline constexpr int kMaxThinkBudget = 100000; // thousands of units
+
 struct AppOptions {
     AppMode mode = AppMode::Window;
     uint64_t ticks = 600;

@@ -222,11 +222,15 @@ void Overlay::drawControls(const OverlayModel& model, OverlayActions& actions) {
         ImGui::InputInt("##count", &m_spawnCount, 100, 10000);
         m_spawnCount = std::clamp(m_spawnCount, 1, 100000);
         ImGui::SameLine();
+        ImGui::BeginDisabled(model.travel.shownTick != 0); // the past is only shown
         if (ImGui::Button("Spawn"))
             actions.spawn(model.enemyTypes[size_t(m_spawnType)], m_spawnCount);
+        ImGui::EndDisabled();
     }
+    ImGui::BeginDisabled(model.travel.shownTick != 0);
     if (ImGui::Button("Clear enemies"))
         actions.clearEnemies();
+    ImGui::EndDisabled();
     ImGui::SameLine();
     bool jit = model.jitEnabled;
     if (ImGui::Checkbox("JIT in the pool", &jit))

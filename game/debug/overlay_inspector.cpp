@@ -76,6 +76,7 @@ void Overlay::drawInspector(const OverlayModel& model, OverlayActions& actions) 
         overlay_text::wrapped("FAULTED: it idles until its script is fixed");
         ImGui::PopStyleColor();
     }
+    const bool past = model.travel.shownTick != 0;
     if (!o.memory.empty() && ImGui::TreeNodeEx("memory", ImGuiTreeNodeFlags_DefaultOpen)) {
         // Editable like the table's scalars: Enter sets the field (recorded, so it replays).
         for (const auto& [name, value] : o.memory) {
@@ -84,8 +85,10 @@ void Overlay::drawInspector(const OverlayModel& model, OverlayActions& actions) 
             overlay_text::raw(name.c_str());
             ImGui::SameLine();
             ImGui::SetNextItemWidth(140);
+            ImGui::BeginDisabled(past); // the past is only shown: edits go to the live game
             if (ImGui::InputText("##m", &text, ImGuiInputTextFlags_EnterReturnsTrue))
                 actions.editMemoryValue(name, text);
+            ImGui::EndDisabled();
             ImGui::PopID();
         }
         ImGui::TreePop();
@@ -105,8 +108,10 @@ void Overlay::drawInspector(const OverlayModel& model, OverlayActions& actions) 
                 ImGui::SetNextItemWidth(140);
                 overlay_text::raw(line.key.c_str());
                 ImGui::SameLine();
+                ImGui::BeginDisabled(past);
                 if (ImGui::InputText("##v", &value, ImGuiInputTextFlags_EnterReturnsTrue))
                     actions.editTableValue(path, value);
+                ImGui::EndDisabled();
             } else {
                 overlay_text::say("%s = %s", line.key.c_str(), line.value.c_str());
             }

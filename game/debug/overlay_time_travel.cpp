@@ -58,8 +58,7 @@ void Overlay::drawTimeTravel(const OverlayModel& model, OverlayActions& actions)
     else
         overlay_text::say("live: tick %llu", static_cast<unsigned long long>(t.liveTick));
     ImGui::SetNextItemWidth(-1);
-    const bool moved =
-        ImGui::SliderInt("##tick", &m_travelDraft, 1, int(t.liveTick), "tick %d");
+    const bool moved = ImGui::SliderInt("##tick", &m_travelDraft, 1, int(t.liveTick), "tick %d");
     m_travelDragging = ImGui::IsItemActive();
     // Dragged forwards, the past plays on as the slider moves (a few ticks a frame is cheap);
     // backwards means starting again from tick 0, so that waits until the slider is let go.

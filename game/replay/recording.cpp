@@ -1,6 +1,7 @@
 #include "game/replay/recording.h"
 
 #include <algorithm>
+#include <set>
 
 namespace game {
 
@@ -60,23 +61,31 @@ Recording recordingUpTo(const Recording& recording, uint64_t tick) {
 scripting::ScriptFiles scriptFilesOf(const Recording& recording) {
     scripting::ScriptFiles files;
     files.root = recording.header.scriptsRoot;
+    std::set<std::string> seen;
     for (const scripting::ScriptInput& s : recording.scripts) {
-        const std::string& p = s.path;
         if (s.state != scripting::ScriptInput::State::Text) {
             files.problems.push_back(s.text);
             continue;
         }
-        const auto stem = [&](size_t from) { return p.substr(from, p.size() - from - 4); };
-        if (p == "director.lua") {
-            files.director = {"director", p, files.root + "/" + p, s.text};
-        } else if (p.rfind("enemies/", 0) == 0) {
-            files.enemies.push_back({stem(8), p, files.root + "/" + p, s.text});
-        } else if (p.rfind("lib/", 0) == 0) {
-            std::string name = stem(4);
-            std::replace(name.begin(), name.end(), '/', '.');
-            files.libs.push_back({name, p, files.root + "/" + p, s.text});
+        // The library's own rule, so a recording cannot name a script a folder could not hold.
+        scripting::ScriptKind kind;
+        std::string key;
+        if (!scripting::classifyScriptPath(s.path, &kind, &key) || !seen.insert(s.path).second) {
+            files.problems.push_back(s.path + ": not a script path (or twice) in the recording");
+            continue;
         }
+        const scripting::ScriptFile file{key, s.path, files.root + "/" + s.path, s.text};
+        if (kind == scripting::ScriptKind::Director)
+            files.director = file;
+        else
+            (kind == scripting::ScriptKind::Enemy ? files.enemies : files.libs).push_back(file);
     }
+    // As readScriptFiles orders them: types by name (type order is the file name order).
+    const auto byName = [](const scripting::ScriptFile& a, const scripting::ScriptFile& b) {
+        return a.name < b.name;
+    };
+    std::sort(files.enemies.begin(), files.enemies.end(), byName);
+    std::sort(files.libs.begin(), files.libs.end(), byName);
     return files;
 }
 

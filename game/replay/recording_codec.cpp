@@ -1,6 +1,8 @@
 #include "game/replay/recording_codec.h"
 
 #include "engine/core/hash.h"
+#include "game/app/options.h"
+#include "scripting/sandbox_limits.h"
 
 #include <cstring>
 #include <fstream>
@@ -13,6 +15,7 @@ namespace {
 constexpr char kMagic[8] = {'A', 'R', 'E', 'N', 'A', 'R', 'E', 'C'};
 constexpr size_t kPreamble = 8 + 4 + 8 + 8;
 constexpr uint64_t kMaxBody = uint64_t(1) << 30; // 1 GiB: hours of play at 10,000 enemies
+constexpr uint64_t kMaxTicks = 10000000;         // 46 hours of play: a longer one is corrupt
 
 enum TickFlags : uint8_t {
     kMoveChanged = 1,
@@ -328,13 +331,24 @@ bool decodeRecording(std::string_view bytes, Recording* out, std::string* error)
     h.thinkBudget = r.i32("--think-budget");
     h.autoRestart = r.byte("auto restart") != 0;
     h.scriptsRoot = r.str("the scripts folder");
+    // The options must be ones the command line accepts (options.cpp checks the same ranges).
+    if (r.ok() &&
+        (h.enemies < 0 || h.enemies > kMaxEnemiesOption || h.vmMemoryMb < kMinVmMemoryMb ||
+         h.vmMemoryMb > int32_t(scripting::kMaxVmMemoryBytes >> 20) || h.thinkBudget < 1 ||
+         h.thinkBudget > kMaxThinkBudget))
+        return fail(error, "the recording's options are out of range (--enemies " +
+                               std::to_string(h.enemies) + ", --vm-memory " +
+                               std::to_string(h.vmMemoryMb) + ", --think-budget " +
+                               std::to_string(h.thinkBudget) + "): the file is corrupted");
     const uint64_t scripts = r.count("the script count", 3);
     for (uint64_t i = 0; i < scripts && r.ok(); ++i) {
         rec.scripts.emplace_back();
         readScript(r, &rec.scripts.back());
     }
     const uint64_t ticks = r.count("the tick count", 1);
-    rec.commands.reserve(ticks);
+    if (ticks > kMaxTicks)
+        return fail(error, "the recording claims " + std::to_string(ticks) +
+                               " ticks (more than 46 hours of play): the file is corrupted");
     PlayerCommand previous;
     for (uint64_t t = 1; t <= ticks && r.ok(); ++t) {
         const uint8_t flags = r.byte("a tick's flags");

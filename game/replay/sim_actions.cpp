@@ -7,6 +7,8 @@
 namespace game {
 
 namespace {
+constexpr size_t kMaxEditBytes = 64 * 1024;
+
 bool setMemory(GameSession& session, const RecordedAction& a, std::string* error) {
     engine::Enemy* e = session.game->mutableWorld().enemies.get(engine::unpackObjectId(a.object));
     if (!e || a.path.size() != 1) {
@@ -53,6 +55,11 @@ bool applyAction(GameSession& session, LiveScripts& live, const RecordedAction& 
     case ActionKind::ClearEnemies: game.clearEnemies(); return true;
     case ActionKind::Restart: game.restart(); return true;
     case ActionKind::SetTableValue: {
+        // What the inspector can type, bounded (a recording can hold anything).
+        if (a.path.empty() || a.path.size() > 32 || a.value.size() > kMaxEditBytes) {
+            *error = "no such value";
+            return false;
+        }
         const engine::Enemy* e = game.world().enemies.get(engine::unpackObjectId(a.object));
         if (!e) {
             *error = "no such enemy";

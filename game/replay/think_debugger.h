@@ -38,7 +38,13 @@ std::string describeIntent(const engine::Intent& intent, size_t memorySize);
 
 class ThinkDebugger {
 public:
-    explicit ThinkDebugger(const scripting::SandboxLimits& limits) : m_limits(limits) {}
+    /// `limits` are the game's. The debug VM keeps its units and memory cap; its clock limit is
+    /// kClockSlack times the game's, since the line hook slows every line and where a think ends
+    /// should be decided, as in the game, by the units (the clock is only a backstop).
+    explicit ThinkDebugger(const scripting::SandboxLimits& limits) : m_limits(limits) {
+        m_limits.batchSeconds *= kClockSlack;
+    }
+    static constexpr double kClockSlack = 8.0;
 
     /// Traces `enemy`'s think at the capture's tick (and `whatIfSource`'s, if given). False with
     /// *error when the enemy was not alive then, or no debug VM could start.

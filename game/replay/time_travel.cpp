@@ -16,6 +16,12 @@ bool TimeTravel::seek(const Recording& recording, uint64_t tick, std::string* er
                  std::to_string(recording.ticks()) + ")";
         return false;
     }
+    if (m_run && m_capture && m_capture->tick == tick && m_run->tick() == tick) {
+        m_lastSeekMs = 0; // already there
+        m_lastSeekTicks = 0;
+        return true;
+    }
+    m_capture.reset(); // whatever happens next, the old tick's capture is not this one's
     if (!m_run || m_run->tick() >= tick || m_run->divergence()) { // backwards: from the start
         m_capture.reset();
         ReplayDef def;
@@ -51,10 +57,12 @@ bool TimeTravel::seek(const Recording& recording, uint64_t tick, std::string* er
     if (m_run->divergence()) {
         *error = "the replay " + m_run->divergence()->text() +
                  ": a determinism bug (please report it with the recording)";
+        m_run.reset(); // nothing of a diverged run is shown
         return false;
     }
     if (!stepped) {
         *error = "the replay stopped at tick " + std::to_string(m_run->tick());
+        m_run.reset();
         return false;
     }
     m_capture = std::move(capture);

@@ -94,8 +94,15 @@ void Game::setTypeRemoved(uint16_t slot, bool removed) {
 }
 
 void Game::queueSpawns(uint16_t type, int count) {
-    if (type >= m_types.size())
+    if (type >= m_types.size() || count <= 0)
         return;
+    // What the arena could not hold is refused now: the queue never outgrows the arena.
+    const size_t held = m_world.enemies.size() + m_spawnQueue.size();
+    const size_t room = m_def.maxEnemies > held ? m_def.maxEnemies - held : 0;
+    if (size_t(count) > room) {
+        m_counters.spawnsRefused += size_t(count) - room;
+        count = int(room);
+    }
     for (int i = 0; i < count; ++i)
         m_spawnQueue.push_back({type, Waves::edgePoint(m_world.size, m_rng)});
 }

@@ -141,4 +141,8 @@ private:
 
 const char* scriptKindName(ScriptKind kind);
 
+/// What a path relative to the scripts folder is: "enemies/x.lua" an enemy type "x",
+/// "lib/ai/flock.lua" the module "ai.flock", "director.lua" the director; false for any other.
+bool classifyScriptPath(const std::string& path, ScriptKind* kind, std::string* key);
+
 } // namespace scripting

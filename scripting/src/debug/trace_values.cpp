@@ -72,9 +72,9 @@ std::string formatShallow(lua_State* L, int index, const KnownViews& views) {
 
 std::string formatTable(lua_State* L, int index, const KnownViews& views) {
     // lua_next is raw: a __pairs or __index of the script's is never called. Its order follows
-    // addresses, so the entries are sorted: the same table reads the same in every run. Only the
-    // first kMaxTableScanned are looked at (a huge table still previews quickly).
-    constexpr int kMaxTableScanned = 64;
+    // addresses, so the entries are sorted: the same table (up to kMaxTableScanned entries)
+    // reads the same in every run. A larger one previews the first it meets (still quickly).
+    constexpr int kMaxTableScanned = 1024;
     std::vector<std::string> entries;
     bool more = false;
     lua_pushnil(L);

@@ -523,15 +523,21 @@ std::vector<TableLine> MainVm::tableView(int32_t scriptRef, int maxDepth, size_t
     return out;
 }
 
-bool MainVm::setTableValue(int32_t scriptRef, const std::vector<std::string>& path,
-                           const std::string& text, std::string* error) {
-    if (scriptRef == engine::kNoScriptRef || path.empty()) {
-        *error = "no such value";
-        return false;
-    }
-    lua_State* L = state();
-    STACK_GUARD(L, 0);
-    lua_rawgeti(L, LUA_REGISTRYINDEX, scriptRef);
+namespace {
+struct TableEdit {
+    int32_t scriptRef;
+    const std::vector<std::string>* path;
+    const std::string* text;
+    std::string error;
+};
+
+// MainVm::setTableValue's work, under lua_cpcall: a string pushed at the VM's memory cap must
+// be a caught error, not a panic (an edit can come from a recording, any size).
+int editTable(lua_State* L) {
+    TableEdit& edit = *static_cast<TableEdit*>(lua_touserdata(L, 1));
+    const std::vector<std::string>& path = *edit.path;
+    const std::string& text = *edit.text;
+    lua_rawgeti(L, LUA_REGISTRYINDEX, edit.scriptRef);
     lua_getfenv(L, -1);
     lua_remove(L, -2);
     const auto pushKey = [L](const std::string& k) {
@@ -539,16 +545,15 @@ bool MainVm::setTableValue(int32_t scriptRef, const std::vector<std::string>& pa
             k.back() == ']') // a number key, as keyText shows it
             lua_pushnumber(L, std::strtod(k.c_str() + 1, nullptr));
         else
-            lua_pushstring(L, k.c_str());
+            lua_pushlstring(L, k.data(), k.size());
     };
     for (size_t i = 0; i + 1 < path.size(); ++i) {
         pushKey(path[i]);
         lua_rawget(L, -2);
         lua_remove(L, -2);
         if (!lua_istable(L, -1)) {
-            lua_pop(L, 1);
-            *error = "no such table: " + path[i];
-            return false;
+            edit.error = "no such table: " + path[i];
+            return 0;
         }
     }
     pushKey(path.back());
@@ -568,20 +573,40 @@ bool MainVm::setTableValue(int32_t scriptRef, const std::vector<std::string>& pa
         if (ok)
             lua_pushboolean(L, text == "true");
     } else if (t == LUA_TSTRING) {
-        lua_pushstring(L, text.c_str());
+        lua_pushlstring(L, text.data(), text.size());
     } else {
         ok = false;
     }
     if (!ok) {
-        lua_pop(L, 2);
-        *error = "'" + text + "' is not a " +
-                 (t == LUA_TNUMBER    ? "number"
-                  : t == LUA_TBOOLEAN ? "boolean"
-                                      : "scalar");
-        return false;
+        edit.error = "'" + text.substr(0, 64) + "' is not a " +
+                     (t == LUA_TNUMBER    ? "number"
+                      : t == LUA_TBOOLEAN ? "boolean"
+                                          : "scalar");
+        return 0;
     }
     lua_rawset(L, -3);
-    lua_pop(L, 1);
+    return 0;
+}
+} // namespace
+
+bool MainVm::setTableValue(int32_t scriptRef, const std::vector<std::string>& path,
+                           const std::string& text, std::string* error) {
+    if (scriptRef == engine::kNoScriptRef || path.empty()) {
+        *error = "no such value";
+        return false;
+    }
+    lua_State* L = state();
+    STACK_GUARD(L, 0);
+    TableEdit edit{scriptRef, &path, &text, {}};
+    if (lua_cpcall(L, editTable, &edit) != 0) {
+        lua_pop(L, 1); // the error value: a string the host never formats through Lua
+        *error = "the edit did not fit in the VM's memory";
+        return false;
+    }
+    if (!edit.error.empty()) {
+        *error = edit.error;
+        return false;
+    }
     return true;
 }
 

@@ -15,6 +15,13 @@ namespace scripting {
 
 namespace {
 constexpr int kMaxDepth = 16; // deeper nesting hashes as "a table" (bounds the walk)
+// Table entries visited at most per object table and per hash. A table shared many times over
+// (a tree of references to the same subtables) is walked once per path, so a script could make
+// the walk exponential; past a budget the object (or the whole state) hashes as "too large".
+// Whether a budget is exceeded does not depend on the order `next` visits entries in (it is the
+// size of the walk), so the hash stays the same in every run.
+constexpr size_t kObjectBudget = 100000;
+constexpr size_t kTotalBudget = 4000000;
 
 uint64_t mix(uint64_t x) { // splitmix64's finaliser: a small change moves every bit
     x ^= x >> 30;
@@ -34,6 +41,9 @@ uint64_t hashBytes(const void* data, size_t size, uint64_t h) {
 struct Walker {
     lua_State* L;
     std::vector<const void*> path; // tables being hashed: a cycle hashes as a marker
+    size_t visits = 0;             // entries visited for the current object
+    size_t total = 0;              // ... for the whole hash
+    bool over = false;             // a budget ran out: unwind
 
     uint64_t value(int index, int depth) {
         switch (lua_type(L, index)) {
@@ -75,10 +85,19 @@ struct Walker {
         uint64_t sum = 0x7003;
         lua_pushnil(L);
         while (lua_next(L, index)) {
+            if (++visits > kObjectBudget || ++total > kTotalBudget) {
+                over = true;
+                lua_pop(L, 2);
+                break;
+            }
             const uint64_t k = value(-2, depth + 1);
             const uint64_t v = value(-1, depth + 1);
             sum += mix(k * 31 + v);
             lua_pop(L, 1);
+            if (over) {
+                lua_pop(L, 1);
+                break;
+            }
         }
         path.pop_back();
         return mix(sum);
@@ -90,9 +109,19 @@ struct Walker {
             return mix(0x9000);
         lua_rawgeti(L, LUA_REGISTRYINDEX, ref);
         lua_getfenv(L, -1);
-        const uint64_t h = value(-1, 0);
+        const uint64_t h = root(-1);
         lua_pop(L, 2);
         return h;
+    }
+    // One object's (or the director's) table, within the budgets.
+    uint64_t root(int index) {
+        visits = 0;
+        const uint64_t h = value(index, 0);
+        if (!over)
+            return h;
+        if (total <= kTotalBudget) // only this object was too large: the others still count
+            over = false;
+        return mix(0x9001);
     }
 };
 struct Job {
@@ -107,15 +136,17 @@ int hashAll(lua_State* L) {
     Walker w{L, {}};
     uint64_t h = 0xcbf29ce484222325ull;
     lua_rawgeti(L, LUA_REGISTRYINDEX, job.directorState);
-    const uint64_t director = w.value(-1, 0);
+    const uint64_t director = w.root(-1);
     lua_pop(L, 1);
     h = hashBytes(&director, sizeof director, h);
     for (const engine::Enemy& e : job.world->enemies.dense()) {
         const uint64_t o = w.object(e.scriptRef);
         h = hashBytes(&o, sizeof o, h);
+        if (w.over)
+            break;
     }
     const uint64_t p = w.object(job.world->player.scriptRef);
-    job.hash = hashBytes(&p, sizeof p, h);
+    job.hash = w.over ? mix(0x9002) : hashBytes(&p, sizeof p, h); // all of it too large
     return 0;
 }
 } // namespace

@@ -28,7 +28,6 @@ bool contains(const std::vector<std::string>& v, const std::string& s) {
     return std::find(v.begin(), v.end(), s) != v.end();
 }
 
-// "enemies/x.lua" -> Enemy "x"; "lib/ai/flock.lua" -> Module "ai.flock"; "director.lua".
 bool classify(const std::string& path, ScriptKind* kind, std::string* key) {
     const auto lua = [&](size_t from) {
         return path.size() > from + 4 && path.compare(path.size() - 4, 4, ".lua") == 0;
@@ -69,6 +68,10 @@ std::string memoryNote(const MemoryLayout& before, const MemoryLayout& after) {
            ", reset to zero: " + (reset.empty() ? std::string("nothing") : join(reset));
 }
 } // namespace
+
+bool classifyScriptPath(const std::string& path, ScriptKind* kind, std::string* key) {
+    return classify(path, kind, key);
+}
 
 const char* scriptKindName(ScriptKind kind) {
     switch (kind) {

@@ -162,3 +162,36 @@ TEST(RecordingCodec, SaysWhatIsWrong) {
     EXPECT_FALSE(game::readRecordingFile("/nonexistent/x.rec", &r, &error));
     EXPECT_NE(error.find("/nonexistent/x.rec"), std::string::npos) << error;
 }
+
+TEST(RecordingCodec, OptionsOutsideTheCommandLinesRangesAreRefused) {
+    for (int which = 0; which < 3; ++which) {
+        game::Recording r = sample(10);
+        (which == 0   ? r.header.vmMemoryMb
+         : which == 1 ? r.header.thinkBudget
+                      : r.header.enemies) = -5;
+        game::Recording back;
+        std::string error;
+        EXPECT_FALSE(game::decodeRecording(game::encodeRecording(r), &back, &error)) << which;
+        EXPECT_NE(error.find("out of range"), std::string::npos) << error;
+    }
+}
+
+// A small file that unpacks to millions of one-byte ticks (46 hours and more) is refused before
+// anything is allocated for them.
+TEST(RecordingCodec, AnImplausibleTickCountIsRefused) {
+    // The header, as LEB128 varints (signed ones zigzag): seed 1, enemies 0, --vm-memory 64
+    // (zigzag 128: 0x80 0x01), --think-budget 200 (zigzag 400: 0x90 0x03), no auto restart, the
+    // scripts folder "", no scripts.
+    std::string body = {1, 0, char(0x80), 1, char(0x90), 3, 0, 0, 0};
+    const uint64_t ticks = 10000001;
+    for (uint64_t v = ticks;; v >>= 7) { // the tick count
+        body += char(v >= 0x80 ? (v & 0x7f) | 0x80 : v);
+        if (v < 0x80)
+            break;
+    }
+    body.append(ticks + 1, '\0'); // unchanged commands, and no trailing actions
+    game::Recording r;
+    std::string error;
+    EXPECT_FALSE(game::decodeRecording(game::wrapRecordingBody(body), &r, &error));
+    EXPECT_NE(error.find("46 hours"), std::string::npos) << error;
+}

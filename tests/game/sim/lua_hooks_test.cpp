@@ -121,13 +121,14 @@ TEST(LuaHooks, ChangingThePoolSizeLiveLosesNothingAndChangesNothing) {
 }
 
 namespace {
-Session sessionFrom(const std::map<std::string, std::string>& files, const game::GameDef& base) {
+Session sessionFrom(const std::map<std::string, std::string>& files, const game::GameDef& base,
+                    int pool = 1) {
     static testing_support::TempScripts* keep = nullptr; // scripts stay on disk for the session
     delete keep;
     keep = new testing_support::TempScripts(files);
     scripting::LuaThinkDef def = scripting::defaultLuaThinkDef();
     def.scriptsDir = keep->root();
-    def.poolSize = 1;
+    def.poolSize = pool;
     std::string error;
     auto think = scripting::LuaThinkPhase::create(def, &error);
     EXPECT_TRUE(think) << error;
@@ -185,4 +186,54 @@ TEST(LuaHooks, ADirectorWaveNumberOutOfRangeIsAnErrorNotAConversion) {
         std::string::npos)
         << s.think->errors().entries()[0].first.message;
     EXPECT_GE(s.game->wave(), 0);
+}
+
+// The checkpoints' scripted part (MainVm::stateHash) on a table shared exponentially many times
+// over (16 levels, each a table of 100 references to the one below: 1,600 slots, 100^16 paths):
+// it finishes (the walk has a budget), and it is the same in two sessions and on any pool.
+TEST(LuaHooks, TheScriptedStateHashEndsOnASharedTreeAndIsTheSameEverywhere) {
+    const char* script = R"(
+return { name = "Hoarder", hp = 3, speed = 1, radius = 5, color = "#ffffff", score = 0,
+  think = function() return 0, 0 end,
+  on_spawn = function(self)
+    local level = { 1 }
+    for _ = 1, 16 do
+      local up = {}
+      for i = 1, 100 do up[i] = level end
+      level = up
+    end
+    self.tree = level
+    self.mood = "calm"
+  end }
+)";
+    uint64_t first = 0;
+    for (int pool : {1, 2}) {
+        game::GameDef def = game::defaultGameDef();
+        def.builtInWaves = false;
+        Session s = sessionFrom({{"enemies/hoarder.lua", script}}, def, pool);
+        s.game->queueSpawns(s.slot("hoarder"), 3);
+        const game::PlayerCommand idle{};
+        s.game->step(&idle);
+        ASSERT_EQ(s.game->world().enemies.size(), 3u);
+        const uint64_t h = s.game->partHashes().scripted;
+        EXPECT_NE(h, 0u);
+        if (first == 0)
+            first = h;
+        EXPECT_EQ(h, first) << "pool " << pool;
+    }
+}
+
+// Spawns asked for beyond what the arena holds are refused when asked (and counted), so a flood
+// of requests never grows the queue past the arena.
+TEST(LuaHooks, SpawnsBeyondTheArenaAreRefusedWhenAskedFor) {
+    game::GameDef def = game::defaultGameDef();
+    def.builtInWaves = false;
+    def.maxEnemies = 50;
+    Session s = makeSession(def, "");
+    for (int i = 0; i < 1000; ++i)
+        s.game->queueSpawns(s.slot("chaser"), 1000000);
+    const game::PlayerCommand idle{};
+    s.game->step(&idle);
+    EXPECT_EQ(s.game->world().enemies.size(), 50u);
+    EXPECT_EQ(s.game->counters().spawnsRefused, 1000u * 1000000u - 50u);
 }
