@@ -69,14 +69,25 @@ int sourceView(const char* id, SourceViewState& st, const std::string& source, i
         // The text, coloured; spaces between tokens take no colour.
         const std::string& text = st.lines[size_t(l)];
         const float x0 = origin.x + gutter;
-        if (size_t(l) < st.spans.size())
+        if (size_t(l) < st.spans.size()) {
+            // Measured as it goes (each span from the last one's end): one pass over the line,
+            // however long it is.
+            float x = x0;
+            uint32_t at = 0;
             for (const LuaSpan& span : st.spans[size_t(l)]) {
-                const float x = x0 + font->CalcTextSizeA(fontSize, FLT_MAX, 0, text.c_str(),
-                                                         text.c_str() + span.begin)
-                                         .x;
+                if (span.begin < at || span.end > text.size())
+                    break;
+                x += font->CalcTextSizeA(fontSize, FLT_MAX, 0, text.c_str() + at,
+                                         text.c_str() + span.begin)
+                         .x;
                 draw->AddText(font, fontSize, ImVec2(x, y), colorOf(span.kind),
                               text.c_str() + span.begin, text.c_str() + span.end);
+                x += font->CalcTextSizeA(fontSize, FLT_MAX, 0, text.c_str() + span.begin,
+                                         text.c_str() + span.end)
+                         .x;
+                at = span.end;
             }
+        }
         if (here && !note.empty()) {
             const float x =
                 x0 + font->CalcTextSizeA(fontSize, FLT_MAX, 0, text.c_str()).x + charWidth * 3;
