@@ -6,6 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <cstdio>
 
 namespace game {
@@ -26,6 +27,8 @@ GameSession makeGame(const AppOptions& options, bool autoRestart, std::string* e
     libraryDef.think.limits = sandboxLimits(options);
     libraryDef.main.limits = libraryDef.think.limits;
     GameDef def = defaultGameDef();
+    // --enemies above the arena's usual capacity raises it: a stress run gets what it asks for.
+    def.maxEnemies = std::max(def.maxEnemies, size_t(std::max(0, options.enemies)));
     libraryDef.main.maxLiveEnemies = def.maxEnemies;
     GameSession session;
     session.options = options;

@@ -49,5 +49,7 @@ nlohmann::json frameCost(const Settings& s);
 nlohmann::json roundShape(const Settings& s);
 /// Scenario 14 (time_travel.cpp): recording overhead, re-simulation speed, seeking, size.
 nlohmann::json timeTravel(const Settings& s);
+/// Scenario 15 (million.cpp): the full tick by phase and resident memory at 1,000,000 enemies.
+nlohmann::json million(const Settings& s);
 
 } // namespace bench

@@ -692,6 +692,7 @@ int main(int argc, char** argv) {
             {"rounds", bench::roundShape},
             {"frame_cost", bench::frameCost},
             {"time_travel", bench::timeTravel},
+            {"million", bench::million},
         };
     nlohmann::json results;
     results["quick"] = s.quick;
