@@ -44,8 +44,8 @@ if [ "${ARENA_QUICK:-0}" != 1 ]; then
   TSAN_OPTIONS="halt_on_error=1 suppressions=$ARENA_ROOT/tools/tsan.supp" \
     ctest --test-dir "$ARENA_ROOT/build-tsan" -j"$(nproc)" --output-on-failure
 
-  echo "==> fuzzing: each target for 30 s"
-  bash "$ARENA_ROOT/tools/fuzz.sh" 30
+  echo "==> fuzzing: each target for 20 s"
+  bash "$ARENA_ROOT/tools/fuzz.sh" 20
 fi
 
 echo "==> smoke run: arena --headless"
