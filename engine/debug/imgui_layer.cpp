@@ -89,14 +89,18 @@ void ImGuiLayer::feed(std::span<const SDL_Event> batch) {
         case SDL_MOUSEBUTTONUP:
             if (const int b = imguiButton(e.button.button); b >= 0)
                 m_mouseHeld[b] = e.type == SDL_MOUSEBUTTONDOWN;
-            m_mouseMoved = true;
+            m_mouseMoved = m_mouseSeen = true;
             m_mouseX = float(e.button.x);
             m_mouseY = float(e.button.y);
             break;
         case SDL_MOUSEMOTION:
-            m_mouseMoved = true;
+            m_mouseMoved = m_mouseSeen = true;
             m_mouseX = float(e.motion.x);
             m_mouseY = float(e.motion.y);
+            break;
+        case SDL_WINDOWEVENT:
+            if (e.window.event == SDL_WINDOWEVENT_LEAVE)
+                m_mouseSeen = false; // gone: no hover where it left
             break;
         default: break;
         }
@@ -118,9 +122,13 @@ void ImGuiLayer::newFrame(bool catchingUp) {
         // frame's events; a batch before the last must see them as its own events left them.
         for (int b = 0; b < 3; ++b)
             io.MouseDown[b] = m_mouseHeld[b];
-        if (m_mouseMoved)
-            io.MousePos = ImVec2(m_mouseX, m_mouseY);
     }
+    // The pointer where SDL's events left it, in the last batch too. The backend reads it from
+    // the system instead, and only while the window has the keyboard's focus: without focus (no
+    // window manager) it said "nowhere", and with it, during a drag (the mouse captured, under
+    // Xvfb) it kept returning where the press was, so a slider jumped back every other frame.
+    if (m_mouseSeen)
+        io.MousePos = ImVec2(m_mouseX, m_mouseY);
     ImGui::NewFrame();
 }
 

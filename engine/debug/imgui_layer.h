@@ -53,6 +53,7 @@ private:
     float m_repeatDelay = 0;   // ImGui's own, for mouse buttons
     bool m_mouseHeld[3] = {};  // left, right, middle as the batches fed so far leave them
     bool m_mouseMoved = false; // a batch fed this frame gave a pointer position
+    bool m_mouseSeen = false;  // the pointer is over the window, at m_mouseX, m_mouseY
     float m_mouseX = 0, m_mouseY = 0;
     int m_lastBatches = 0;
 };

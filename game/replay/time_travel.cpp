@@ -16,11 +16,8 @@ bool TimeTravel::seek(const Recording& recording, uint64_t tick, std::string* er
                  std::to_string(recording.ticks()) + ")";
         return false;
     }
-    if (m_run && m_capture && m_capture->tick == tick && m_run->tick() == tick) {
-        m_lastSeekMs = 0; // already there
-        m_lastSeekTicks = 0;
-        return true;
-    }
+    if (m_run && m_capture && m_capture->tick == tick && m_run->tick() == tick)
+        return true;   // already there
     m_capture.reset(); // whatever happens next, the old tick's capture is not this one's
     if (!m_run || m_run->tick() >= tick || m_run->divergence()) { // backwards: from the start
         m_capture.reset();
