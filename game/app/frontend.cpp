@@ -16,17 +16,15 @@
 #include "game/app/game_setup.h"
 #include "game/app/jit_checker.h"
 #include "game/app/live_scripts.h"
+#include "game/app/played_session.h"
 #include "game/app/round_flow.h"
 #include "game/app/think_trace_mode.h"
-#include "game/app/user_files.h"
+#include "game/app/time_travel_controls.h"
 #include "game/debug/layout_store.h"
 #include "game/debug/overlay.h"
 #include "game/debug/overlay_builder.h"
 #include "game/replay/recorder.h"
 #include "game/replay/recording_codec.h"
-#include "game/replay/replay.h"
-#include "game/replay/think_debugger.h"
-#include "game/replay/time_travel.h"
 #include "game/view/arena_view.h"
 #include "game/view/hud.h"
 
@@ -37,12 +35,9 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
-#include <filesystem>
 #include <memory>
-#include <optional>
 #include <string>
 #include <thread>
-#include <utility>
 
 namespace game {
 
@@ -181,140 +176,21 @@ struct Actions final : OverlayActions {
     // Every change to the simulation goes through the recorder, so the session replays.
     void act(const RecordedAction& action) {
         std::string error;
-        if (inThePast())
+        if (travel.inThePast())
             std::fprintf(stderr, "arena: the past is only shown: go Live to change the game\n");
         else if (!recorder)
             std::fprintf(stderr, "arena: a replay plays its recording: it takes no changes\n");
         else if (!recorder->act(action, &error))
             std::fprintf(stderr, "arena: %s\n", error.c_str());
     }
-    std::string reproduce(uint64_t tick) override {
-        if (!recorder)
-            return "recording is off in this mode";
-        const std::string path = userFilePath(
-            "XDG_DATA_HOME", ".local/share",
-            ("recordings/error-at-tick-" + std::to_string(tick) + ".arenarec").c_str());
-        std::string error;
-        if (path.empty())
-            return "no place to write the recording (neither XDG_DATA_HOME nor HOME is set)";
-        if (tick == 0)
-            return "nothing to reproduce before the first tick";
-        if (!writeUserFile(path, encodeRecording(recordingUpTo(recorder->recording(), tick)),
-                           &error))
-            return "could not write the recording: " + error;
-        std::fprintf(stderr, "arena: wrote %s: arena --replay %s --headless\n", path.c_str(),
-                     path.c_str());
-        return "wrote " + path + " (ticks 1.." + std::to_string(tick) + "): arena --replay " +
-               path + " --headless";
+    std::string reproduce(uint64_t tick) override { return travel.reproduce(tick); }
+    void seekTo(uint64_t tick) override { travel.seekTo(tick); }
+    void debugThink(engine::ObjectId enemy, uint64_t tick, const std::string* whatIf) override {
+        travel.debugThink(enemy, tick, whatIf);
     }
     Recorder* recorder = nullptr;
     const Recording* replayed = nullptr; // a replay's recording (the window plays it back)
-
-    // Time travel: the past is re-simulated apart (time_travel.h); the live game waits, paused.
-    std::unique_ptr<TimeTravel> travel;
-    std::unique_ptr<ThinkDebugger> debugger;
-    ThinkDebugResult debugResult;
-    bool hasDebug = false;
-    uint64_t shownTick = 0; // 0: the live game
-    std::string travelError;
-
-    const Recording* recording() const { return recorder ? &recorder->recording() : replayed; }
-    uint64_t lastTick() const { return session->game->world().tick; }
-    bool inThePast() const { return shownTick != 0 && travel && travel->game(); }
-    // Seeks and traces asked for by the panels run after the frame (runPending): a seek replaces
-    // the past's session, which the frame being drawn still reads (its errors, its world).
-    struct DebugRequest {
-        engine::ObjectId enemy;
-        uint64_t tick = 0;
-        std::optional<std::string> whatIf;
-    };
-    std::optional<uint64_t> pendingSeek;
-    std::optional<DebugRequest> pendingDebug;
-    void seekTo(uint64_t tick) override { pendingSeek = tick; }
-    void debugThink(engine::ObjectId enemy, uint64_t tick, const std::string* whatIf) override {
-        pendingDebug =
-            DebugRequest{enemy, tick, whatIf ? std::optional<std::string>(*whatIf) : std::nullopt};
-    }
-    void runPending() {
-        if (pendingSeek)
-            seekNow(*std::exchange(pendingSeek, std::nullopt));
-        if (pendingDebug) {
-            const DebugRequest r = *std::exchange(pendingDebug, std::nullopt);
-            debugNow(r.enemy, r.tick, r.whatIf ? &*r.whatIf : nullptr);
-        }
-    }
-    void seekNow(uint64_t tick) {
-        travelError.clear();
-        if (tick == 0 || !recording()) {
-            shownTick = 0;
-            return;
-        }
-        if (flow && flow->simulating()) // the round waits (an overlay's pause stays the overlay's)
-            setPaused(true);
-        if (!travel) // as many VMs as the live game: it waits, paused, while the past is shown
-            travel = std::make_unique<TimeTravel>(session->options.pool);
-        // A replay shows what it has played so far; the live game, what it has recorded.
-        const Recording cut = recordingUpTo(*recording(), lastTick());
-        std::string error;
-        shownTick = 0; // the live game, unless the past is there
-        if (travel->seek(cut, std::min(tick, lastTick()), &error))
-            shownTick = travel->tick();
-        else
-            travelError = error;
-    }
-    void debugNow(engine::ObjectId enemy, uint64_t tick, const std::string* whatIf) {
-        if (tick == 0 || tick > lastTick()) {
-            travelError = "tick " + std::to_string(tick) + " is not in this session yet";
-            return;
-        }
-        if (!inThePast() || !travel->capture() || travel->capture()->tick != tick)
-            seekNow(tick);
-        if (!inThePast() || !travel->capture() || travel->capture()->tick != tick)
-            return; // the seek said why
-        if (!debugger)
-            debugger = std::make_unique<ThinkDebugger>(sandboxLimits(session->options));
-        std::string error;
-        ThinkDebugResult result;
-        if (debugger->debug(*travel->capture(), enemy, whatIf, &result, &error)) {
-            debugResult = std::move(result);
-            hasDebug = true;
-        } else {
-            travelError = error;
-        }
-    }
-    // What the panels and the view show: the past while it is shown, else the live game.
-    const GameSession& shownSession() const { return inThePast() ? *travel->session() : *session; }
-    const LiveScripts* shownLive() const { return inThePast() ? travel->live() : live; }
-    // In the past, the panels show that tick's world; the VM pool's figures stay the live game's
-    // (its VMs are the ones working: the past has VMs of its own, one, re-simulating).
-    void keepLivePool(OverlayModel& model, const OverlayModel& liveModel) const {
-        model.vms = liveModel.vms;
-        model.vmRetired = liveModel.vmRetired;
-        model.thinkWallMs = liveModel.thinkWallMs;
-        model.tickMs = liveModel.tickMs;
-        model.poolSize = liveModel.poolSize;
-        model.maxPoolSize = liveModel.maxPoolSize;
-        model.jitEnabled = liveModel.jitEnabled;
-        model.timeline = liveModel.timeline;
-        model.lastTick = liveModel.lastTick;
-    }
-    void fillTravel(OverlayModel& model) const {
-        OverlayModel::TimeTravelInfo& t = model.travel;
-        t.available = recording() != nullptr;
-        t.liveTick = lastTick();
-        t.shownTick = inThePast() ? shownTick : 0;
-        t.lastSeekMs = travel ? travel->lastSeekMs() : 0;
-        t.lastSeekTicks = travel ? travel->lastSeekTicks() : 0;
-        t.changes = recording() ? recording()->actions.size() : 0;
-        t.error = travelError;
-        model.debug = hasDebug ? &debugResult : nullptr;
-    }
-    std::string pastText() const {
-        return inThePast() ? "THE PAST: tick " + std::to_string(shownTick) + " of " +
-                                 std::to_string(lastTick()) +
-                                 " (re-simulated apart; Time travel: Live returns)"
-                           : "";
-    }
+    TimeTravelControls travel;
     void scriptSaved(const std::string& relativePath) override {
         if (replayed) // the replay runs the recording's versions; the file is saved, not applied
             std::fprintf(stderr,
@@ -357,46 +233,14 @@ engine::ObjectId enemyAt(const Game& game, const engine::Camera2D& camera, glm::
     return best;
 }
 
-// The session a rendered run plays: its own, recorded (recorder.h keeps it all in memory;
-// --record writes it at exit), or with --replay the recording's, played back read-only.
-struct PlayedSession {
-    Recording replayed;
-    std::unique_ptr<ReplayRun> replay;
-    GameSession owned;
-    std::unique_ptr<LiveScripts> ownedLive;
-    std::unique_ptr<Recorder> recorder;
-
-    /// False (the reason in *error) when no game could start.
-    bool open(const AppOptions& options, bool autoRestart, bool watch, std::string* error) {
-        if (!options.replayPath.empty()) {
-            ReplayDef def;
-            def.pool = options.pool;
-            if (readRecordingFile(options.replayPath, &replayed, error))
-                replay = ReplayRun::start(replayed, def, error);
-            return replay != nullptr;
-        }
-        replaceWith(makeGame(options, autoRestart, error), options, watch);
-        return owned.game != nullptr;
-    }
-    /// A new live session in place of the current one (the player's round after the attract's).
-    void replaceWith(GameSession fresh, const AppOptions& options, bool watch) {
-        recorder.reset();
-        ownedLive.reset();
-        owned = std::move(fresh);
-        if (!owned.game)
-            return;
-        ownedLive = std::make_unique<LiveScripts>(owned, options.scriptsDir, watch);
-        recorder = std::make_unique<Recorder>(owned, *ownedLive);
-    }
-    GameSession& session() { return replay ? replay->session() : owned; }
-    LiveScripts* live() { return replay ? &replay->live() : ownedLive.get(); }
-    void bind(Actions& actions) {
-        actions.recorder = recorder.get();
-        actions.replayed = replay ? &replayed : nullptr;
-        actions.session = &session();
-        actions.live = live();
-    }
-};
+// Points the overlay's actions (and their time travel) at the session played now.
+void bindActions(PlayedSession& played, Actions& actions) {
+    actions.recorder = played.recorder.get();
+    actions.replayed = played.replay ? &played.replayed : nullptr;
+    actions.session = &played.session();
+    actions.live = played.live();
+    actions.travel.bind(actions.session, actions.live, actions.recorder, actions.replayed);
+}
 
 } // namespace
 
@@ -424,7 +268,7 @@ int runWindow(const AppOptions& options) {
             GameSession* session = &played.session();
             LiveScripts* live = played.live();
             Actions actions;
-            played.bind(actions);
+            bindActions(played, actions);
             actions.overlay = &fe.overlay;
             actions.frontend = &fe;
             fe.screenShake = options.screenShake;
@@ -437,6 +281,7 @@ int runWindow(const AppOptions& options) {
             if (session->game && !replay)
                 session->game->setBestScore(best.stored());
             actions.flow = &flow;
+            actions.travel.setFlow(&flow);
             OverlayLayoutFile layoutFile(fe.overlay); // the window only
             GameAudio audio(options.mute); // the window only: one warning if there is no device
             actions.audio = &audio;
@@ -458,7 +303,8 @@ int runWindow(const AppOptions& options) {
                     // Right click picks the enemy under the mouse for the inspector.
                     if (e.type == SDL_MOUSEBUTTONDOWN && e.button.button == SDL_BUTTON_RIGHT &&
                         !fe.imgui.wantsMouse()) {
-                        fe.overlay.setSelected(enemyAt(*actions.shownSession().game, fe.camera,
+                        fe.overlay.setSelected(enemyAt(*actions.travel.shownSession().game,
+                                                       fe.camera,
                                                        {float(e.button.x), float(e.button.y)}));
                         fe.overlay.setVisible(true);
                     }
@@ -479,13 +325,12 @@ int runWindow(const AppOptions& options) {
                     GameSession playing = makeGame(options, /*autoRestart=*/false, &error);
                     if (playing.game) {
                         playing.game->setBestScore(best.stored());
-                        actions.seekNow(0);
+                        actions.travel.seekNow(0);
                         actions.travel.reset(); // the past of the demo round is gone with it
-                        actions.hasDebug = false;
                         played.replaceWith(std::move(playing), options, /*watch=*/true);
                         session = &played.session();
                         live = played.live();
-                        played.bind(actions);
+                        bindActions(played, actions);
                     }
                     fe.view = ArenaView{};
                     clock.reset();
@@ -510,8 +355,9 @@ int runWindow(const AppOptions& options) {
                     clock.advance((seconds - pump.idleSeconds()) * double(actions.timeScale));
                 // The player's round over, the world stops under its summary until R.
                 const bool over = !attract && !replay && game->roundOver();
-                if (!paused && actions.inThePast()) // the round goes on: back to the live game
-                    actions.seekNow(0);
+                if (!paused &&
+                    actions.travel.inThePast()) // the round goes on: back to the live game
+                    actions.travel.seekNow(0);
                 const int toRun = paused || over ? (actions.stepRequested ? 1 : 0) : steps;
                 actions.stepRequested = false;
                 if (toRun == 0 && !replay) // paused (the overlay open, say): edits still go live
@@ -541,20 +387,21 @@ int runWindow(const AppOptions& options) {
                 }
                 const auto renderStart = SDL_GetPerformanceCounter();
                 OverlayModel model = buildOverlayModel(
-                    actions.shownSession(), actions.shownLive(),
+                    actions.travel.shownSession(), actions.travel.shownLive(),
                     FrameInfo{fps, renderMs, paused, actions.timeScale, fe.overlay.selected(),
                               goneAt, fe.overlay.visible()},
                     &jitChecker);
-                if (actions.inThePast())
-                    actions.keepLivePool(model, buildOverlayModel(*session, live, FrameInfo{}));
+                if (actions.travel.inThePast())
+                    TimeTravelControls::keepLivePool(
+                        model, buildOverlayModel(*session, live, FrameInfo{}));
                 model.screenShake = fe.screenShake;
                 model.volume = audio.volume();
                 model.muted = audio.muted();
-                actions.fillTravel(model);
+                actions.travel.fillModel(model);
                 HudState hud{fps, flow.paused(), attract, {}, false};
                 hud.pausedByOverlay = flow.pausedByOverlay();
                 hud.confirmRestart = flow.confirmingRestart();
-                hud.past = actions.pastText();
+                hud.past = actions.travel.pastText();
                 if (replay && hud.past.empty())
                     hud.past = replay->divergence()
                                    ? "REPLAY " + replay->divergence()->text()
@@ -566,8 +413,8 @@ int runWindow(const AppOptions& options) {
                     hud.notice = live->notices().back().message;
                     hud.noticeRefused = live->notices().back().refused;
                 }
-                fe.render(*actions.shownSession().game, hud, frame, &model, &actions);
-                actions.runPending(); // after the frame: a seek replaces what it drew
+                fe.render(*actions.travel.shownSession().game, hud, frame, &model, &actions);
+                actions.travel.runPending(); // after the frame: a seek replaces what it drew
                 fe.window->swap();
                 renderMs = double(SDL_GetPerformanceCounter() - renderStart) * 1000.0 /
                            double(SDL_GetPerformanceFrequency());
@@ -641,7 +488,7 @@ int runScreenshot(const AppOptions& options) {
             GameSession& session = played.session();
             LiveScripts* live = played.live();
             Actions actions;
-            played.bind(actions);
+            bindActions(played, actions);
             actions.overlay = &fe.overlay;
             actions.frontend = &fe;
             fe.screenShake = options.screenShake;
@@ -670,16 +517,16 @@ int runScreenshot(const AppOptions& options) {
                 fe.view.onStep(*game);
                 fe.view.advanceFrame();
                 // --trace-think: the debugger on that enemy's think at --at-tick, at --trace-step.
-                if (!options.traceEntity.empty() && !actions.hasDebug &&
-                    actions.travelError.empty() && game->world().tick >= options.traceTick) {
+                if (!options.traceEntity.empty() && !actions.travel.hasDebug() &&
+                    actions.travel.error().empty() && game->world().tick >= options.traceTick) {
                     engine::ObjectId id;
                     if (parseEntity(options.traceEntity, &id)) {
                         fe.overlay.debugThink(actions, id, options.traceTick);
                         fe.overlay.setDebuggerStep(size_t(std::max(0, options.traceStep - 1)));
-                        actions.runPending(); // outside the frame: the seek can run at once
+                        actions.travel.runPending(); // outside the frame: the seek can run at once
                     }
-                    if (!actions.travelError.empty())
-                        std::fprintf(stderr, "arena: %s\n", actions.travelError.c_str());
+                    if (!actions.travel.error().empty())
+                        std::fprintf(stderr, "arena: %s\n", actions.travel.error().c_str());
                 }
                 if (options.overlay && options.traceEntity.empty() &&
                     (fe.overlay.selected().isNull() ||
@@ -701,16 +548,17 @@ int runScreenshot(const AppOptions& options) {
                     while (jitChecker.running()) // the screenshot waits for the JIT verdicts
                         std::this_thread::sleep_for(std::chrono::milliseconds(10));
                 OverlayModel model =
-                    buildOverlayModel(actions.shownSession(), actions.shownLive(),
+                    buildOverlayModel(actions.travel.shownSession(), actions.travel.shownLive(),
                                       FrameInfo{60.0f, renderMs, false, 1.0f, fe.overlay.selected(),
                                                 0, fe.overlay.visible()},
                                       &jitChecker);
                 model.screenShake = fe.screenShake;
-                actions.fillTravel(model);
+                actions.travel.fillModel(model);
                 HudState hud{60.0f, false, false, {}, false};
-                hud.past = actions.pastText();
-                fe.render(*actions.shownSession().game, hud, uint64_t(frame), &model, &actions);
-                actions.runPending();
+                hud.past = actions.travel.pastText();
+                fe.render(*actions.travel.shownSession().game, hud, uint64_t(frame), &model,
+                          &actions);
+                actions.travel.runPending();
                 renderMs = double(SDL_GetPerformanceCounter() - renderStart) * 1000.0 /
                            double(SDL_GetPerformanceFrequency());
                 if (frame + 1 == options.frames) {
