@@ -398,7 +398,10 @@ int runWindow(const AppOptions& options) {
                 model.volume = audio.volume();
                 model.muted = audio.muted();
                 actions.travel.fillModel(model);
-                HudState hud{fps, flow.paused(), attract, {}, false};
+                HudState hud;
+                hud.fps = fps;
+                hud.paused = flow.paused();
+                hud.attract = attract;
                 hud.pausedByOverlay = flow.pausedByOverlay();
                 hud.confirmRestart = flow.confirmingRestart();
                 hud.past = actions.travel.pastText();
@@ -554,7 +557,8 @@ int runScreenshot(const AppOptions& options) {
                                       &jitChecker);
                 model.screenShake = fe.screenShake;
                 actions.travel.fillModel(model);
-                HudState hud{60.0f, false, false, {}, false};
+                HudState hud;
+                hud.fps = 60.0f;
                 hud.past = actions.travel.pastText();
                 fe.render(*actions.travel.shownSession().game, hud, uint64_t(frame), &model,
                           &actions);

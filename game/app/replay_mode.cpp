@@ -12,10 +12,9 @@
 
 namespace game {
 
-int runReplay(const AppOptions& options) {
-    Recording recording;
+int openRecordingRun(const std::string& path, Recording* recording) {
     std::string error;
-    if (!readRecordingFile(options.replayPath, &recording, &error)) {
+    if (!readRecordingFile(path, recording, &error)) {
         std::fprintf(stderr, "arena: %s\n", error.c_str());
         return 2;
     }
@@ -23,6 +22,14 @@ int runReplay(const AppOptions& options) {
         std::fprintf(stderr, "arena: SDL_Init failed: %s\n", SDL_GetError());
         return 1;
     }
+    return 0;
+}
+
+int runReplay(const AppOptions& options) {
+    Recording recording;
+    if (const int code = openRecordingRun(options.replayPath, &recording))
+        return code;
+    std::string error;
     std::printf("arena replay: %s: %llu ticks (%.1f s of play), seed %llu, %zu scripts embedded, "
                 "%zu changes, %zu checkpoints\n",
                 options.replayPath.c_str(), static_cast<unsigned long long>(recording.ticks()),

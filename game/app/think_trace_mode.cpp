@@ -1,6 +1,7 @@
 #include "game/app/think_trace_mode.h"
 
-#include "game/replay/recording_codec.h"
+#include "game/app/replay_mode.h"
+#include "game/replay/replay.h"
 
 #include <SDL.h>
 #include <nlohmann/json.hpp>
@@ -133,22 +134,13 @@ int runTraceThink(const AppOptions& options) {
         return 2;
     }
     Recording recording;
+    if (const int code = openRecordingRun(options.replayPath, &recording))
+        return code;
     std::string error;
-    if (!readRecordingFile(options.replayPath, &recording, &error)) {
-        std::fprintf(stderr, "arena: %s\n", error.c_str());
-        return 2;
-    }
-    if (SDL_Init(SDL_INIT_TIMER | SDL_INIT_EVENTS) != 0) {
-        std::fprintf(stderr, "arena: SDL_Init failed: %s\n", SDL_GetError());
-        return 1;
-    }
     int code = 0;
     {
         TimeTravel travel(options.pool);
-        AppOptions limits;
-        limits.vmMemoryMb = recording.header.vmMemoryMb;
-        limits.thinkBudget = recording.header.thinkBudget;
-        ThinkDebugger debugger(sandboxLimits(limits));
+        ThinkDebugger debugger(sandboxLimits(recordedOptions(recording.header, options.pool)));
         ThinkDebugResult result;
         if (options.traceTick > recording.ticks()) {
             std::fprintf(stderr, "arena: --at-tick %llu: the recording has ticks 1..%llu\n",

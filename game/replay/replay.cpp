@@ -20,19 +20,24 @@ std::string Divergence::text() const {
            ")";
 }
 
-std::unique_ptr<ReplayRun> ReplayRun::start(const Recording& recording, const ReplayDef& def,
-                                            std::string* error) {
-    std::unique_ptr<ReplayRun> run(new ReplayRun());
-    run->m_recording = std::make_shared<const Recording>(recording);
-    run->m_check = def.check;
-    const RecordingHeader& h = recording.header;
+AppOptions recordedOptions(const RecordingHeader& h, int pool) {
     AppOptions options;
     options.seed = h.seed;
     options.enemies = h.enemies;
     options.vmMemoryMb = h.vmMemoryMb;
     options.thinkBudget = h.thinkBudget;
     options.scriptsDir = h.scriptsRoot;
-    options.pool = def.pool;
+    options.pool = pool;
+    return options;
+}
+
+std::unique_ptr<ReplayRun> ReplayRun::start(const Recording& recording, const ReplayDef& def,
+                                            std::string* error) {
+    std::unique_ptr<ReplayRun> run(new ReplayRun());
+    run->m_recording = std::make_shared<const Recording>(recording);
+    run->m_check = def.check;
+    const RecordingHeader& h = recording.header;
+    const AppOptions options = recordedOptions(h, def.pool);
     const scripting::ScriptFiles files = scriptFilesOf(recording);
     run->m_session = makeGame(options, h.autoRestart, error, &files, def.quiet);
     if (!run->m_session.game)

@@ -29,6 +29,9 @@ struct ReplayDef {
     bool check = true;  // compare the checkpoints
 };
 
+/// The options a recording was made with (its scripts folder only names files), on `pool` VMs.
+AppOptions recordedOptions(const RecordingHeader& header, int pool);
+
 class ReplayRun {
 public:
     static std::unique_ptr<ReplayRun> start(const Recording& recording, const ReplayDef& def,

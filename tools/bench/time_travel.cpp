@@ -178,19 +178,19 @@ nlohmann::json timeTravel(const Settings& s) {
                 continue;
             done[e.type] = true;
             std::vector<double> ms;
-            game::ThinkDebugResult r;
+            game::ThinkDebugResult traced;
             std::string error;
             for (int rep = 0; rep < (s.quick ? 3 : 11); ++rep) {
                 start = Clock::now();
-                if (!debugger.debug(*capture, e.id, nullptr, &r, &error))
+                if (!debugger.debug(*capture, e.id, nullptr, &traced, &error))
                     break;
                 ms.push_back(msSince(start));
             }
             const Stat t = summarize(ms);
-            traces[r.script] = {{"ms", toJson(t)}, {"steps", r.trace.steps.size()}};
+            traces[traced.script] = {{"ms", toJson(t)}, {"steps", traced.trace.steps.size()}};
             if (t.median > worstTrace) {
                 worstTrace = t.median;
-                slowest = r.script;
+                slowest = traced.script;
             }
         }
     }
