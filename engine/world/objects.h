@@ -14,8 +14,8 @@ namespace engine {
 /// interprets it (it cannot include Lua): -2 is Lua's LUA_NOREF.
 inline constexpr int32_t kNoScriptRef = -2;
 
-/// Bytes of engine-owned memory per enemy that its behaviour script lays out (docs/design.md "Two
-/// kinds of Lua code"): read as last tick's values, written as next tick's.
+/// The most engine-owned memory per enemy a behaviour script may lay out (docs/design.md "Two kinds
+/// of Lua code"); kept apart from the record, in engine/world/enemy_memory.h.
 inline constexpr size_t kEnemyMemoryBytes = 64;
 
 enum EnemyFlags : uint16_t {
@@ -23,7 +23,8 @@ enum EnemyFlags : uint16_t {
     kEnemyDead = 1u << 1,    // destroyed at the end of this tick's commit
 };
 
-// The layout of Enemy is shared with the Lua batch driver (scripting/think_abi.h checks it).
+// The layout of Enemy is shared with the Lua batch driver (scripting/think_abi.h checks it). One
+// cache line: the think phase streams these, so every byte here is paid by every enemy every tick.
 struct Enemy {
     ObjectId id;
     uint16_t type = 0; // index into the tick's EnemyType table
@@ -37,9 +38,8 @@ struct Enemy {
     int32_t fireCooldown = 0; // ticks until it may fire again
     uint32_t spawnTick = 0;
     int32_t scriptRef = kNoScriptRef;
-    float random[2] = {0.0f,
-                       0.0f}; // this tick's deterministic randoms in [0, 1), set at the snapshot
-    alignas(8) uint8_t memory[kEnemyMemoryBytes] = {};
+    uint32_t memorySlot = UINT32_MAX; // its slot in World::enemyMemory (set by World::addEnemy)
+    uint32_t reserved = 0;
 };
 
 enum class BulletOwner : uint8_t { Player, Enemy };

@@ -1,9 +1,11 @@
 #pragma once
 // ThinkPhase: the tick's "think" step. Reads the world, writes one Intent per enemy (same order as
-// world.enemies.dense()): velocity, aim, fire and hasMemory of every intent, and memory when
-// hasMemory is set (the intents are not cleared between ticks). Implementations must not modify
-// the world: that is what makes them safe to run in parallel and swappable (native C++, the Lua VM
-// pool). Faulted enemies' intents are ignored.
+// world.enemies.dense()): velocity, aim, fire and faulted of every intent (the intents are not
+// cleared between ticks). Implementations modify nothing else but the memory of the enemies whose
+// think returned, each in its own slot of `memory` (no think reads another enemy's memory, so the
+// write needs no second buffer; a think that raised leaves it as it was): that is what makes them
+// safe to run in parallel and swappable (native C++, the Lua VM pool). Faulted enemies' intents are
+// ignored.
 #include "engine/core/tick.h"
 #include "engine/world/enemy_type.h"
 #include "engine/world/intent.h"
@@ -18,6 +20,7 @@ class WorkerPool;
 
 struct ThinkContext {
     const World& world;
+    EnemyMemory& memory; // world.enemyMemory, writable: see the contract above
     std::span<const EnemyType> types;
     uint64_t seed = 0;
     float dt = engine::kTickDt;

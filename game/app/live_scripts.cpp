@@ -67,16 +67,12 @@ void LiveScripts::apply(const scripting::ReloadResult& result) {
             game.addType(t.after.type);
             continue;
         }
-        if (!(t.before.memory == t.after.memory)) {
-            for (engine::Enemy& e : game.mutableWorld().enemies.dense()) {
-                if (e.type != t.slot)
-                    continue;
-                uint8_t fresh[engine::kEnemyMemoryBytes];
-                scripting::migrateMemory(t.before.memory, t.after.memory, e.memory, fresh);
-                std::memcpy(e.memory, fresh, sizeof fresh);
-            }
-        }
-        game.updateType(t.slot, t.after.type);
+        Game::MemoryMigration migrate;
+        if (!(t.before.memory == t.after.memory))
+            migrate = [&t](const uint8_t* old, uint32_t, uint8_t* fresh) {
+                scripting::migrateMemory(t.before.memory, t.after.memory, old, fresh);
+            };
+        game.updateType(t.slot, t.after.type, migrate);
         game.setTypeRemoved(t.slot, false);
         game.clearFaults(t.slot);
     }

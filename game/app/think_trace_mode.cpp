@@ -61,7 +61,7 @@ bool parseEntity(const std::string& text, engine::ObjectId* id) {
     return true;
 }
 
-std::string traceText(const ThinkDebugResult& r, size_t memorySize) {
+std::string traceText(const ThinkDebugResult& r) {
     std::string out = "think of enemy " + entityName(r.entity) + " (" + r.script + ", " + r.file +
                       ") at tick " + std::to_string(r.tick) + "\n";
     out += "  self:  " + values(r.trace.self) + "\n";
@@ -83,21 +83,21 @@ std::string traceText(const ThinkDebugResult& r, size_t memorySize) {
         out += "  ... the trace stops here (its cap); the think ran on to its end\n";
     if (!r.trace.ok)
         out += "  error: " + r.trace.error + "\n";
-    out += "  returned: " + describeIntent(r.trace.intent, memorySize) + "\n";
-    out += "  applied:  " + describeIntent(r.applied, memorySize) + "\n";
+    out += "  returned: " + describeIntent(r.trace.intent, r.trace.memory.size()) + "\n";
+    out += "  applied:  " + describeIntent(r.applied, r.appliedMemory.size()) + "\n";
     out += r.identical ? "  identical: the debugger's think is the game's\n"
                        : "  DIFFERENT (" + r.difference +
                              "): a determinism bug, unless the enemy was not thinking\n";
     if (r.hasWhatIf) {
         out += "  what if (other source): " +
-               (r.whatIf.ok ? describeIntent(r.whatIf.intent, memorySize)
+               (r.whatIf.ok ? describeIntent(r.whatIf.intent, r.whatIf.memory.size())
                             : "error: " + r.whatIf.error) +
                "\n";
     }
     return out;
 }
 
-nlohmann::json traceJson(const ThinkDebugResult& r, size_t /*memorySize*/) {
+nlohmann::json traceJson(const ThinkDebugResult& r) {
     nlohmann::json steps = nlohmann::json::array();
     for (const scripting::TraceStep& s : r.trace.steps)
         steps.push_back({{"chunk", s.chunk},
@@ -154,15 +154,13 @@ int runTraceThink(const AppOptions& options) {
             std::fprintf(stderr, "arena: %s\n", error.c_str());
             code = 2;
         } else {
-            const engine::Enemy* e = travel.capture()->world.enemies.get(id);
-            const size_t memorySize = travel.capture()->types[e->type].memorySize;
             if (options.traceJson)
                 std::printf("%s\n",
-                            traceJson(result, memorySize)
+                            traceJson(result)
                                 .dump(2, ' ', false, nlohmann::json::error_handler_t::replace)
                                 .c_str());
             else
-                std::printf("%s", traceText(result, memorySize).c_str());
+                std::printf("%s", traceText(result).c_str());
             code = result.identical ? 0 : 3;
         }
     }

@@ -21,7 +21,7 @@ int runTraceThink(const AppOptions& options);
 bool parseEntity(const std::string& text, engine::ObjectId* id);
 
 /// The trace as text (one line per step) and as JSON (the same content).
-std::string traceText(const ThinkDebugResult& result, size_t memorySize);
-nlohmann::json traceJson(const ThinkDebugResult& result, size_t memorySize);
+std::string traceText(const ThinkDebugResult& result);
+nlohmann::json traceJson(const ThinkDebugResult& result);
 
 } // namespace game

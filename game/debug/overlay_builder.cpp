@@ -8,8 +8,12 @@
 namespace game {
 
 namespace {
-std::string memoryValue(const engine::Enemy& e, const scripting::MemoryField& f) {
-    const double v = scripting::readMemoryField(e.memory, f);
+std::string memoryValue(const engine::World& world, const engine::Enemy& e,
+                        const scripting::MemoryField& f) {
+    const uint8_t* memory = scripting::enemyMemoryHolding(world, e, f);
+    if (!memory)
+        return "-";
+    const double v = scripting::readMemoryField(memory, f);
     if (f.type == scripting::MemoryType::Bool)
         return v != 0.0 ? "true" : "false";
     char text[32];
@@ -145,7 +149,7 @@ OverlayModel buildOverlayModel(const GameSession& session, const LiveScripts* li
             o.faulted = (e->flags & engine::kEnemyFaulted) != 0;
             if (e->type < think.scripts().size())
                 for (const scripting::MemoryField& f : think.scripts()[e->type].memory.fields)
-                    o.memory.emplace_back(f.name, memoryValue(*e, f));
+                    o.memory.emplace_back(f.name, memoryValue(world, *e, f));
             if (session.mainVm)
                 o.table = session.mainVm->tableView(e->scriptRef);
         } else {

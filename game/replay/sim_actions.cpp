@@ -31,7 +31,12 @@ bool setMemory(GameSession& session, const RecordedAction& a, std::string* error
             *error = "not a number: " + a.value;
             return false;
         }
-        return scripting::writeMemoryField(e->memory, f, value, error);
+        uint8_t* memory = scripting::enemyMemoryHolding(session.game->mutableWorld(), *e, f);
+        if (!memory) {
+            *error = "the enemy has no memory for " + f.name;
+            return false;
+        }
+        return scripting::writeMemoryField(memory, f, value, error);
     }
     *error = "no memory field " + a.path[0];
     return false;

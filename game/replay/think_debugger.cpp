@@ -5,8 +5,8 @@
 
 namespace game {
 
-bool sameIntent(const engine::Intent& a, const engine::Intent& b, size_t memorySize,
-                std::string* difference) {
+bool sameIntent(const engine::Intent& a, std::span<const uint8_t> aMemory, const engine::Intent& b,
+                std::span<const uint8_t> bMemory, std::string* difference) {
     const auto differs = [&](const char* what) {
         if (difference)
             *difference = what;
@@ -20,14 +20,13 @@ bool sameIntent(const engine::Intent& a, const engine::Intent& b, size_t memoryS
         return differs("fire");
     if (a.fire && std::memcmp(&a.aim, &b.aim, sizeof a.aim) != 0)
         return differs("aim");
-    if (a.hasMemory != b.hasMemory)
-        return differs("has memory");
-    if (a.hasMemory && std::memcmp(a.memory, b.memory, memorySize) != 0)
+    if (aMemory.size() != bMemory.size() ||
+        (!aMemory.empty() && std::memcmp(aMemory.data(), bMemory.data(), aMemory.size()) != 0))
         return differs("memory");
     return true;
 }
 
-std::string describeIntent(const engine::Intent& intent, size_t memorySize) {
+std::string describeIntent(const engine::Intent& intent, size_t memoryWritten) {
     if (intent.faulted)
         return "faulted (the enemy idles)";
     char text[160];
@@ -41,8 +40,8 @@ std::string describeIntent(const engine::Intent& intent, size_t memorySize) {
     } else {
         out += ", does not fire";
     }
-    if (intent.hasMemory && memorySize)
-        out += ", writes " + std::to_string(memorySize) + " bytes of memory";
+    if (memoryWritten)
+        out += ", writes " + std::to_string(memoryWritten) + " bytes of memory";
     return out;
 }
 
@@ -87,12 +86,16 @@ bool ThinkDebugger::debug(const ThinkCapture& capture, engine::ObjectId enemy,
     r.libs = capture.libs;
     r.tick = capture.tick;
     r.applied = capture.intents[dense];
+    const uint32_t memoryBytes = capture.memoryAfter.bytes(e->type);
+    if (!r.applied.faulted && memoryBytes > 0)
+        if (const uint8_t* written = capture.memoryAfter.at(e->type, e->memorySlot))
+            r.appliedMemory.assign(written, written + memoryBytes);
     r.ranInGame = !(e->flags & engine::kEnemyFaulted);
     scripting::ThinkTraceRequest request{capture.world, capture.types, capture.seed, capture.dt,
                                          dense,         script,        capture.libs};
     r.trace = m_tracer->trace(request);
-    const size_t memorySize = capture.types[e->type].memorySize;
-    r.identical = r.ranInGame && sameIntent(r.trace.intent, r.applied, memorySize, &r.difference);
+    r.identical = r.ranInGame && sameIntent(r.trace.intent, r.trace.memory, r.applied,
+                                            r.appliedMemory, &r.difference);
     if (!r.ranInGame)
         r.difference = "the enemy was faulted before this tick: the game did not run its think";
     if (whatIfSource) {

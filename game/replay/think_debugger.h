@@ -8,6 +8,7 @@
 #include "scripting/think_trace.h"
 
 #include <memory>
+#include <span>
 #include <string>
 
 namespace game {
@@ -20,21 +21,23 @@ struct ThinkDebugResult {
     std::vector<scripting::ScriptFile> libs; // the modules it could require then
     uint64_t tick = 0;
     scripting::ThinkTrace trace;
-    engine::Intent applied{}; // what the pool returned that tick
-    bool ranInGame = true;    // false: the enemy was already faulted (idle); its think did not run
-    bool identical = false;   // trace.intent equals applied (see sameIntent)
-    std::string difference;   // when not identical: which field
+    engine::Intent applied{};           // what the pool returned that tick
+    std::vector<uint8_t> appliedMemory; // the memory its think wrote then (empty if it raised)
+    bool ranInGame = true;  // false: the enemy was already faulted (idle); its think did not run
+    bool identical = false; // trace.intent equals applied (see sameIntent)
+    std::string difference; // when not identical: which field
     bool hasWhatIf = false;
     scripting::ThinkTrace whatIf; // the other source's trace
 };
 
-/// Compares what a think decides: velocity, fire, the aim when it fires, the memory it writes,
-/// the fault. The aim of an intent that does not fire is never written (so never compared).
-bool sameIntent(const engine::Intent& a, const engine::Intent& b, size_t memorySize,
-                std::string* difference);
+/// Compares what a think decides: velocity, fire, the aim when it fires, the memory it writes
+/// (aMemory, bMemory), the fault. The aim of an intent that does not fire is never written (so
+/// never compared).
+bool sameIntent(const engine::Intent& a, std::span<const uint8_t> aMemory, const engine::Intent& b,
+                std::span<const uint8_t> bMemory, std::string* difference);
 
-/// "vx 12.5, vy -3, fires at (0.6, 0.8), memory 8 bytes" (or "faulted")
-std::string describeIntent(const engine::Intent& intent, size_t memorySize);
+/// "vx 12.5, vy -3, fires at (0.6, 0.8), writes 8 bytes of memory" (or "faulted")
+std::string describeIntent(const engine::Intent& intent, size_t memoryWritten);
 
 class ThinkDebugger {
 public:

@@ -35,17 +35,20 @@ bool TimeTravel::seek(const Recording& recording, uint64_t tick, std::string* er
     GameSession& session = m_run->session();
     ThinkCapture capture;
     capture.tick = tick;
-    session.game->setThinkObserver(
-        [&](const engine::ThinkContext& ctx, std::span<const engine::Intent> intents) {
-            capture.world = ctx.world;
-            capture.types.assign(ctx.types.begin(), ctx.types.end());
-            capture.intents.assign(intents.begin(), intents.end());
-            capture.seed = ctx.seed;
-            capture.dt = ctx.dt;
-            const scripting::ScriptFiles files = session.think->loadedFiles();
-            capture.enemyScripts = files.enemies;
-            capture.libs = files.libs;
-        });
+    session.game->setThinkObserver([&](const engine::ThinkContext& ctx,
+                                       std::span<const engine::Intent> intents,
+                                       const engine::EnemyMemory& memoryBefore) {
+        capture.world = ctx.world;
+        capture.world.enemyMemory = memoryBefore;
+        capture.memoryAfter = ctx.memory;
+        capture.types.assign(ctx.types.begin(), ctx.types.end());
+        capture.intents.assign(intents.begin(), intents.end());
+        capture.seed = ctx.seed;
+        capture.dt = ctx.dt;
+        const scripting::ScriptFiles files = session.think->loadedFiles();
+        capture.enemyScripts = files.enemies;
+        capture.libs = files.libs;
+    });
     const bool stepped = ok && m_run->step();
     session.game->setThinkObserver(nullptr);
     m_lastSeekTicks = m_run->tick() - begin;

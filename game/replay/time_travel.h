@@ -24,6 +24,7 @@ struct ThinkCapture {
     engine::World world; // as the think read it (after the snapshot)
     std::vector<engine::EnemyType> types;
     std::vector<engine::Intent> intents; // what the pool returned, dense order
+    engine::EnemyMemory memoryAfter;     // the memory the thinks wrote (world has what they read)
     uint64_t seed = 0;
     float dt = 0;
     /// The scripts each enemy type and module ran at that tick (chunkname -> source).

@@ -72,13 +72,16 @@ void Game::sortTypesByStrength() {
 }
 
 uint16_t Game::addType(const engine::EnemyType& type) {
+    m_world.enemyMemory.setBytes(uint16_t(m_types.size()), type.memorySize);
     m_types.push_back(type);
     m_removedTypes.push_back(false);
     sortTypesByStrength();
     return uint16_t(m_types.size() - 1);
 }
 
-void Game::updateType(uint16_t slot, const engine::EnemyType& type) {
+void Game::updateType(uint16_t slot, const engine::EnemyType& type,
+                      const MemoryMigration& migrate) {
+    m_world.enemyMemory.setBytes(slot, type.memorySize, migrate);
     m_types[slot] = type;
     for (engine::Enemy& e : m_world.enemies.dense())
         if (e.type == slot) {
@@ -138,6 +141,8 @@ Game::Game(const GameDef& def, std::vector<engine::EnemyType> types,
     m_world.size = def.arenaSize;
     m_world.enemyGrid.configure(def.arenaSize, kGridCell);
     m_removedTypes.assign(m_types.size(), false);
+    for (size_t t = 0; t < m_types.size(); ++t)
+        m_world.enemyMemory.setBytes(uint16_t(t), m_types[t].memorySize);
     sortTypesByStrength();
     m_counters.rounds = 0;
     restart();
@@ -189,10 +194,15 @@ void Game::step(const PlayerCommand* command) {
     // Not cleared: the think phase writes every intent apply reads (a faulted enemy's is ignored,
     // see ThinkPhase), and 100k intents are 9 MB.
     m_intents.resize(m_world.enemies.size());
-    if (m_think)
-        m_think->think(engine::ThinkContext{m_world, m_types, m_def.seed, kDt}, m_intents);
-    if (m_thinkObserver)
-        m_thinkObserver(engine::ThinkContext{m_world, m_types, m_def.seed, kDt}, m_intents);
+    const engine::ThinkContext context{m_world, m_world.enemyMemory, m_types, m_def.seed, kDt};
+    if (m_thinkObserver) {
+        const engine::EnemyMemory before = m_world.enemyMemory; // the thinks write it in place
+        if (m_think)
+            m_think->think(context, m_intents);
+        m_thinkObserver(context, m_intents, before);
+    } else if (m_think) {
+        m_think->think(context, m_intents);
+    }
     m_last.ms[size_t(Phase::Think)] = msSince(t);
 
     applyPlayer(cmd);
@@ -232,23 +242,18 @@ void Game::snapshot() {
     auto enemies = m_world.enemies.dense();
     m_world.enemyPositions.resize(enemies.size());
     m_world.enemyVelocities.resize(enemies.size());
+    m_world.enemyRandoms.resize(enemies.size());
     engine::WorkerPool* pool = m_think ? m_think->workers() : nullptr;
-    engine::parallelRanges(
-        pool, enemies.size(), engine::partsFor(pool, enemies.size()),
-        [&](uint32_t, size_t begin, size_t end) {
-            for (size_t i = begin; i < end; ++i) {
-                engine::Enemy& e = enemies[i];
-                m_world.enemyPositions[i] = e.position;
-                m_world.enemyVelocities[i] = e.velocity;
-                // Per enemy and tick, independent of who computes the think: pure behaviours stay
-                // deterministic on any VM of the pool.
-                const uint64_t stream = engine::packObjectId(e.id);
-                e.random[0] =
-                    engine::unitFloat(engine::hashRandom(m_def.seed, stream, m_world.tick * 2));
-                e.random[1] =
-                    engine::unitFloat(engine::hashRandom(m_def.seed, stream, m_world.tick * 2 + 1));
-            }
-        });
+    engine::parallelRanges(pool, enemies.size(), engine::partsFor(pool, enemies.size()),
+                           [&](uint32_t, size_t begin, size_t end) {
+                               for (size_t i = begin; i < end; ++i) {
+                                   const engine::Enemy& e = enemies[i];
+                                   m_world.enemyPositions[i] = e.position;
+                                   m_world.enemyVelocities[i] = e.velocity;
+                                   m_world.enemyRandoms[i] =
+                                       engine::thinkRandoms(m_def.seed, e.id, m_world.tick);
+                               }
+                           });
     m_world.enemyGrid.rebuild(m_world.enemyPositions, m_world.enemyVelocities, pool);
 }
 
@@ -314,8 +319,6 @@ void Game::applyEnemies(size_t begin, size_t end, std::vector<engine::Bullet>& f
             e.velocity = glm::vec2(0.0f);
             continue;
         }
-        if (intent.hasMemory)
-            std::memcpy(e.memory, intent.memory, type.memorySize);
         e.velocity = clampLength(intent.velocity, e.speed);
         e.position = glm::clamp(e.position + e.velocity * kDt, lo, hi);
         const float aimLen = glm::length(intent.aim);
@@ -610,7 +613,7 @@ PartHashes Game::partHashes() const {
                                e.fireCooldown,
                                0};
         enemies.value(state);
-        enemies.bytes(e.memory, m_types[e.type].memorySize);
+        enemies.bytes(m_world.memoryOf(e), m_world.enemyMemory.bytes(e.type));
     }
     enemies.value(m_counters.spawned);
     enemies.value(wave());
@@ -639,7 +642,7 @@ uint64_t Game::worldHash() const {
         h.value(e.velocity);
         h.value(e.hp);
         h.value(e.fireCooldown);
-        h.bytes(e.memory, m_types[e.type].memorySize);
+        h.bytes(m_world.memoryOf(e), m_world.enemyMemory.bytes(e.type));
     }
     hashBullets(h, m_world.bullets);
     h.value(m_counters.score);

@@ -67,9 +67,11 @@ inline constexpr std::array<const char*, 4> kHashPartNames{"enemies", "bullets",
                                                            "director/object tables"};
 
 /// Sees the think phase's input and output within a step (the debugger captures a tick's
-/// snapshot with it). Called on the main thread after think, before the intents are applied.
+/// snapshot with it). Called on the main thread after think, before the intents are applied:
+/// context.memory is the memory the thinks wrote, `memoryBefore` the memory they read.
 using ThinkObserver =
-    std::function<void(const engine::ThinkContext& context, std::span<const engine::Intent>)>;
+    std::function<void(const engine::ThinkContext& context, std::span<const engine::Intent>,
+                       const engine::EnemyMemory& memoryBefore)>;
 
 class Game {
 public:
@@ -104,8 +106,12 @@ public:
     // Live editing (between ticks only).
     /// A new enemy type (a script file was added); returns its slot.
     uint16_t addType(const engine::EnemyType& type);
-    /// New stats for a type; live enemies of it take its speed and radius at once.
-    void updateType(uint16_t slot, const engine::EnemyType& type);
+    /// Carries one enemy's memory to a new layout (old bytes, their count, the fresh bytes).
+    using MemoryMigration = std::function<void(const uint8_t*, uint32_t, uint8_t*)>;
+    /// New stats for a type; live enemies of it take its speed and radius at once, and their
+    /// memory is re-laid to type.memorySize bytes by `migrate` (else its common prefix is kept).
+    void updateType(uint16_t slot, const engine::EnemyType& type,
+                    const MemoryMigration& migrate = {});
     /// A removed type no longer spawns in the built-in waves; its live enemies go on.
     void setTypeRemoved(uint16_t slot, bool removed);
     /// The enemies of a fixed script think again.

@@ -65,6 +65,9 @@ struct TestWorld : scripting::SyntheticWorld {
         e.position = position;
         e.speed = speed;
         e.hp = e.maxHp = 3.0f;
+        // Straight into the map, not through World::addEnemy: the think must also hold for an
+        // ungrouped world. The memory slot is what addEnemy would give it.
+        e.memorySlot = world.enemyMemory.allocate(type);
         const engine::ObjectId id = world.enemies.create(e);
         world.enemies.dense().back().id = id;
         return id;
@@ -74,12 +77,10 @@ struct TestWorld : scripting::SyntheticWorld {
         scripting::SyntheticWorld::snapshot();
         intents.resize(world.enemies.size());
     }
-    /// What Game's apply does with memory: keep next tick's memory.
-    void keepMemory(uint32_t memorySize) {
-        auto enemies = world.enemies.dense();
-        for (size_t i = 0; i < enemies.size(); ++i)
-            if (intents[i].hasMemory)
-                std::memcpy(enemies[i].memory, intents[i].memory, memorySize);
+    /// The memory `id`'s think reads and writes (null without one).
+    uint8_t* memory(engine::ObjectId id) {
+        const engine::Enemy* e = world.enemies.get(id);
+        return e ? world.memoryOf(*e) : nullptr;
     }
 };
 

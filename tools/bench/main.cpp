@@ -49,7 +49,9 @@ double timeThink(engine::ThinkPhase& think, scripting::SyntheticWorld& w,
         w.snapshot(
             think.workers()); // as the game does: on the pool, which stays warm for the think
         const auto start = Clock::now();
-        think.think(engine::ThinkContext{w.world, types, w.seed, engine::kTickDt}, w.intents);
+        think.think(
+            engine::ThinkContext{w.world, w.world.enemyMemory, types, w.seed, engine::kTickDt},
+            w.intents);
         ns += std::chrono::duration<double, std::nano>(Clock::now() - start).count();
         if (allocated && lua)
             for (const scripting::VmStats& v : lua->stats().lastTick)

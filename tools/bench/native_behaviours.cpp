@@ -33,7 +33,6 @@ void writeIntent(engine::Intent& out, double vx, double vy) {
     out.velocity = glm::vec2(float(vx), float(vy));
     out.fire = 0;
     out.faulted = 0;
-    out.hasMemory = 0;
 }
 } // namespace
 

@@ -167,7 +167,8 @@ int jitProbe(const std::string& root, const std::string& key) {
     const auto types = phase->types();
     for (int t = 0; t < 150; ++t) {
         w.snapshot();
-        phase->think(engine::ThinkContext{w.world, types, 1, engine::kTickDt}, w.intents);
+        phase->think(engine::ThinkContext{w.world, w.world.enemyMemory, types, 1, engine::kTickDt},
+                     w.intents);
     }
     return phase->errors().entries().empty() ? 0 : 1;
 }

@@ -6,9 +6,12 @@
 // Rules (the contract of `memory`): names are C identifiers of at most 32 characters and not C
 // keywords; types are "float", "double" (alias "number"), "int" (int32) and "bool"; fields are laid
 // out in name order with C's natural alignment; the struct is at most kEnemyMemoryBytes (64) bytes.
+#include "engine/world/world.h"
+
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace scripting {
@@ -53,9 +56,23 @@ bool writeMemoryField(uint8_t* memory, const MemoryField& field, double value, s
 void writeMemoryBool(uint8_t* memory, const MemoryField& field, bool value);
 
 /// Carries memory across a layout change: fields with the same name and type keep their bytes,
-/// the others start at zero. `kept` and `reset` list the fields of `after` in each case.
+/// the others start at zero. `old` holds before.size bytes, `fresh` after.size. `kept` and `reset`
+/// list the fields of `after` in each case.
 void migrateMemory(const MemoryLayout& before, const MemoryLayout& after, const uint8_t* old,
                    uint8_t* fresh, std::vector<std::string>* kept = nullptr,
                    std::vector<std::string>* reset = nullptr);
+
+/// Enemy e's memory in `world` if its pool holds field f (Game lays each pool out from its script,
+/// so it does unless a world was made by hand), else null.
+inline const uint8_t* enemyMemoryHolding(const engine::World& world, const engine::Enemy& e,
+                                         const MemoryField& f) {
+    const uint8_t* memory = world.memoryOf(e);
+    return memory && f.offset + memoryTypeSize(f.type) <= world.enemyMemory.bytes(e.type) ? memory
+                                                                                          : nullptr;
+}
+inline uint8_t* enemyMemoryHolding(engine::World& world, const engine::Enemy& e,
+                                   const MemoryField& f) {
+    return const_cast<uint8_t*>(enemyMemoryHolding(std::as_const(world), e, f));
+}
 
 } // namespace scripting

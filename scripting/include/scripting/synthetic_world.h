@@ -28,8 +28,7 @@ struct SyntheticWorld {
             e.velocity = {rng.range(-50.0f, 50.0f), rng.range(-50.0f, 50.0f)};
             e.speed = speed;
             e.hp = e.maxHp = 3.0f;
-            const engine::ObjectId id = world.enemies.create(e);
-            world.enemies.dense().back().id = id;
+            world.addEnemy(e);
         }
         intents.resize(count);
     }
@@ -40,16 +39,14 @@ struct SyntheticWorld {
         auto enemies = world.enemies.dense();
         world.enemyPositions.resize(enemies.size());
         world.enemyVelocities.resize(enemies.size());
+        world.enemyRandoms.resize(enemies.size());
         engine::parallelRanges(pool, enemies.size(), engine::partsFor(pool, enemies.size()),
                                [&](uint32_t, size_t begin, size_t end) {
                                    for (size_t i = begin; i < end; ++i) {
                                        world.enemyPositions[i] = enemies[i].position;
                                        world.enemyVelocities[i] = enemies[i].velocity;
-                                       const uint64_t stream = engine::packObjectId(enemies[i].id);
-                                       enemies[i].random[0] = engine::unitFloat(
-                                           engine::hashRandom(seed, stream, world.tick * 2));
-                                       enemies[i].random[1] = engine::unitFloat(
-                                           engine::hashRandom(seed, stream, world.tick * 2 + 1));
+                                       world.enemyRandoms[i] =
+                                           engine::thinkRandoms(seed, enemies[i].id, world.tick);
                                    }
                                });
         world.enemyGrid.rebuild(world.enemyPositions, world.enemyVelocities, pool);

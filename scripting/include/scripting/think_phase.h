@@ -31,6 +31,7 @@ class ThinkBatches;
 struct ThinkBatch;
 struct ThinkFault;
 struct ThinkFrame;
+struct ThinkFrameStorage;
 struct BatchResult;
 struct LuaFailure;
 
@@ -134,6 +135,7 @@ private:
 
     LuaThinkDef m_def;
     std::unique_ptr<ThinkFrame> m_frame; // stable: every VM's views point into it
+    std::unique_ptr<ThinkFrameStorage> m_frameStorage;
     std::unique_ptr<engine::WorkerPool> m_pool;
     std::vector<std::unique_ptr<PoolVm>> m_vms;
     std::vector<EnemyScriptInfo> m_scripts;

@@ -36,6 +36,7 @@ namespace scripting {
 
 class PoolVm;
 struct ThinkFrame;
+struct ThinkFrameStorage;
 
 /// One named value, formatted for display (numbers round-trip exactly; strings quoted and
 /// truncated; tables a shallow raw preview).
@@ -59,8 +60,9 @@ struct ThinkTrace {
     bool truncated = false;       // the step or size cap was hit (the think still ran to its end)
     std::vector<TraceValue> self, world; // the views as think saw them
     bool ok = false;
-    std::string error;       // when !ok: "file:line: message" (runtime, budget or memory error)
-    engine::Intent intent{}; // as the pool writes it (a think that raised: idle and faulted)
+    std::string error;           // when !ok: "file:line: message" (runtime, budget or memory error)
+    engine::Intent intent{};     // as the pool writes it (a think that raised: idle and faulted)
+    std::vector<uint8_t> memory; // the memory it wrote, in its layout (empty if it raised)
 };
 
 struct ThinkTraceRequest {
@@ -92,6 +94,8 @@ private:
     std::unique_ptr<ThinkFrame> m_frame; // stable: the VM's views point into it
     std::unique_ptr<PoolVm> m_vm;
     std::vector<engine::Intent> m_intents; // indexed by dense enemy index, as the driver writes
+    engine::EnemyMemory m_memory;          // the traced world's memory, which the think writes
+    std::unique_ptr<ThinkFrameStorage> m_storage;
     uint32_t m_order[1] = {0};
 };
 

@@ -186,6 +186,7 @@ std::unique_ptr<ThinkTracer> ThinkTracer::create(const SandboxLimits& limits, st
     std::unique_ptr<ThinkTracer> tracer(new ThinkTracer());
     tracer->m_limits = limits;
     tracer->m_frame = std::make_unique<ThinkFrame>();
+    tracer->m_storage = std::make_unique<ThinkFrameStorage>();
     if (!tracer->ensureVm(error))
         return nullptr;
     return tracer;
@@ -232,9 +233,21 @@ ThinkTrace ThinkTracer::trace(const ThinkTraceRequest& request) {
 
     m_intents.assign(enemies.size(), engine::Intent{});
     m_order[0] = request.enemy;
-    fillThinkFrame(*m_frame,
-                   engine::ThinkContext{request.world, request.types, request.seed, request.dt},
-                   m_intents.data(), m_order);
+    // The think writes its memory in place: into a copy of the world's, in the layout of the
+    // version traced (a "what if" may declare another one: its fields start at zero).
+    const engine::Enemy& traced = enemies[request.enemy];
+    m_memory = request.world.enemyMemory;
+    if (m_memory.bytes(traced.type) != info.memory.size)
+        m_memory.setBytes(traced.type, info.memory.size,
+                          [](const uint8_t*, uint32_t, uint8_t*) {}); // zeros
+    if (info.memory.size > 0 && !m_memory.contains(traced.type, traced.memorySlot)) {
+        out.error = "the enemy has no memory slot";
+        return out;
+    }
+    fillThinkFrame(
+        *m_frame,
+        engine::ThinkContext{request.world, m_memory, request.types, request.seed, request.dt},
+        m_intents.data(), m_order, *m_storage);
 
     // The views the driver passes to think, from its upvalues (trusted, read raw).
     Recorder r;
@@ -275,6 +288,8 @@ ThinkTrace ThinkTracer::trace(const ThinkTraceRequest& request) {
     out.world = viewValues(&m_frame->world, kWorldViewFields);
     if (out.ok) {
         out.intent = m_intents[request.enemy];
+        if (const uint8_t* written = m_memory.at(traced.type, traced.memorySlot))
+            out.memory.assign(written, written + info.memory.size);
     } else {
         // As LuaThinkPhase leaves a think that raised: idle, faulted.
         out.intent = engine::Intent{};

@@ -87,24 +87,34 @@ const MemoryField* memoryFieldOf(const MainVm::Context& ctx, const ObjectUserdat
     return (*ctx.scripts)[ud->type].memory.find(k);
 }
 
-void pushMemory(lua_State* L, const engine::Enemy& e, const MemoryField& f) {
-    const double v = readMemoryField(e.memory, f);
+void pushMemory(lua_State* L, const MainVm::Context& ctx, const engine::Enemy& e,
+                const MemoryField& f) {
+    const uint8_t* memory = enemyMemoryHolding(*ctx.world, e, f);
+    if (!memory) {
+        lua_pushnil(L);
+        return;
+    }
+    const double v = readMemoryField(memory, f);
     if (f.type == MemoryType::Bool)
         lua_pushboolean(L, v != 0.0);
     else
         lua_pushnumber(L, v);
 }
 
-void writeMemory(lua_State* L, engine::Enemy& e, const MemoryField& f, int valueIndex) {
+void writeMemory(lua_State* L, const MainVm::Context& ctx, engine::Enemy& e, const MemoryField& f,
+                 int valueIndex) {
+    uint8_t* memory = enemyMemoryHolding(*ctx.world, e, f);
+    if (!memory)
+        luaL_error(L, "memory field '%s': this enemy has no memory for it", f.name.c_str());
     if (f.type == MemoryType::Bool) {
-        writeMemoryBool(e.memory, f, lua_toboolean(L, valueIndex) != 0);
+        writeMemoryBool(memory, f, lua_toboolean(L, valueIndex) != 0);
         return;
     }
     if (lua_type(L, valueIndex) != LUA_TNUMBER)
         luaL_error(L, "memory field '%s' is a number (%s), got %s", f.name.c_str(),
                    memoryTypeName(f.type), luaL_typename(L, valueIndex));
     std::string error;
-    if (!writeMemoryField(e.memory, f, lua_tonumber(L, valueIndex), &error))
+    if (!writeMemoryField(memory, f, lua_tonumber(L, valueIndex), &error))
         luaL_error(L, "%s", error.c_str());
 }
 
@@ -165,7 +175,7 @@ int objIndex(lua_State* L) {
     }
     if (const engine::Enemy* e = enemyOf(ctx, ud)) {
         if (mem) {
-            pushMemory(L, *e, *mem);
+            pushMemory(L, ctx, *e, *mem);
             return 1;
         }
         switch (field) {
@@ -208,7 +218,7 @@ int objNewIndex(lua_State* L) {
         engine::Enemy* e = enemyOf(ctx, ud);
         if (!e)
             staleError(L, ctx, ud);
-        writeMemory(L, *e, *mem, 3);
+        writeMemory(L, ctx, *e, *mem, 3);
         return 0;
     }
     if (field != Field::None) {

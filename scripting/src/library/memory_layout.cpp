@@ -214,7 +214,7 @@ void writeMemoryBool(uint8_t* memory, const MemoryField& field, bool value) {
 void migrateMemory(const MemoryLayout& before, const MemoryLayout& after, const uint8_t* old,
                    uint8_t* fresh, std::vector<std::string>* kept,
                    std::vector<std::string>* reset) {
-    std::memset(fresh, 0, engine::kEnemyMemoryBytes);
+    std::memset(fresh, 0, after.size);
     for (const MemoryField& f : after.fields) {
         const MemoryField* o = before.find(f.name);
         const bool keep = o && o->type == f.type;

@@ -36,18 +36,27 @@ inline constexpr const char* kWorldViewFields[] = {
     "tick",     "time",      "dt",        "width",     "height",       "player_x",
     "player_y", "player_vx", "player_vy", "player_hp", "player_alive", "enemy_count"};
 
+/// One type's memory pool as the driver reads it (engine/world/enemy_memory.h): an enemy's memory
+/// is data + memorySlot * bytes. The phase checks every slot it hands the driver is below slots.
+struct ThinkMemoryPool {
+    uint8_t* data;
+    uint32_t bytes, slots;
+};
+
 /// Everything the driver needs for one tick. Filled by fillThinkFrame (pool/think_frame.h) before
 /// the parallel phase (or a trace), read-only while it runs.
 struct ThinkFrame {
     const engine::Enemy* enemies;
     engine::Intent* intents;
+    const glm::vec2* randoms;      // World::enemyRandoms, dense order
+    const ThinkMemoryPool* memory; // by type; memoryTypes of them
     const uint32_t* order;     // dense enemy indices grouped by script; batches are ranges of it
     const uint32_t* cellStart; // spatial grid, see engine/world/spatial_grid.h
     const uint32_t* cellItems;
     const engine::GridPoint* cellPoints; // slot order, see engine/world/spatial_grid.h
     int32_t columns, rows;
     float inverseCell, cellSize;
-    uint32_t enemyCount, reserved;
+    uint32_t enemyCount, memoryTypes;
     ThinkWorldView world;
 };
 
@@ -69,15 +78,14 @@ typedef struct {
   int32_t fire_cooldown;
   uint32_t spawn_tick;
   int32_t script_ref;
-  float random[2];
-  uint8_t memory[64];
+  uint32_t memory_slot, reserved_;
 } arena_enemy;
 typedef struct {
   arena_vec2 velocity, aim;
-  uint8_t fire, has_memory, faulted;
-  uint8_t pad_[5];
-  uint8_t memory[64];
+  uint8_t fire, faulted;
+  uint8_t reserved_[2];
 } arena_intent;
+typedef struct { uint8_t *data; uint32_t bytes, slots; } arena_memory_pool;
 typedef struct {
   const double tick, time, dt;
   const double width, height;
@@ -87,13 +95,15 @@ typedef struct {
 typedef struct {
   const arena_enemy *enemies;
   arena_intent *intents;
+  const arena_vec2 *randoms;
+  const arena_memory_pool *memory;
   const uint32_t *order;
   const uint32_t *cell_start;
   const uint32_t *cell_items;
   const arena_grid_point *cell_points;
   int32_t columns, rows;
   float inverse_cell, cell_size;
-  uint32_t enemy_count, reserved_;
+  uint32_t enemy_count, memory_types;
   arena_world_view world;
 } arena_think_frame;
 typedef struct { int32_t position, entity; } arena_cursor;
@@ -106,10 +116,11 @@ typedef struct {
 } arena_self_scratch;
 )";
 
-static_assert(sizeof(engine::Enemy) == 128, "update kThinkCdef's arena_enemy");
-static_assert(offsetof(engine::Enemy, memory) == 64, "update kThinkCdef's arena_enemy");
-static_assert(sizeof(engine::Intent) == 88, "update kThinkCdef's arena_intent");
-static_assert(offsetof(engine::Intent, memory) == 24, "update kThinkCdef's arena_intent");
+static_assert(sizeof(engine::Enemy) == 64, "update kThinkCdef's arena_enemy");
+static_assert(offsetof(engine::Enemy, memorySlot) == 56, "update kThinkCdef's arena_enemy");
+static_assert(sizeof(engine::Intent) == 20, "update kThinkCdef's arena_intent");
+static_assert(offsetof(engine::Intent, faulted) == 17, "update kThinkCdef's arena_intent");
+static_assert(sizeof(ThinkMemoryPool) == 16, "update kThinkCdef's arena_memory_pool");
 static_assert(sizeof(glm::vec2) == 8);
 static_assert(sizeof(ThinkSelfScratch) == 104, "update kThinkCdef's arena_self_scratch");
 static_assert(sizeof(kSelfViewFields) / sizeof(kSelfViewFields[0]) * sizeof(double) ==

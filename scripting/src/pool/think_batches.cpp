@@ -12,7 +12,7 @@ void ThinkBatches::plan(const engine::World& world, std::span<engine::Intent> in
     const auto idle = [&](size_t i, bool byQuarantine) {
         engine::Intent& out = intents[i];
         out.velocity = out.aim = glm::vec2(0.0f);
-        out.fire = out.hasMemory = 0;
+        out.fire = 0;
         out.faulted = byQuarantine ? 1 : 0;
     };
     // A grouped world: each script's run is read off the bucket counts, the order is the

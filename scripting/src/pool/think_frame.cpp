@@ -3,12 +3,25 @@
 namespace scripting {
 
 void fillThinkFrame(ThinkFrame& f, const engine::ThinkContext& ctx, engine::Intent* intents,
-                    const uint32_t* order) {
+                    const uint32_t* order, ThinkFrameStorage& storage) {
     const engine::World& world = ctx.world;
     f.enemies = world.enemies.dense().data();
     f.intents = intents;
     f.order = order;
     f.enemyCount = uint32_t(world.enemies.size());
+    if (world.enemyRandoms.size() >= world.enemies.size()) {
+        f.randoms = world.enemyRandoms.data();
+    } else {
+        storage.zeroRandoms.assign(world.enemies.size(), glm::vec2(0.0f));
+        f.randoms = storage.zeroRandoms.data();
+    }
+    engine::EnemyMemory& memory = ctx.memory;
+    storage.pools.resize(memory.types());
+    for (size_t t = 0; t < memory.types(); ++t)
+        storage.pools[t] = {memory.data(uint16_t(t)), memory.bytes(uint16_t(t)),
+                            memory.slots(uint16_t(t))};
+    f.memory = storage.pools.data();
+    f.memoryTypes = uint32_t(storage.pools.size());
     f.columns = world.enemyGrid.columns();
     f.rows = world.enemyGrid.rows();
     f.cellSize = world.enemyGrid.cellSize();

@@ -5,14 +5,25 @@
 #include "engine/world/think_phase.h"
 #include "pool/think_abi.h"
 
+#include <glm/vec2.hpp>
+
 #include <cstdint>
+#include <vector>
 
 namespace scripting {
 
+/// What a frame points to besides the world: kept by its owner (the phase, the tracer).
+struct ThinkFrameStorage {
+    std::vector<ThinkMemoryPool> pools; // context.memory's pools, by type
+    std::vector<glm::vec2> zeroRandoms; // for a world that was never snapshot (no randoms yet)
+};
+
 /// Everything the driver reads, from the world after Game's snapshot. `intents` is indexed by
 /// dense enemy index (the driver writes intents[order[k]]); `order` lists the enemies to think.
-/// The frame keeps pointers into the world and both arrays: they must outlive its use.
+/// Each script's type pool in context.memory must hold its script's bytes per enemy (the callers
+/// set it). The frame keeps pointers into the world, the memory, both arrays and `storage`: they
+/// must outlive its use.
 void fillThinkFrame(ThinkFrame& frame, const engine::ThinkContext& context, engine::Intent* intents,
-                    const uint32_t* order);
+                    const uint32_t* order, ThinkFrameStorage& storage);
 
 } // namespace scripting

@@ -54,6 +54,7 @@ std::unique_ptr<LuaThinkPhase> LuaThinkPhase::create(const LuaThinkDef& def,
     std::unique_ptr<LuaThinkPhase> phase(new LuaThinkPhase());
     phase->m_def = def;
     phase->m_frame = std::make_unique<ThinkFrame>();
+    phase->m_frameStorage = std::make_unique<ThinkFrameStorage>();
     phase->m_batches = std::make_unique<ThinkBatches>();
     if (def.errors)
         phase->m_errors = def.errors;
@@ -371,12 +372,8 @@ std::vector<ScriptError> LuaThinkPhase::trial(size_t slot, int ticks) {
          t < ticks && trialLog.entries().empty() && msBetween(start, Clock::now()) < kTrialMs;
          ++t) {
         w.snapshot();
-        think(engine::ThinkContext{w.world, types, 1, engine::kTickDt}, w.intents);
-        auto enemies = w.world.enemies.dense();
-        for (size_t i = 0; i < enemies.size(); ++i) // keep memory, as the game's apply does
-            if (w.intents[i].hasMemory)
-                std::memcpy(enemies[i].memory, w.intents[i].memory,
-                            m_scripts[slot].type.memorySize);
+        think(engine::ThinkContext{w.world, w.world.enemyMemory, types, 1, engine::kTickDt},
+              w.intents);
     }
     m_errors = log;
     std::vector<ScriptError> problems;
@@ -406,9 +403,13 @@ BatchResult LuaThinkPhase::runHealthy(PoolVm& vm, const ThinkBatch& b,
     // A grouped world's batches still hold its faulted enemies (ThinkBatches does not scan for
     // them): run the healthy stretches between them. This reads the lines the driver is about to
     // read, and keeps the driver's loop free of a branch that made a trace abort now and then.
+    // An enemy whose memory slot is not in its pool (one made past World::addEnemy) idles too:
+    // the driver would read past the pool.
     BatchResult total;
     const engine::Enemy* enemies = m_frame->enemies;
     const uint32_t* order = m_frame->order;
+    const bool hasMemory = m_scripts[b.slot].memory.size > 0;
+    const uint32_t slots = b.slot < m_frame->memoryTypes ? m_frame->memory[b.slot].slots : 0;
     uint32_t from = b.first;
     const auto run = [&](uint32_t first, uint32_t last) {
         const BatchResult r = vm.runBatch(b.slot, first, last, faults);
@@ -416,10 +417,14 @@ BatchResult LuaThinkPhase::runHealthy(PoolVm& vm, const ThinkBatch& b,
         total.faults += r.faults;
     };
     for (uint32_t k = b.first; k < b.last; ++k) {
-        if (enemies[order[k]].flags & engine::kEnemyFaulted) {
+        const engine::Enemy& e = enemies[order[k]];
+        const bool noSlot = hasMemory && e.memorySlot >= slots;
+        if ((e.flags & engine::kEnemyFaulted) || noSlot) {
             if (from < k)
                 run(from, k);
             from = k + 1;
+            if (noSlot)
+                m_frame->intents[order[k]] = engine::Intent{};
         }
     }
     if (from < b.last)
@@ -430,8 +435,13 @@ BatchResult LuaThinkPhase::runHealthy(PoolVm& vm, const ThinkBatch& b,
 void LuaThinkPhase::think(const engine::ThinkContext& ctx, std::span<engine::Intent> intents) {
     const engine::World& world = ctx.world;
     m_batches->plan(world, intents, m_quarantined, m_vms.size());
+    // Each script's pool holds its layout's bytes per enemy (Game keeps them so; a world made
+    // elsewhere, like a trial's, gets them here, before any pointer into the pools is taken).
+    for (size_t slot = 0; slot < m_scripts.size(); ++slot)
+        if (m_scripts[slot].memory.size != ctx.memory.bytes(uint16_t(slot)))
+            ctx.memory.setBytes(uint16_t(slot), m_scripts[slot].memory.size);
 
-    fillThinkFrame(*m_frame, ctx, intents.data(), m_batches->order());
+    fillThinkFrame(*m_frame, ctx, intents.data(), m_batches->order(), *m_frameStorage);
 
     for (size_t v = 0; v < m_vms.size(); ++v) {
         m_stats.lastTick[v] = VmStats{};
@@ -513,7 +523,7 @@ void LuaThinkPhase::think(const engine::ThinkContext& ctx, std::span<engine::Int
     for (const ThinkFault* fault : faults) {
         engine::Intent& idle = intents[fault->entity];
         idle.velocity = idle.aim = glm::vec2(0.0f);
-        idle.fire = idle.hasMemory = 0;
+        idle.fire = 0;
         const LuaFailure& failure = fault->failure;
         idle.faulted =
             failure.outOfMemory && !fault->ownMemory && culprit[size_t(fault->vm)] != fault->slot

@@ -179,7 +179,7 @@ void playRole(const fs::path& file, Role role) {
         ++canaries;
         EXPECT_EQ(e.flags & engine::kEnemyFaulted, 0) << what;
         int32_t ticks = 0;
-        std::memcpy(&ticks, e.memory, sizeof ticks);
+        std::memcpy(&ticks, g.world().memoryOf(e), sizeof ticks);
         EXPECT_GE(ticks, 5) << what;
     }
     EXPECT_EQ(canaries, 3) << what;

@@ -132,7 +132,10 @@ TEST(LiveScripts, ObjectTablesSurviveAndMatchingMemoryFieldsAreKept) {
     l.write("enemies/mover.lua", v2);
     l.live->reloadNow("enemies/mover.lua");
     const auto& info = l.session.think->scripts()[0];
-    engine::Enemy& e = *l.session.game->mutableWorld().enemies.get(id);
+    engine::World& world = l.session.game->mutableWorld();
+    const uint8_t* memory = world.memoryOf(*world.enemies.get(id));
+    ASSERT_NE(memory, nullptr);
+    EXPECT_EQ(world.enemyMemory.bytes(0), info.memory.size) << "the pool takes the new layout";
     const auto field = [&](const std::string& name) {
         for (const auto& f : info.memory.fields)
             if (f.name == name)
@@ -141,10 +144,10 @@ TEST(LiveScripts, ObjectTablesSurviveAndMatchingMemoryFieldsAreKept) {
         return 0u;
     };
     float keep;
-    std::memcpy(&keep, e.memory + field("keep"), 4);
+    std::memcpy(&keep, memory + field("keep"), 4);
     int32_t gone, ticks;
-    std::memcpy(&gone, e.memory + field("gone"), 4);
-    std::memcpy(&ticks, e.memory + field("ticks"), 4);
+    std::memcpy(&gone, memory + field("gone"), 4);
+    std::memcpy(&ticks, memory + field("ticks"), 4);
     EXPECT_EQ(keep, 2.5f);
     EXPECT_EQ(gone, 0) << "type changed: reset";
     EXPECT_GT(ticks, 0) << "same name and type: kept";
@@ -160,7 +163,7 @@ TEST(LiveScripts, ObjectTablesSurviveAndMatchingMemoryFieldsAreKept) {
     lua_State* L = l.session.mainVm->state();
     scripting::CommandBuffer commands;
     l.session.mainVm->begin(l.session.game->mutableWorld(), 1, commands);
-    l.session.mainVm->pushEnemy(e);
+    l.session.mainVm->pushEnemy(*world.enemies.get(id));
     lua_getfenv(L, -1);
     lua_getfield(L, -1, "tag");
     EXPECT_STREQ(lua_tostring(L, -1), "born in version 1");

@@ -164,10 +164,10 @@ TEST(ThinkTrace, ShowsLocalsUpvaluesAndMemoryAsTheyAreAtEachLine) {
     EXPECT_EQ(t.intent.velocity.x, 3.0f);
     EXPECT_EQ(t.intent.velocity.y, 3.5f);
     EXPECT_EQ(t.intent.fire, 0);
-    EXPECT_EQ(t.intent.hasMemory, 1);
     EXPECT_EQ(t.intent.faulted, 0);
+    ASSERT_EQ(t.memory.size(), sizeof(int32_t));
     int32_t count = 0;
-    std::memcpy(&count, t.intent.memory, sizeof count);
+    std::memcpy(&count, t.memory.data(), sizeof count);
     EXPECT_EQ(count, 1);
 }
 
@@ -179,7 +179,8 @@ TEST(ThinkTrace, ShowsTheViewsAsThinkSawThem) {
     EXPECT_EQ(valueOf(t.self, "x"), "300");
     EXPECT_EQ(valueOf(t.self, "y"), "200");
     EXPECT_EQ(valueOf(t.self, "speed"), "100");
-    EXPECT_EQ(std::stod(valueOf(t.self, "rand")), double(e.random[0])); // exact: round-trips
+    EXPECT_EQ(std::stod(valueOf(t.self, "rand")),
+              double(one.w.world.enemyRandoms[0].x)); // exact: round-trips
     EXPECT_EQ(valueOf(t.self, "age"), std::to_string(one.w.world.tick - e.spawnTick));
     EXPECT_EQ(valueOf(t.world, "tick"), std::to_string(one.w.world.tick));
     EXPECT_EQ(std::stod(valueOf(t.world, "player_x")), double(one.w.world.player.position.x));
@@ -404,12 +405,15 @@ TEST(ThinkTrace, GivesThePoolsIntentForEveryShippedScript) {
         for (int tick = 1; tick <= 30; ++tick) {
             w.snapshot();
             std::fill(w.intents.begin(), w.intents.end(), engine::Intent{});
-            phase->think(engine::ThinkContext{w.world, types, w.seed, engine::kTickDt}, w.intents);
+            const engine::World before = w.world; // the thinks write the memory in place
+            phase->think(
+                engine::ThinkContext{w.world, w.world.enemyMemory, types, w.seed, engine::kTickDt},
+                w.intents);
             if (tick == 1 || tick == 12 || tick == 30) {
                 for (uint32_t enemy : {0u, 17u, 39u}) {
                     const auto start = std::chrono::steady_clock::now();
                     const ThinkTrace t =
-                        tracer->trace(ThinkTraceRequest{.world = w.world,
+                        tracer->trace(ThinkTraceRequest{.world = before,
                                                         .types = types,
                                                         .seed = w.seed,
                                                         .enemy = enemy,
@@ -427,13 +431,14 @@ TEST(ThinkTrace, GivesThePoolsIntentForEveryShippedScript) {
                     EXPECT_FALSE(t.steps.empty());
                     EXPECT_EQ(bytesOf(t.intent), bytesOf(w.intents[enemy]))
                         << files.enemies[slot].chunkname << " tick " << tick << " enemy " << enemy;
+                    const uint8_t* written = w.world.memoryOf(w.world.enemies.dense()[enemy]);
+                    ASSERT_EQ(t.memory.size(), w.world.enemyMemory.bytes(uint16_t(slot)));
+                    EXPECT_TRUE(t.memory.empty() ||
+                                std::memcmp(t.memory.data(), written, t.memory.size()) == 0)
+                        << files.enemies[slot].chunkname << " tick " << tick << " enemy " << enemy;
                     ++traced;
                 }
             }
-            auto enemies = w.world.enemies.dense();
-            for (size_t i = 0; i < enemies.size(); ++i) // keep memory, as the game's apply does
-                if (w.intents[i].hasMemory)
-                    std::memcpy(enemies[i].memory, w.intents[i].memory, types[slot].memorySize);
         }
         EXPECT_EQ(traced, 9);
     }

@@ -34,6 +34,8 @@ struct Fixture {
         vm = MainVm::create(defaultMainVmDef(), pool->loadedFiles(), pool->scripts(),
                             pool->errors(), &error);
         EXPECT_TRUE(vm) << error;
+        for (size_t t = 0; t < pool->scripts().size(); ++t) // as Game lays out the memory
+            w.world.enemyMemory.setBytes(uint16_t(t), pool->scripts()[t].memory.size);
     }
     uint16_t slot(const std::string& key) const {
         for (size_t i = 0; i < pool->scripts().size(); ++i)
@@ -43,6 +45,7 @@ struct Fixture {
         return 0;
     }
     engine::Enemy& enemy(engine::ObjectId id) { return *w.world.enemies.get(id); }
+    const uint8_t* memory(engine::ObjectId id) { return w.world.memoryOf(enemy(id)); }
     std::vector<std::string> errors() const {
         std::vector<std::string> messages;
         for (const auto& e : pool->errors().entries())
@@ -106,7 +109,7 @@ TEST(MainVm, EngineFieldsFirstThenTheObjectsOwnTable) {
     f.vm->pushEnemy(f.enemy(id));
     EXPECT_EQ(f.callWith("local o = ... o.counter = 12 return tostring(o.counter)"), "12");
     int32_t counter;
-    std::memcpy(&counter, f.enemy(id).memory + f.pool->scripts()[0].memory.fields[0].offset,
+    std::memcpy(&counter, f.memory(id) + f.pool->scripts()[0].memory.fields[0].offset,
                 sizeof counter);
     EXPECT_EQ(counter, 12) << "memory fields write the engine's memory";
     f.vm->pushEnemy(f.enemy(id));
@@ -192,7 +195,7 @@ TEST(MainVm, HooksRunInEventOrderAndTheirTablesPersist) {
               "spawned2player 0:1 (player)");
     f.vm->end();
     int32_t counter;
-    std::memcpy(&counter, f.enemy(b).memory + f.pool->scripts()[0].memory.fields[0].offset,
+    std::memcpy(&counter, f.memory(b) + f.pool->scripts()[0].memory.fields[0].offset,
                 sizeof counter);
     EXPECT_EQ(counter, 7) << "on_spawn wrote the enemy's memory";
 }
@@ -242,12 +245,12 @@ TEST(MainVm, TheBruteEnragesAfterThreeHits) {
     const MemoryField& enraged = f.pool->scripts()[0].memory.fields.at(0);
     ASSERT_EQ(enraged.name, "enraged");
     for (int hit = 1; hit <= 3; ++hit) {
-        EXPECT_EQ(f.enemy(id).memory[enraged.offset], 0) << "hit " << hit;
+        EXPECT_EQ(f.memory(id)[enraged.offset], 0) << "hit " << hit;
         f.vm->begin(f.w.world, uint64_t(hit), f.out);
         f.vm->onHit(id, 1);
         f.vm->end();
     }
-    EXPECT_EQ(f.enemy(id).memory[enraged.offset], 1);
+    EXPECT_EQ(f.memory(id)[enraged.offset], 1);
     EXPECT_EQ(f.out.bursts.size(), 1u);
     EXPECT_TRUE(f.errors().empty()) << f.errors()[0];
 }

@@ -65,7 +65,8 @@ struct Library {
             w.add(uint16_t(slot), {100.0f + float(slot) * 50.0f, 100.0f});
         w.snapshot();
         const auto types = pool->types();
-        pool->think(engine::ThinkContext{w.world, types, 1, engine::kTickDt}, w.intents);
+        pool->think(engine::ThinkContext{w.world, w.world.enemyMemory, types, 1, engine::kTickDt},
+                    w.intents);
         for (size_t slot = 0; slot < pool->scripts().size(); ++slot)
             if (pool->scripts()[slot].key == key)
                 return w.intents[slot].velocity.x;

@@ -27,13 +27,14 @@ TEST(PoolVm, FfiLayoutMatchesTheEngineStructs) {
     for (const auto& [name, value] : vm->ffiLayout())
         ffi[name] = value;
     EXPECT_EQ(ffi.at("enemy_size"), long(sizeof(engine::Enemy)));
-    EXPECT_EQ(ffi.at("enemy_memory"), long(offsetof(engine::Enemy, memory)));
+    EXPECT_EQ(ffi.at("enemy_memory_slot"), long(offsetof(engine::Enemy, memorySlot)));
     EXPECT_EQ(ffi.at("enemy_position"), long(offsetof(engine::Enemy, position)));
-    EXPECT_EQ(ffi.at("enemy_random"), long(offsetof(engine::Enemy, random)));
     EXPECT_EQ(ffi.at("enemy_spawn_tick"), long(offsetof(engine::Enemy, spawnTick)));
     EXPECT_EQ(ffi.at("intent_size"), long(sizeof(engine::Intent)));
-    EXPECT_EQ(ffi.at("intent_memory"), long(offsetof(engine::Intent, memory)));
     EXPECT_EQ(ffi.at("intent_faulted"), long(offsetof(engine::Intent, faulted)));
+    EXPECT_EQ(ffi.at("memory_pool_size"), long(sizeof(ThinkMemoryPool)));
+    EXPECT_EQ(ffi.at("frame_randoms"), long(offsetof(ThinkFrame, randoms)));
+    EXPECT_EQ(ffi.at("frame_memory"), long(offsetof(ThinkFrame, memory)));
     EXPECT_EQ(ffi.at("frame_size"), long(sizeof(ThinkFrame)));
     EXPECT_EQ(ffi.at("frame_world"), long(offsetof(ThinkFrame, world)));
     EXPECT_EQ(ffi.at("frame_enemy_count"), long(offsetof(ThinkFrame, enemyCount)));

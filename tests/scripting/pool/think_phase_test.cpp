@@ -2,6 +2,7 @@
 // memory persists, and the result does not depend on the pool size.
 #include "engine/core/tick.h"
 #include "pool/pool_vm.h"
+#include "scripting/memory_layout.h"
 #include "scripting/test_world.h"
 #include "scripting/think_phase.h"
 
@@ -30,7 +31,8 @@ std::unique_ptr<LuaThinkPhase> makePhase(const std::string& root, int pool) {
 void think(LuaThinkPhase& phase, TestWorld& w) {
     w.snapshot();
     const auto types = phase.types();
-    phase.think(engine::ThinkContext{w.world, types, w.seed, engine::kTickDt}, w.intents);
+    phase.think(engine::ThinkContext{w.world, w.world.enemyMemory, types, w.seed, engine::kTickDt},
+                w.intents);
 }
 
 // Runs a one-script folder for one tick over n enemies and returns the first logged error.
@@ -173,10 +175,16 @@ TEST(LuaThink, MemoryIsReadAsLastTicksAndWrittenAsNextTicks) {
         think(*phase, w);
         for (size_t i = 0; i < w.intents.size(); ++i) {
             ASSERT_EQ(w.intents[i].velocity.x, float(tick)) << "entity " << i << " tick " << tick;
-            ASSERT_EQ(w.intents[i].velocity.y, w.world.enemies.dense()[i].random[0]);
-            ASSERT_TRUE(w.intents[i].hasMemory);
+            ASSERT_EQ(w.intents[i].velocity.y, w.world.enemyRandoms[i].x);
         }
-        w.keepMemory(phase->scripts()[0].type.memorySize);
+    }
+    // The memory lives in the script's own pool, in its layout: one int per enemy, ticks counted.
+    const MemoryLayout& layout = phase->scripts()[0].memory;
+    ASSERT_EQ(w.world.enemyMemory.bytes(0), layout.size);
+    for (const engine::Enemy& e : w.world.enemies.dense()) {
+        const uint8_t* memory = w.world.memoryOf(e);
+        ASSERT_NE(memory, nullptr);
+        EXPECT_EQ(readMemoryField(memory, *layout.find("ticks")), 5.0);
     }
 }
 
@@ -265,14 +273,14 @@ TEST(LuaThink, IntentsDoNotDependOnThePoolSize) {
             w.add(uint16_t(size_t(i) % types), {rng.range(0, 1600), rng.range(0, 900)}, 200.0f);
         for (int tick = 0; tick < 10; ++tick) {
             think(*phase, w);
-            w.keepMemory(64);
         }
         results.push_back(w.intents);
     }
     for (size_t r = 1; r < results.size(); ++r)
         for (size_t i = 0; i < results[0].size(); ++i)
-            ASSERT_EQ(std::memcmp(&results[0][i], &results[r][i], offsetof(engine::Intent, memory)),
-                      0)
+            ASSERT_EQ(
+                std::memcmp(&results[0][i], &results[r][i], offsetof(engine::Intent, faulted) + 1),
+                0)
                 << "entity " << i << " differs with pool size index " << r;
 }
 
@@ -327,7 +335,6 @@ TEST(LuaThink, AVmFilledByAHoarderIsRetiredReplacedAndTheScriptQuarantined) {
     w.add(1, {800.0f, 600.0f}, 1000.0f);
     for (int tick = 1; tick <= 60; ++tick) {
         think(*phase, w);
-        w.keepMemory(64);
         // The honest script keeps counting through every retirement (its memory is engine-owned).
         ASSERT_EQ(w.intents.back().velocity.x, float(tick)) << "tick " << tick;
     }
@@ -361,7 +368,6 @@ TEST(LuaThink, TheRetiredVmBlamesTheScriptHoldingTheMemoryNotTheOneAllocatingMos
         w.add(1, {float(i) * 10.0f, 300.0f}); // 10 x 20 KB kept per tick
     for (int tick = 1; tick <= 200 && phase->stats().total[0].retired == 0; ++tick) {
         think(*phase, w);
-        w.keepMemory(64);
     }
     ASSERT_GE(phase->stats().total[0].retired, 1u);
     for (const ScriptErrorEntry& entry : phase->errors().entries()) {

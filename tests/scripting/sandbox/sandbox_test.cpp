@@ -138,8 +138,9 @@ TEST(Sandbox, FfiViewsCannotBeWrittenIndexedOrTurnedIntoPointers) {
         for (int tick = 1; tick <= 3; ++tick) {
             w.snapshot();
             const auto types = phase->types();
-            phase->think(engine::ThinkContext{w.world, types, 1, engine::kTickDt}, w.intents);
-            w.keepMemory(64);
+            phase->think(
+                engine::ThinkContext{w.world, w.world.enemyMemory, types, 1, engine::kTickDt},
+                w.intents);
             // The honest script next to it is unaffected.
             EXPECT_EQ(w.intents[2].velocity.x, float(tick)) << hostile.chunkname;
             EXPECT_FALSE(w.intents[2].faulted);

@@ -6,9 +6,10 @@
 -- its own units.
 --
 -- What think gets: SELF (a const view, refilled here per entity), WORLD (a const view of the
--- frame) and MEM (a scratch copy of its memory, copied back after the call). Nothing per entity
--- is allocated: views and scratch are created once, and no cdata made in the loop lives across
--- the call to think.
+-- frame) and MEM (a scratch copy of its memory, copied back to the enemy's slot of its type's
+-- memory pool when think returns: only this think reads that slot, so it is written in place).
+-- Nothing per entity is allocated: views and scratch are created once, and no cdata made in the
+-- loop lives across the call to think.
 local c = ... -- { ffi, frame, cursor, scratch, self, world, mem, mem_size, think, where, sync_frame,
               --   budget, units }
 local ffi, FRAME, CURSOR, SS, SELF, WORLD = c.ffi, c.frame, c.cursor, c.scratch, c.self, c.world
@@ -16,7 +17,6 @@ local MEM, MEMSIZE, think, where, sync_frame = c.mem, c.mem_size, c.think, c.whe
 local B, UNITS = c.budget, c.units
 
 local copy, type, error, format = ffi.copy, type, error, string.format
-local HAS_MEMORY = MEMSIZE > 0 and 1 or 0
 
 local function bad_return(what, a, b)
   error(format("%s: think must return %s (got %s, %s)", where, what, type(a), type(b)), 0)
@@ -25,8 +25,14 @@ end
 return function(first, last)
   sync_frame()
   local F = FRAME
-  local E, I, O = F.enemies, F.intents, F.order
+  local E, I, O, R = F.enemies, F.intents, F.order, F.randoms
   local tick = F.world.tick
+  local MB -- this batch's memory pool (one script, so one enemy type)
+  if MEMSIZE > 0 and first < last then
+    local pool = F.memory[E[O[first]].type]
+    if pool.bytes ~= MEMSIZE then error(format("%s: memory pool of %d bytes for a %d-byte layout", where, pool.bytes, MEMSIZE), 0) end
+    MB = pool.data
+  end
   for k = first, last - 1 do
     CURSOR.position = k
     local i = O[k]
@@ -37,9 +43,9 @@ return function(first, last)
     SS.radius, SS.speed = E[i].radius, E[i].speed
     SS.id = E[i].id.generation * 16777216 + E[i].id.index
     SS.age = tick - E[i].spawn_tick
-    SS.rand, SS.rand2 = E[i].random[0], E[i].random[1]
+    SS.rand, SS.rand2 = R[i].x, R[i].y
     SS.nb_count = 0
-    if MEMSIZE > 0 then copy(MEM, E[i].memory, MEMSIZE) end
+    if MEMSIZE > 0 then copy(MEM, MB + E[i].memory_slot * MEMSIZE, MEMSIZE) end
     -- Each think gets its units; the chunk the slow path sized so far stays (if thinks are slow,
     -- the clock is read early in the next one too).
     local first = B.chunk
@@ -56,7 +62,6 @@ return function(first, last)
       I[i].fire = 0
     end
     I[i].faulted = 0
-    I[i].has_memory = HAS_MEMORY
-    if MEMSIZE > 0 then copy(I[i].memory, MEM, MEMSIZE) end
+    if MEMSIZE > 0 then copy(MB + E[i].memory_slot * MEMSIZE, MEM, MEMSIZE) end
   end
 end

@@ -56,13 +56,14 @@ function H.ctype_count() return ctype_count end
 function H.layout()
   return {
     enemy_size = ffi.sizeof("arena_enemy"),
-    enemy_memory = ffi.offsetof("arena_enemy", "memory"),
+    enemy_memory_slot = ffi.offsetof("arena_enemy", "memory_slot"),
     enemy_position = ffi.offsetof("arena_enemy", "position"),
-    enemy_random = ffi.offsetof("arena_enemy", "random"),
     enemy_spawn_tick = ffi.offsetof("arena_enemy", "spawn_tick"),
     intent_size = ffi.sizeof("arena_intent"),
-    intent_memory = ffi.offsetof("arena_intent", "memory"),
     intent_faulted = ffi.offsetof("arena_intent", "faulted"),
+    memory_pool_size = ffi.sizeof("arena_memory_pool"),
+    frame_randoms = ffi.offsetof("arena_think_frame", "randoms"),
+    frame_memory = ffi.offsetof("arena_think_frame", "memory"),
     frame_size = ffi.sizeof("arena_think_frame"),
     frame_world = ffi.offsetof("arena_think_frame", "world"),
     frame_enemy_count = ffi.offsetof("arena_think_frame", "enemy_count"),
