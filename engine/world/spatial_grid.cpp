@@ -82,30 +82,72 @@ void SpatialGrid::rebuild(std::span<const glm::vec2> positions,
 
 int SpatialGrid::nearest(glm::vec2 center, float radius, uint32_t exclude,
                          std::span<uint32_t> out) const {
-    if (out.empty())
+    if (out.empty() || m_items.empty() || !(radius >= 0.0f))
         return 0;
+    // The cells forEachInRadius would visit, taken in rings around the centre's cell. Items are
+    // ranked by (distance, slot): slots ascend in forEachInRadius's visiting order, so ties
+    // rank as they would in a plain scan of it.
+    const int c0 = clampColumn(center.x - radius), c1 = clampColumn(center.x + radius);
+    const int r0 = clampRow(center.y - radius), r1 = clampRow(center.y + radius);
+    const int cc = clampColumn(center.x), cr = clampRow(center.y);
+    const float r2 = radius * radius;
+    const int size = int(out.size());
     int count = 0;
-    thread_local std::vector<float> dist; // parallel to out; thread_local keeps queries lock-free
+    // Parallel to out; thread_local keeps queries lock-free.
+    thread_local std::vector<float> dist;
+    thread_local std::vector<uint32_t> slotOf;
     dist.resize(out.size());
-    forEachInRadius(center, radius, [&](uint32_t item, glm::vec2 p) {
-        if (item == exclude)
-            return;
+    slotOf.resize(out.size());
+    const auto consider = [&](uint32_t k) {
+        const glm::vec2 p = m_points[k].position;
         const float d = (p.x - center.x) * (p.x - center.x) + (p.y - center.y) * (p.y - center.y);
-        // Insertion into a small sorted list; ties keep visiting order, so results are
-        // deterministic.
-        int pos = count < int(out.size()) ? count : int(out.size()) - 1;
-        if (count == int(out.size()) && !(d < dist[size_t(pos)]))
+        if (!(d <= r2) || m_items[k] == exclude)
             return;
-        while (pos > 0 && d < dist[size_t(pos) - 1]) {
+        const auto ranksBefore = [&](int j) {
+            return d < dist[size_t(j)] || (d == dist[size_t(j)] && k < slotOf[size_t(j)]);
+        };
+        if (count == size && !ranksBefore(size - 1))
+            return;
+        int pos = count < size ? count : size - 1;
+        while (pos > 0 && ranksBefore(pos - 1)) {
             out[size_t(pos)] = out[size_t(pos) - 1];
             dist[size_t(pos)] = dist[size_t(pos) - 1];
+            slotOf[size_t(pos)] = slotOf[size_t(pos) - 1];
             --pos;
         }
-        out[size_t(pos)] = item;
+        out[size_t(pos)] = m_items[k];
         dist[size_t(pos)] = d;
-        if (count < int(out.size()))
+        slotOf[size_t(pos)] = k;
+        if (count < size)
             ++count;
-    });
+    };
+    const auto visit = [&](int row, int column) {
+        const int cell = row * m_columns + column;
+        for (uint32_t k = m_cellStart[size_t(cell)], e = m_cellStart[size_t(cell) + 1]; k < e; ++k)
+            consider(k);
+    };
+    const int rings = std::max({cc - c0, c1 - cc, cr - r0, r1 - cr});
+    for (int ring = 0; ring <= rings; ++ring) {
+        for (int row = std::max(r0, cr - ring); row <= std::min(r1, cr + ring); ++row) {
+            if (row == cr - ring || row == cr + ring) {
+                for (int column = std::max(c0, cc - ring); column <= std::min(c1, cc + ring);
+                     ++column)
+                    visit(row, column);
+                continue;
+            }
+            if (cc - ring >= c0)
+                visit(row, cc - ring);
+            if (cc + ring <= c1)
+                visit(row, cc + ring);
+        }
+        // Every item of the next ring's cells is at least ring cells away from the centre (a
+        // border cell also holds the points clamped into it, but those lie beyond it): once the
+        // list is full and its last is nearer than that, nothing further can rank in it. One
+        // unit of slack covers the rounding in placing points into cells.
+        const float bound = float(ring) * m_cellSize - 1.0f;
+        if (count == size && bound > 0.0f && bound * bound > dist[size_t(size) - 1])
+            break;
+    }
     return count;
 }
 

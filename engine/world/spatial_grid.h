@@ -9,6 +9,8 @@
 //   then read one contiguous run per row of cells instead of chasing items across the world.
 // - forEachInRadius visits every item whose position is within radius (inclusive) of center, in a
 //   deterministic order (cells row by row, items by ascending index within a cell).
+// - nearest() gives the items forEachInRadius would visit, ordered by distance and then by visiting
+//   order, but searches outwards cell ring by cell ring and stops once no nearer one can exist.
 // - No allocation after the first rebuild of a given size and number of parts (see partsFor).
 #include <glm/vec2.hpp>
 

@@ -11,18 +11,30 @@
 #include <glm/vec2.hpp>
 
 #include <cstdint>
+#include <span>
 #include <vector>
 
 namespace engine {
 
-/// An enemy's two randoms of a tick, what its think reads as self.rand and self.rand2: per enemy
-/// and tick, independent of who computes the think, so pure behaviours stay deterministic on any
-/// VM.
-inline glm::vec2 thinkRandoms(uint64_t seed, ObjectId id, uint64_t tick) {
-    const uint64_t stream = packObjectId(id);
-    return {unitFloat(hashRandom(seed, stream, tick * 2)),
-            unitFloat(hashRandom(seed, stream, tick * 2 + 1))};
-}
+class WorkerPool;
+
+/// Every enemy's two randoms of one tick, what its think reads as self.rand and self.rand2:
+/// unitFloat(hashRandom(seed, its packed id, tick * 2)) and (..., tick * 2 + 1). Per enemy and
+/// tick, independent of who computes the think, so pure behaviours stay deterministic on any VM.
+/// The tick's part of the hash is mixed once here, not once per enemy.
+class TickRandoms {
+public:
+    TickRandoms(uint64_t seed, uint64_t tick)
+        : m_seed(seed), m_first(mix64(tick * 2)), m_second(mix64(tick * 2 + 1)) {}
+    glm::vec2 of(ObjectId id) const {
+        const uint64_t stream = packObjectId(id);
+        return {unitFloat(mix64(m_seed ^ mix64(stream ^ m_first))),
+                unitFloat(mix64(m_seed ^ mix64(stream ^ m_second)))};
+    }
+
+private:
+    uint64_t m_seed, m_first, m_second;
+};
 
 struct World {
     glm::vec2 size{1600.0f, 900.0f};
@@ -32,7 +44,7 @@ struct World {
     std::vector<Bullet> bullets;
     Player player;
     SpatialGrid enemyGrid; // built at the snapshot from enemy positions (dense order)
-    std::vector<glm::vec2> enemyPositions; // the grid's input, kept to avoid reallocating
+    std::vector<glm::vec2> enemyPositions; // the grid's input, copied at the snapshot
     std::vector<glm::vec2> enemyVelocities;
     // This tick's two deterministic randoms in [0, 1) per enemy (dense order), set at the snapshot.
     std::vector<glm::vec2> enemyRandoms;
@@ -63,9 +75,24 @@ struct World {
         enemyBuckets.clear(enemies);
         enemyMemory.clear();
     }
+    /// What the think reads besides the records, as of now: this tick's randoms, the grid and
+    /// faultedEnemies, on `pool`'s threads when given. The same for any pool. The tick's last
+    /// change before the think.
+    void snapshot(uint64_t seed, WorkerPool* pool);
+    /// Set by snapshot(): how many enemies are faulted (their think must not run). The think
+    /// phase looks for them only when there are any. Valid while snapshotCurrent().
+    size_t faultedEnemies = 0;
+    bool snapshotCurrent() const {
+        return m_snapshotChanges == enemies.changes() && m_snapshotTick == tick;
+    }
+
     /// The enemy's memory (enemyMemory.bytes(e.type) of them), null if it has no slot.
     uint8_t* memoryOf(const Enemy& e) { return enemyMemory.at(e.type, e.memorySlot); }
     const uint8_t* memoryOf(const Enemy& e) const { return enemyMemory.at(e.type, e.memorySlot); }
+
+private:
+    uint64_t m_snapshotChanges = UINT64_MAX, m_snapshotTick = UINT64_MAX;
+    std::vector<uint32_t> m_faultedPerPart; // snapshot's scratch
 };
 
 } // namespace engine

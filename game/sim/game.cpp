@@ -239,22 +239,7 @@ void Game::endRound() {
 }
 
 void Game::snapshot() {
-    auto enemies = m_world.enemies.dense();
-    m_world.enemyPositions.resize(enemies.size());
-    m_world.enemyVelocities.resize(enemies.size());
-    m_world.enemyRandoms.resize(enemies.size());
-    engine::WorkerPool* pool = m_think ? m_think->workers() : nullptr;
-    engine::parallelRanges(pool, enemies.size(), engine::partsFor(pool, enemies.size()),
-                           [&](uint32_t, size_t begin, size_t end) {
-                               for (size_t i = begin; i < end; ++i) {
-                                   const engine::Enemy& e = enemies[i];
-                                   m_world.enemyPositions[i] = e.position;
-                                   m_world.enemyVelocities[i] = e.velocity;
-                                   m_world.enemyRandoms[i] =
-                                       engine::thinkRandoms(m_def.seed, e.id, m_world.tick);
-                               }
-                           });
-    m_world.enemyGrid.rebuild(m_world.enemyPositions, m_world.enemyVelocities, pool);
+    m_world.snapshot(m_def.seed, m_think ? m_think->workers() : nullptr);
 }
 
 void Game::applyPlayer(const PlayerCommand& cmd) {

@@ -36,20 +36,7 @@ struct SyntheticWorld {
     /// As Game::snapshot does it, on `pool` when given (the think phase's workers()).
     void snapshot(engine::WorkerPool* pool = nullptr) {
         ++world.tick;
-        auto enemies = world.enemies.dense();
-        world.enemyPositions.resize(enemies.size());
-        world.enemyVelocities.resize(enemies.size());
-        world.enemyRandoms.resize(enemies.size());
-        engine::parallelRanges(pool, enemies.size(), engine::partsFor(pool, enemies.size()),
-                               [&](uint32_t, size_t begin, size_t end) {
-                                   for (size_t i = begin; i < end; ++i) {
-                                       world.enemyPositions[i] = enemies[i].position;
-                                       world.enemyVelocities[i] = enemies[i].velocity;
-                                       world.enemyRandoms[i] =
-                                           engine::thinkRandoms(seed, enemies[i].id, world.tick);
-                                   }
-                               });
-        world.enemyGrid.rebuild(world.enemyPositions, world.enemyVelocities, pool);
+        world.snapshot(seed, pool);
     }
 };
 

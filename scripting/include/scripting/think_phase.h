@@ -136,6 +136,7 @@ private:
     LuaThinkDef m_def;
     std::unique_ptr<ThinkFrame> m_frame; // stable: every VM's views point into it
     std::unique_ptr<ThinkFrameStorage> m_frameStorage;
+    bool m_noneFaulted = false; // this tick's snapshot counted no faulted enemy
     std::unique_ptr<engine::WorkerPool> m_pool;
     std::vector<std::unique_ptr<PoolVm>> m_vms;
     std::vector<EnemyScriptInfo> m_scripts;

@@ -401,30 +401,27 @@ std::vector<engine::EnemyType> LuaThinkPhase::types() const {
 BatchResult LuaThinkPhase::runHealthy(PoolVm& vm, const ThinkBatch& b,
                                       std::vector<ThinkFault>& faults) const {
     // A grouped world's batches still hold its faulted enemies (ThinkBatches does not scan for
-    // them): run the healthy stretches between them. This reads the lines the driver is about to
-    // read, and keeps the driver's loop free of a branch that made a trace abort now and then.
-    // An enemy whose memory slot is not in its pool (one made past World::addEnemy) idles too:
-    // the driver would read past the pool.
+    // them): run the healthy stretches between them, which keeps the driver's loop free of a
+    // branch that made a trace abort now and then. Looking costs a read of every record of the
+    // batch, so it is skipped when the snapshot counted no faulted enemy.
     BatchResult total;
-    const engine::Enemy* enemies = m_frame->enemies;
-    const uint32_t* order = m_frame->order;
-    const bool hasMemory = m_scripts[b.slot].memory.size > 0;
-    const uint32_t slots = b.slot < m_frame->memoryTypes ? m_frame->memory[b.slot].slots : 0;
-    uint32_t from = b.first;
     const auto run = [&](uint32_t first, uint32_t last) {
         const BatchResult r = vm.runBatch(b.slot, first, last, faults);
         total.entities += r.entities;
         total.faults += r.faults;
     };
+    if (m_noneFaulted) {
+        run(b.first, b.last);
+        return total;
+    }
+    const engine::Enemy* enemies = m_frame->enemies;
+    const uint32_t* order = m_frame->order;
+    uint32_t from = b.first;
     for (uint32_t k = b.first; k < b.last; ++k) {
-        const engine::Enemy& e = enemies[order[k]];
-        const bool noSlot = hasMemory && e.memorySlot >= slots;
-        if ((e.flags & engine::kEnemyFaulted) || noSlot) {
+        if (enemies[order[k]].flags & engine::kEnemyFaulted) {
             if (from < k)
                 run(from, k);
             from = k + 1;
-            if (noSlot)
-                m_frame->intents[order[k]] = engine::Intent{};
         }
     }
     if (from < b.last)
@@ -442,6 +439,7 @@ void LuaThinkPhase::think(const engine::ThinkContext& ctx, std::span<engine::Int
             ctx.memory.setBytes(uint16_t(slot), m_scripts[slot].memory.size);
 
     fillThinkFrame(*m_frame, ctx, intents.data(), m_batches->order(), *m_frameStorage);
+    m_noneFaulted = world.snapshotCurrent() && world.faultedEnemies == 0;
 
     for (size_t v = 0; v < m_vms.size(); ++v) {
         m_stats.lastTick[v] = VmStats{};

@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cmath>
 #include <vector>
 
 namespace {
@@ -106,5 +107,45 @@ TEST(SpatialGrid, AParallelRebuildStoresExactlyWhatASerialOneDoes) {
         EXPECT_EQ(parallel.pointData()[k].position, points[item]);
         EXPECT_EQ(parallel.pointData()[k].velocity, velocities[item]);
         EXPECT_EQ(parallel.positionOf(item), points[item]);
+    }
+}
+
+// nearest() searches ring by ring; a plain scan of forEachInRadius, ranked by distance and then by
+// visiting order, is the reference, item for item. Points on a coarse lattice (many exact ties,
+// duplicates), outside the bounds too; centres inside and outside; radii up to the whole arena.
+TEST(SpatialGrid, NearestIsThePlainScansRankingItemForItem) {
+    const glm::vec2 size(1600, 900);
+    engine::Rng rng(77);
+    std::vector<glm::vec2> points(5000);
+    for (glm::vec2& p : points)
+        p = {std::floor(rng.range(-60.0f, size.x + 60.0f) / 10.0f) * 10.0f,
+             std::floor(rng.range(-60.0f, size.y + 60.0f) / 10.0f) * 10.0f};
+    engine::SpatialGrid grid;
+    grid.configure(size, 64.0f);
+    grid.rebuild(points);
+    for (int q = 0; q < 400; ++q) {
+        const glm::vec2 center = q % 4 == 0 ? points[size_t(q)]
+                                            : glm::vec2(rng.range(-200.0f, size.x + 200.0f),
+                                                        rng.range(-200.0f, size.y + 200.0f));
+        const float radius = q % 5 == 0 ? 2000.0f : rng.range(0.0f, 900.0f);
+        const uint32_t exclude = q % 4 == 0 ? uint32_t(q) : UINT32_MAX;
+        std::vector<std::pair<float, int>> scan; // (distance, visiting order)
+        std::vector<uint32_t> visited;
+        grid.forEachInRadius(center, radius, [&](uint32_t item, glm::vec2 p) {
+            const float d =
+                (p.x - center.x) * (p.x - center.x) + (p.y - center.y) * (p.y - center.y);
+            if (item != exclude)
+                scan.push_back({d, int(visited.size())});
+            visited.push_back(item);
+        });
+        std::stable_sort(scan.begin(), scan.end());
+        for (size_t k : {size_t(1), size_t(3), size_t(8)}) {
+            std::vector<uint32_t> out(k);
+            const int n = grid.nearest(center, radius, exclude, out);
+            ASSERT_EQ(size_t(n), std::min(k, scan.size())) << "query " << q;
+            for (int i = 0; i < n; ++i)
+                ASSERT_EQ(out[size_t(i)], visited[size_t(scan[size_t(i)].second)])
+                    << "query " << q << " rank " << i << " of " << k;
+        }
     }
 }

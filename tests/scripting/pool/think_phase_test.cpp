@@ -154,12 +154,29 @@ TEST(LuaThink, FaultedEnemiesOfAGroupedWorldDoNotThinkAgain) {
         for (size_t i = 0; i < w.world.enemies.size(); ++i) // what the game's apply does
             if (w.intents[i].faulted)
                 w.world.enemies.dense()[i].flags |= engine::kEnemyFaulted;
-        think(*phase, w);
+        const auto thoughtLastTick = [&] {
+            uint64_t thought = 0;
+            for (const VmStats& s : phase->stats().lastTick)
+                thought += s.entities;
+            return thought;
+        };
+        think(*phase, w); // the snapshot lists them
+        ASSERT_TRUE(w.world.snapshotCurrent());
+        EXPECT_EQ(w.world.faultedEnemies, faulted);
         EXPECT_EQ(phase->errors().total(), faulted) << "a faulted enemy thought again";
-        uint64_t thought = 0;
-        for (const VmStats& s : phase->stats().lastTick)
-            thought += s.entities;
-        EXPECT_EQ(thought, 300u - faulted);
+        EXPECT_EQ(thoughtLastTick(), 300u - faulted);
+        // A change since the snapshot (one more enemy): the list is stale, every record is read.
+        engine::Enemy late;
+        late.position = {10.0f, 10.0f};
+        w.world.addEnemy(late);
+        w.intents.resize(w.world.enemies.size());
+        ASSERT_FALSE(w.world.snapshotCurrent());
+        const auto types = phase->types();
+        phase->think(
+            engine::ThinkContext{w.world, w.world.enemyMemory, types, w.seed, engine::kTickDt},
+            w.intents);
+        EXPECT_EQ(phase->errors().total(), faulted) << "a faulted enemy thought again";
+        EXPECT_EQ(thoughtLastTick(), 301u - faulted);
     }
 }
 
@@ -186,6 +203,25 @@ TEST(LuaThink, MemoryIsReadAsLastTicksAndWrittenAsNextTicks) {
         ASSERT_NE(memory, nullptr);
         EXPECT_EQ(readMemoryField(memory, *layout.find("ticks")), 5.0);
     }
+}
+
+TEST(LuaThink, AnEnemyWithoutAMemorySlotFaultsAndTheOthersThink) {
+    TempScripts scripts(
+        std::map<std::string, std::string>{{"enemies/counter.lua", fixture("counter.lua")}});
+    auto phase = makePhase(scripts.root(), 1);
+    ASSERT_TRUE(phase);
+    TestWorld w;
+    for (int i = 0; i < 3; ++i)
+        w.add(0, {float(i) * 50.0f, 300.0f}, 1000.0f);
+    w.world.enemies.dense()[1].memorySlot = UINT32_MAX; // made by hand, past World::addEnemy
+    think(*phase, w);
+    ASSERT_EQ(phase->errors().entries().size(), 1u);
+    EXPECT_NE(phase->errors().entries()[0].first.message.find("has no memory slot"),
+              std::string::npos)
+        << phase->errors().entries()[0].first.message;
+    EXPECT_TRUE(w.intents[1].faulted);
+    EXPECT_EQ(w.intents[0].velocity.x, 1.0f);
+    EXPECT_EQ(w.intents[2].velocity.x, 1.0f);
 }
 
 TEST(LuaThink, ModulesFromLibAndTheWorldViewAreAvailable) {

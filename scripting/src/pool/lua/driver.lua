@@ -27,11 +27,13 @@ return function(first, last)
   local F = FRAME
   local E, I, O, R = F.enemies, F.intents, F.order, F.randoms
   local tick = F.world.tick
-  local MB -- this batch's memory pool (one script, so one enemy type)
+  local MB, SLOTS = nil, 0 -- this batch's memory pool (one script, so one enemy type)
   if MEMSIZE > 0 and first < last then
-    local pool = F.memory[E[O[first]].type]
+    local t = E[O[first]].type
+    if t >= F.memory_types then error(format("%s: no memory pool for enemy type %d", where, t), 0) end
+    local pool = F.memory[t]
     if pool.bytes ~= MEMSIZE then error(format("%s: memory pool of %d bytes for a %d-byte layout", where, pool.bytes, MEMSIZE), 0) end
-    MB = pool.data
+    MB, SLOTS = pool.data, pool.slots
   end
   for k = first, last - 1 do
     CURSOR.position = k
@@ -45,7 +47,11 @@ return function(first, last)
     SS.age = tick - E[i].spawn_tick
     SS.rand, SS.rand2 = R[i].x, R[i].y
     SS.nb_count = 0
-    if MEMSIZE > 0 then copy(MEM, MB + E[i].memory_slot * MEMSIZE, MEMSIZE) end
+    if MEMSIZE > 0 then
+      -- An enemy made past World::addEnemy has no slot: it faults rather than read past the pool.
+      if E[i].memory_slot >= SLOTS then error(format("%s: enemy %d has no memory slot", where, i), 0) end
+      copy(MEM, MB + E[i].memory_slot * MEMSIZE, MEMSIZE)
+    end
     -- Each think gets its units; the chunk the slow path sized so far stays (if thinks are slow,
     -- the clock is read early in the next one too).
     local first = B.chunk
