@@ -47,7 +47,7 @@ template <class H> void hashBullets(H& h, const std::vector<engine::Bullet>& bul
     }
 }
 
-glm::vec2 clampLength(glm::vec2 v, float maxLength) {
+[[gnu::always_inline]] inline glm::vec2 clampLength(glm::vec2 v, float maxLength) {
     const float len2 = glm::dot(v, v);
     if (!(len2 <= maxLength * maxLength)) // NaN intents collapse to zero below
         return std::isfinite(len2) && len2 > 0.0f ? v * (maxLength / std::sqrt(len2))
@@ -306,9 +306,10 @@ void Game::applyEnemies(size_t begin, size_t end, std::vector<engine::Bullet>& f
         }
         e.velocity = clampLength(intent.velocity, e.speed);
         e.position = glm::clamp(e.position + e.velocity * kDt, lo, hi);
+        if (!intent.fire || type.fireInterval <= 0 || e.fireCooldown != 0)
+            continue; // most enemies, most ticks: no square root for an aim not used
         const float aimLen = glm::length(intent.aim);
-        if (intent.fire && type.fireInterval > 0 && e.fireCooldown == 0 && aimLen > 1e-4f &&
-            std::isfinite(aimLen)) {
+        if (aimLen > 1e-4f && std::isfinite(aimLen)) {
             e.fireCooldown = type.fireInterval;
             engine::Bullet b;
             b.position = e.position + intent.aim / aimLen * (e.radius + 3.0f);
