@@ -14,7 +14,7 @@ void EnemyBuckets::noticeForeignChanges(const SlotMap<Enemy>& enemies) {
         m_lost = true;
 }
 
-ObjectId EnemyBuckets::create(SlotMap<Enemy>& enemies, const Enemy& e) {
+ObjectId EnemyBuckets::create(SlotMap<Enemy>& enemies, const Enemy& e, const SwapListener& onSwap) {
     noticeForeignChanges(enemies);
     const ObjectId id = enemies.create(e);
     if (id.isNull())
@@ -33,6 +33,8 @@ ObjectId EnemyBuckets::create(SlotMap<Enemy>& enemies, const Enemy& e) {
         if (m_count[t] == 0)
             continue;
         enemies.swapDense(pos, runStart);
+        if (onSwap && pos != runStart)
+            onSwap(pos, runStart);
         pos = runStart;
     }
     ++m_count[e.type];
@@ -40,7 +42,7 @@ ObjectId EnemyBuckets::create(SlotMap<Enemy>& enemies, const Enemy& e) {
     return id;
 }
 
-bool EnemyBuckets::destroy(SlotMap<Enemy>& enemies, ObjectId id) {
+bool EnemyBuckets::destroy(SlotMap<Enemy>& enemies, ObjectId id, const SwapListener& onSwap) {
     noticeForeignChanges(enemies);
     const int64_t at = enemies.denseIndexOf(id);
     if (at < 0)
@@ -55,6 +57,8 @@ bool EnemyBuckets::destroy(SlotMap<Enemy>& enemies, ObjectId id) {
     uint32_t runEnd = start(type) + m_count[type];
     for (size_t t = type;;) {
         enemies.swapDense(pos, runEnd - 1);
+        if (onSwap && pos != runEnd - 1)
+            onSwap(pos, runEnd - 1);
         pos = runEnd - 1;
         if (++t >= m_count.size())
             break;

@@ -16,6 +16,7 @@
 #include "engine/world/objects.h"
 
 #include <cstdint>
+#include <functional>
 #include <span>
 #include <vector>
 
@@ -23,10 +24,15 @@ namespace engine {
 
 class EnemyBuckets {
 public:
+    /// Told of each exchange of two dense positions, in order, so arrays kept parallel to the
+    /// dense array can follow (World's per-enemy arrays). A create first appends at the end; a
+    /// destroy ends with the leaver last, then removes it.
+    using SwapListener = std::function<void(size_t, size_t)>;
+
     /// Adds e to the end of its type's run. Returns its id (also written to the stored e.id).
-    ObjectId create(SlotMap<Enemy>& enemies, const Enemy& e);
+    ObjectId create(SlotMap<Enemy>& enemies, const Enemy& e, const SwapListener& onSwap = {});
     /// Removes it, keeping the runs contiguous. False (and nothing changes) for a stale id.
-    bool destroy(SlotMap<Enemy>& enemies, ObjectId id);
+    bool destroy(SlotMap<Enemy>& enemies, ObjectId id, const SwapListener& onSwap = {});
     void clear(SlotMap<Enemy>& enemies);
 
     /// Dense index of the first enemy of `type` (the end of the runs for an unknown type).

@@ -25,7 +25,7 @@ enum EnemyFlags : uint16_t {
 
 // The layout of Enemy is shared with the Lua batch driver (scripting/think_abi.h checks it). One
 // cache line: the think phase streams these, so every byte here is paid by every enemy every tick.
-struct Enemy {
+struct alignas(64) Enemy {
     ObjectId id;
     uint16_t type = 0; // index into the tick's EnemyType table
     uint16_t flags = 0;

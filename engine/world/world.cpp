@@ -4,7 +4,99 @@
 
 namespace engine {
 
+void World::swapPoints(size_t a, size_t b) {
+    std::swap(enemyPositions[a], enemyPositions[b]);
+    std::swap(enemyVelocities[a], enemyVelocities[b]);
+    std::swap(enemyRandoms[a], enemyRandoms[b]);
+}
+
+ObjectId World::addEnemy(const Enemy& e) {
+    Enemy placed = e;
+    placed.memorySlot = enemyMemory.allocate(e.type);
+    const bool inStep = pointsInStep();
+    if (inStep) { // the newcomer is appended before the buckets move it
+        enemyPositions.push_back(e.position);
+        enemyVelocities.push_back(e.velocity);
+        enemyRandoms.push_back(glm::vec2(0.0f));
+    }
+    EnemyBuckets::SwapListener listener;
+    if (inStep)
+        listener = [this](size_t a, size_t b) { swapPoints(a, b); };
+    const ObjectId id = enemyBuckets.create(enemies, placed, listener);
+    if (id.isNull()) {
+        enemyMemory.release(e.type, placed.memorySlot);
+        if (inStep) {
+            enemyPositions.pop_back();
+            enemyVelocities.pop_back();
+            enemyRandoms.pop_back();
+        }
+        return id;
+    }
+    if (inStep && enemyBuckets.tracks(enemies)) {
+        const size_t at = size_t(enemies.denseIndexOf(id));
+        enemyRandoms[at] = TickRandoms(m_points.seed, m_points.randomsTick).of(id);
+        m_points.faulted += (e.flags & kEnemyFaulted) ? 1 : 0;
+        m_points.changes = enemies.changes();
+    } else {
+        m_points.valid = false;
+    }
+    return id;
+}
+
+bool World::removeEnemy(ObjectId id) {
+    const Enemy* e = enemies.get(id);
+    if (!e)
+        return false;
+    const uint16_t type = e->type;
+    const uint32_t slot = e->memorySlot;
+    const bool faulted = (e->flags & kEnemyFaulted) != 0;
+    const bool inStep = pointsInStep() && enemyBuckets.tracks(enemies);
+    EnemyBuckets::SwapListener listener;
+    if (inStep)
+        listener = [this](size_t a, size_t b) { swapPoints(a, b); };
+    if (!enemyBuckets.destroy(enemies, id, listener))
+        return false;
+    enemyMemory.release(type, slot);
+    if (inStep) { // the leaver ended last
+        enemyPositions.pop_back();
+        enemyVelocities.pop_back();
+        enemyRandoms.pop_back();
+        m_points.faulted -= faulted ? 1 : 0;
+        m_points.changes = enemies.changes();
+    } else {
+        m_points.valid = false;
+    }
+    return true;
+}
+
+void World::clearEnemies() {
+    enemyBuckets.clear(enemies);
+    enemyMemory.clear();
+    enemyPositions.clear();
+    enemyVelocities.clear();
+    enemyRandoms.clear();
+    m_points.faulted = 0;
+    m_points.changes = enemies.changes();
+}
+
+void World::pointsWritten(uint64_t seed, uint64_t randomsTick, size_t faulted) {
+    m_points = {true, enemies.changes(), seed, randomsTick, faulted};
+}
+
 void World::snapshot(uint64_t seed, WorkerPool* pool) {
+    if (pointsInStep() && m_points.seed == seed && m_points.randomsTick == tick) {
+        // The apply step wrote them and every change since kept them in step: only the grid.
+        faultedEnemies = m_points.faulted;
+    } else {
+        copyPoints(seed, pool);
+        ++snapshotsCopyingRecords;
+    }
+    enemyGrid.rebuild(enemyPositions, enemyVelocities, pool);
+    m_snapshotChanges = enemies.changes();
+    m_snapshotTick = tick;
+}
+
+void World::copyPoints(uint64_t seed, WorkerPool* pool) {
     const auto dense = std::span<const Enemy>(enemies.dense());
     enemyPositions.resize(dense.size());
     enemyVelocities.resize(dense.size());
@@ -32,9 +124,6 @@ void World::snapshot(uint64_t seed, WorkerPool* pool) {
     faultedEnemies = 0;
     for (uint32_t f : m_faultedPerPart)
         faultedEnemies += f;
-    enemyGrid.rebuild(enemyPositions, enemyVelocities, pool);
-    m_snapshotChanges = enemies.changes();
-    m_snapshotTick = tick;
 }
 
 } // namespace engine

@@ -44,37 +44,20 @@ struct World {
     std::vector<Bullet> bullets;
     Player player;
     SpatialGrid enemyGrid; // built at the snapshot from enemy positions (dense order)
-    std::vector<glm::vec2> enemyPositions; // the grid's input, copied at the snapshot
+    // Per enemy, dense order, as the think reads them: position and velocity (the grid's input)
+    // and the tick's two deterministic randoms in [0, 1). Set at the snapshot, or kept in step
+    // since the apply step wrote them (see pointsWritten).
+    std::vector<glm::vec2> enemyPositions;
     std::vector<glm::vec2> enemyVelocities;
-    // This tick's two deterministic randoms in [0, 1) per enemy (dense order), set at the snapshot.
     std::vector<glm::vec2> enemyRandoms;
     EnemyBuckets enemyBuckets;
     EnemyMemory enemyMemory; // each enemy's script memory, by type (Enemy::memorySlot)
 
     /// Adds e with a fresh, zeroed memory slot of its type.
-    ObjectId addEnemy(const Enemy& e) {
-        Enemy placed = e;
-        placed.memorySlot = enemyMemory.allocate(e.type);
-        const ObjectId id = enemyBuckets.create(enemies, placed);
-        if (id.isNull())
-            enemyMemory.release(e.type, placed.memorySlot);
-        return id;
-    }
-    bool removeEnemy(ObjectId id) {
-        const Enemy* e = enemies.get(id);
-        if (!e)
-            return false;
-        const uint16_t type = e->type;
-        const uint32_t slot = e->memorySlot;
-        if (!enemyBuckets.destroy(enemies, id))
-            return false;
-        enemyMemory.release(type, slot);
-        return true;
-    }
-    void clearEnemies() {
-        enemyBuckets.clear(enemies);
-        enemyMemory.clear();
-    }
+    ObjectId addEnemy(const Enemy& e);
+    bool removeEnemy(ObjectId id);
+    void clearEnemies();
+
     /// What the think reads besides the records, as of now: this tick's randoms, the grid and
     /// faultedEnemies, on `pool`'s threads when given. The same for any pool. The tick's last
     /// change before the think.
@@ -86,12 +69,36 @@ struct World {
         return m_snapshotChanges == enemies.changes() && m_snapshotTick == tick;
     }
 
+    /// For the apply step, which writes every enemy's position and velocity: having written
+    /// them to enemyPositions and enemyVelocities too, and the randoms of (seed, randomsTick) to
+    /// enemyRandoms, for every dense index, with `faulted` enemies flagged, it says so. From then
+    /// on adds and removes keep the arrays in step, and a snapshot of that tick uses them instead
+    /// of reading every record again. Any change made past World (a record moved or flagged by
+    /// hand, a map change) must call forgetPoints(), or go unnoticed only if it changes the
+    /// map's change count, which the snapshot checks.
+    void pointsWritten(uint64_t seed, uint64_t randomsTick, size_t faulted);
+    void forgetPoints() { m_points.valid = false; }
+    /// Snapshots that read every record (the others used what the apply step wrote).
+    uint64_t snapshotsCopyingRecords = 0;
+
     /// The enemy's memory (enemyMemory.bytes(e.type) of them), null if it has no slot.
     uint8_t* memoryOf(const Enemy& e) { return enemyMemory.at(e.type, e.memorySlot); }
     const uint8_t* memoryOf(const Enemy& e) const { return enemyMemory.at(e.type, e.memorySlot); }
 
 private:
+    void copyPoints(uint64_t seed, WorkerPool* pool);
+    void swapPoints(size_t a, size_t b);
+    bool pointsInStep() const {
+        return m_points.valid && m_points.changes == enemies.changes() &&
+               enemyPositions.size() == enemies.size();
+    }
+
     uint64_t m_snapshotChanges = UINT64_MAX, m_snapshotTick = UINT64_MAX;
+    struct PointsState { // what pointsWritten vouched for, kept in step by adds and removes
+        bool valid = false;
+        uint64_t changes = 0, seed = 0, randomsTick = 0;
+        size_t faulted = 0;
+    } m_points;
     std::vector<uint32_t> m_faultedPerPart; // snapshot's scratch
 };
 

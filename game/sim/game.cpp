@@ -124,6 +124,7 @@ void Game::clearFaults(uint16_t slot) {
     for (engine::Enemy& e : m_world.enemies.dense())
         if (e.type == slot)
             e.flags &= uint16_t(~engine::kEnemyFaulted);
+    m_world.forgetPoints(); // flags changed past World: the next snapshot counts them again
 }
 
 double PhaseTimes::total() const {
@@ -278,34 +279,57 @@ void Game::applyEnemies() {
     engine::WorkerPool* pool = m_think ? m_think->workers() : nullptr;
     const uint32_t parts = engine::partsFor(pool, enemies.size());
     m_partBullets.resize(parts);
-    engine::parallelRanges(pool, enemies.size(), parts,
-                           [&](uint32_t part, size_t begin, size_t end) {
-                               m_partBullets[part].clear();
-                               applyEnemies(begin, end, m_partBullets[part]);
-                           });
-    for (uint32_t p = 0; p < parts;
-         ++p) // in part order: the same bullets in the same order on any pool
+    m_partFaulted.assign(parts, 0);
+    // Apply also writes what the next snapshot would copy from every record (position,
+    // velocity, next tick's randoms): the records are in cache here, and the world keeps the
+    // arrays in step through the commit's adds and removes.
+    m_world.enemyPositions.resize(enemies.size());
+    m_world.enemyVelocities.resize(enemies.size());
+    m_world.enemyRandoms.resize(enemies.size());
+    const engine::TickRandoms nextRandoms(m_def.seed, m_world.tick + 1);
+    engine::parallelRanges(
+        pool, enemies.size(), parts, [&](uint32_t part, size_t begin, size_t end) {
+            m_partBullets[part].clear();
+            m_partFaulted[part] = applyEnemies(begin, end, nextRandoms, m_partBullets[part]);
+        });
+    size_t faulted = 0;
+    for (uint32_t p = 0; p < parts; ++p) {
+        faulted += m_partFaulted[p];
+        // in part order: the same bullets in the same order on any pool
         m_world.bullets.insert(m_world.bullets.end(), m_partBullets[p].begin(),
                                m_partBullets[p].end());
+    }
+    m_world.pointsWritten(m_def.seed, m_world.tick + 1, faulted);
 }
 
-void Game::applyEnemies(size_t begin, size_t end, std::vector<engine::Bullet>& fired) {
+size_t Game::applyEnemies(size_t begin, size_t end, const engine::TickRandoms& nextRandoms,
+                          std::vector<engine::Bullet>& fired) {
     auto enemies = m_world.enemies.dense();
+    glm::vec2* positions = m_world.enemyPositions.data();
+    glm::vec2* velocities = m_world.enemyVelocities.data();
+    glm::vec2* randoms = m_world.enemyRandoms.data();
     const glm::vec2 lo(-kEnemyMargin), hi = m_world.size + glm::vec2(kEnemyMargin);
+    size_t faulted = 0;
     for (size_t i = begin; i < end; ++i) {
         engine::Enemy& e = enemies[i];
         const engine::Intent& intent = m_intents[i];
         const engine::EnemyType& type = m_types[e.type];
+        randoms[i] = nextRandoms.of(e.id);
         if (e.fireCooldown > 0)
             --e.fireCooldown;
         if (intent.faulted)
             e.flags |= engine::kEnemyFaulted;
         if (e.flags & engine::kEnemyFaulted) {
             e.velocity = glm::vec2(0.0f);
+            positions[i] = e.position;
+            velocities[i] = e.velocity;
+            ++faulted;
             continue;
         }
         e.velocity = clampLength(intent.velocity, e.speed);
         e.position = glm::clamp(e.position + e.velocity * kDt, lo, hi);
+        positions[i] = e.position;
+        velocities[i] = e.velocity;
         if (!intent.fire || type.fireInterval <= 0 || e.fireCooldown != 0)
             continue; // most enemies, most ticks: no square root for an aim not used
         const float aimLen = glm::length(intent.aim);
@@ -321,6 +345,7 @@ void Game::applyEnemies(size_t begin, size_t end, std::vector<engine::Bullet>& f
             fired.push_back(b);
         }
     }
+    return faulted;
 }
 
 void Game::moveBullets() {

@@ -140,7 +140,9 @@ private:
     void snapshot();
     void applyPlayer(const PlayerCommand& command);
     void applyEnemies();
-    void applyEnemies(size_t begin, size_t end, std::vector<engine::Bullet>& fired); // one part
+    // One part; returns how many of its enemies are faulted.
+    size_t applyEnemies(size_t begin, size_t end, const engine::TickRandoms& nextRandoms,
+                        std::vector<engine::Bullet>& fired);
     void moveBullets();
     void resolve();
     void hooks();
@@ -163,7 +165,8 @@ private:
     std::vector<engine::ObjectId> m_spawnedIds;
     std::vector<engine::ObjectId> m_dying; // marked dead (markDead), destroyed at the commit
     std::vector<std::vector<engine::Bullet>>
-        m_partBullets; // applyEnemies: fired per part, joined in order
+        m_partBullets;                 // applyEnemies: fired per part, joined in order
+    std::vector<size_t> m_partFaulted; // applyEnemies: faulted enemies per part
     uint64_t m_roundStartTick = 0;
     int m_directorWave = -1;
     engine::World m_world;
