@@ -39,15 +39,19 @@ uint32_t EnemyMemory::allocate(uint16_t type) {
     } else {
         slot = p.slots++;
         p.data.resize(size_t(p.slots) * p.bytes);
+        p.live.push_back(0);
     }
+    p.live[slot] = 1;
     if (p.bytes)
         std::memset(p.data.data() + size_t(slot) * p.bytes, 0, p.bytes);
     return slot;
 }
 
 void EnemyMemory::release(uint16_t type, uint32_t slot) {
-    if (contains(type, slot))
-        m_pools[type].free.push_back(slot);
+    if (!live(type, slot))
+        return;
+    m_pools[type].live[slot] = 0;
+    m_pools[type].free.push_back(slot);
 }
 
 void EnemyMemory::clear() {
@@ -55,13 +59,14 @@ void EnemyMemory::clear() {
         p.slots = 0;
         p.data.clear();
         p.free.clear();
+        p.live.clear();
     }
 }
 
 size_t EnemyMemory::footprint() const {
     size_t bytes = 0;
     for (const Pool& p : m_pools)
-        bytes += p.data.capacity() + p.free.capacity() * sizeof(uint32_t);
+        bytes += p.data.capacity() + p.free.capacity() * sizeof(uint32_t) + p.live.capacity();
     return bytes;
 }
 

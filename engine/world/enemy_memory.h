@@ -26,14 +26,18 @@ public:
 
     /// Sets `type`'s bytes per enemy. Slots keep their indices; each one's bytes are carried over
     /// by `migrate(old, oldBytes, fresh)` when given (else the common prefix is kept and the rest
-    /// zeroed). Moves the pool: pointers from data()/at() are stale afterwards.
+    /// zeroed). Moves the pool: pointers from data()/at() are stale afterwards. Only the think
+    /// phase and the tracer may call it on a pool the game laid out, and only to lay it out as
+    /// the script does (they then agree already).
     void setBytes(uint16_t type, uint32_t bytes,
                   const std::function<void(const uint8_t*, uint32_t, uint8_t*)>& migrate = {});
     uint32_t bytes(uint16_t type) const { return type < m_pools.size() ? m_pools[type].bytes : 0; }
 
-    /// A zeroed slot of `type`'s pool (the pool grows: not during the think phase).
+    /// A zeroed slot of `type`'s pool. The pool may grow, which moves it: not during the think
+    /// phase, and pointers from data()/at() are stale afterwards.
     uint32_t allocate(uint16_t type);
-    /// Gives the slot back; a slot the pool does not hold out is ignored.
+    /// Gives the slot back. A slot that is not handed out (never, or already given back) is
+    /// ignored: a slot is never on the free list twice, so two enemies never share one.
     void release(uint16_t type, uint32_t slot);
     /// Releases every slot of every pool, keeping each type's bytes.
     void clear();
@@ -47,6 +51,10 @@ public:
     }
     bool contains(uint16_t type, uint32_t slot) const {
         return type < m_pools.size() && slot < m_pools[type].slots;
+    }
+    /// Handed out and not given back.
+    bool live(uint16_t type, uint32_t slot) const {
+        return contains(type, slot) && m_pools[type].live[slot] != 0;
     }
 
     /// Slots handed out so far in `type`'s pool (live or freed): a valid slot is below it.
@@ -65,6 +73,7 @@ private:
         uint32_t slots = 0;
         std::vector<uint8_t> data;
         std::vector<uint32_t> free;
+        std::vector<uint8_t> live; // per slot: handed out
     };
     Pool& pool(uint16_t type);
 

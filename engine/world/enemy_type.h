@@ -16,7 +16,7 @@ struct EnemyType {
     int fireInterval = 0; // ticks between shots; 0 = never fires
     float bulletSpeed = 420.0f;
     float bulletDamage = 8.0f;
-    uint32_t memorySize = 0; // bytes of Enemy::memory its behaviour uses
+    uint32_t memorySize = 0; // bytes per enemy of memory its behaviour uses (World::enemyMemory)
 };
 
 } // namespace engine

@@ -142,9 +142,10 @@ int SpatialGrid::nearest(glm::vec2 center, float radius, uint32_t exclude,
         }
         // Every item of the next ring's cells is at least ring cells away from the centre (a
         // border cell also holds the points clamped into it, but those lie beyond it): once the
-        // list is full and its last is nearer than that, nothing further can rank in it. One
-        // unit of slack covers the rounding in placing points into cells.
-        const float bound = float(ring) * m_cellSize - 1.0f;
+        // list is full and its last is nearer than that, nothing further can rank in it. The
+        // slack covers the rounding in placing points into cells, relative to the coordinates.
+        const float reach = std::abs(center.x) + std::abs(center.y) + float(ring + 1) * m_cellSize;
+        const float bound = float(ring) * m_cellSize - 1.0f - 1e-6f * reach;
         if (count == size && bound > 0.0f && bound * bound > dist[size_t(size) - 1])
             break;
     }

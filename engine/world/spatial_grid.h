@@ -64,11 +64,11 @@ private:
     float m_cellSize = 1.0f;
     float m_inverseCell = 1.0f;
     int m_columns = 1, m_rows = 1;
-    std::vector<uint32_t> m_cellStart;  // size cells+1: slots of cell c are start[c]..start[c+1])
-    std::vector<uint32_t> m_items;      // slot -> item
-    std::vector<GridPoint> m_points;    // slot -> its point: a query reads memory in order
-    std::vector<uint32_t> m_slotOf;     // item -> slot
-    std::vector<uint32_t> m_partCursor; // rebuild: per part and cell, the next slot
+    std::vector<uint32_t> m_cellStart = {0, 0}; // cells+1: cell c's slots are start[c]..start[c+1])
+    std::vector<uint32_t> m_items;              // slot -> item
+    std::vector<GridPoint> m_points;            // slot -> its point: a query reads memory in order
+    std::vector<uint32_t> m_slotOf;             // item -> slot
+    std::vector<uint32_t> m_partCursor;         // rebuild: per part and cell, the next slot
 };
 
 template <class Fn>

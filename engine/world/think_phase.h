@@ -20,7 +20,10 @@ class WorkerPool;
 
 struct ThinkContext {
     const World& world;
-    EnemyMemory& memory; // world.enemyMemory, writable: see the contract above
+    // The memory the thinks read and write (the game's world.enemyMemory; the tracer passes a
+    // copy). An implementation may also lay out a type's pool as its script declares it, which
+    // moves that pool; the game has laid it out so already.
+    EnemyMemory& memory;
     std::span<const EnemyType> types;
     uint64_t seed = 0;
     float dt = engine::kTickDt;

@@ -1,6 +1,7 @@
 #pragma once
 // World: every simulated object and the per-tick spatial index. Owned by the game; during the
-// think phase it is only read (the parallel phase gets a const World&).
+// think phase it is only read (the parallel phase gets a const World&), but for the enemies'
+// memory, which each think writes in its own slot (see engine/world/think_phase.h).
 #include "engine/core/random.h"
 #include "engine/core/slot_map.h"
 #include "engine/world/enemy_buckets.h"
@@ -63,7 +64,8 @@ struct World {
     /// change before the think.
     void snapshot(uint64_t seed, WorkerPool* pool);
     /// Set by snapshot(): how many enemies are faulted (their think must not run). The think
-    /// phase looks for them only when there are any. Valid while snapshotCurrent().
+    /// phase looks for them only when there are any. Valid while snapshotCurrent(), which sees
+    /// adds, removes and reorders, not flags: set by hand after the snapshot, they go unseen.
     size_t faultedEnemies = 0;
     bool snapshotCurrent() const {
         return m_snapshotChanges == enemies.changes() && m_snapshotTick == tick;

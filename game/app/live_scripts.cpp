@@ -69,8 +69,11 @@ void LiveScripts::apply(const scripting::ReloadResult& result) {
         }
         Game::MemoryMigration migrate;
         if (!(t.before.memory == t.after.memory))
-            migrate = [&t](const uint8_t* old, uint32_t, uint8_t* fresh) {
-                scripting::migrateMemory(t.before.memory, t.after.memory, old, fresh);
+            migrate = [&t](const uint8_t* old, uint32_t oldBytes, uint8_t* fresh) {
+                if (oldBytes == t.before.memory.size) // the pool is in the old layout, as it is
+                    scripting::migrateMemory(t.before.memory, t.after.memory, old, fresh);
+                else
+                    std::memset(fresh, 0, t.after.memory.size);
             };
         game.updateType(t.slot, t.after.type, migrate);
         game.setTypeRemoved(t.slot, false);

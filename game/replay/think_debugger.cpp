@@ -100,6 +100,7 @@ bool ThinkDebugger::debug(const ThinkCapture& capture, engine::ObjectId enemy,
         r.difference = "the enemy was faulted before this tick: the game did not run its think";
     if (whatIfSource) {
         request.script.source = *whatIfSource;
+        request.memoryLayout = &r.trace.layout; // the world's memory is in the traced version's
         r.whatIf = m_tracer->trace(request);
         r.hasWhatIf = true;
     }

@@ -22,7 +22,7 @@ struct ThinkDebugResult {
     uint64_t tick = 0;
     scripting::ThinkTrace trace;
     engine::Intent applied{};           // what the pool returned that tick
-    std::vector<uint8_t> appliedMemory; // the memory its think wrote then (empty if it raised)
+    std::vector<uint8_t> appliedMemory; // its memory after the thinks (empty when it faulted)
     bool ranInGame = true;  // false: the enemy was already faulted (idle); its think did not run
     bool identical = false; // trace.intent equals applied (see sameIntent)
     std::string difference; // when not identical: which field

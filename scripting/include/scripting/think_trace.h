@@ -22,6 +22,7 @@
 #include "engine/world/enemy_type.h"
 #include "engine/world/intent.h"
 #include "engine/world/world.h"
+#include "scripting/memory_layout.h"
 #include "scripting/sandbox_limits.h"
 #include "scripting/script_files.h"
 
@@ -63,6 +64,7 @@ struct ThinkTrace {
     std::string error;           // when !ok: "file:line: message" (runtime, budget or memory error)
     engine::Intent intent{};     // as the pool writes it (a think that raised: idle and faulted)
     std::vector<uint8_t> memory; // the memory it wrote, in its layout (empty if it raised)
+    MemoryLayout layout;         // the layout of the version traced
 };
 
 struct ThinkTraceRequest {
@@ -73,6 +75,9 @@ struct ThinkTraceRequest {
     uint32_t enemy = 0; // dense index in world.enemies
     ScriptFile script;  // the enemy's script, as the pool loaded it
     std::vector<ScriptFile> libs;
+    /// The layout world.enemyMemory is in for this enemy's type, when the script traced may lay
+    /// it out differently (a "what if"): its memory is carried over as a reload carries it.
+    const MemoryLayout* memoryLayout = nullptr;
     size_t maxSteps = 20000;
     size_t maxBytes = size_t(16) << 20; // of formatted text in the steps
 };

@@ -233,17 +233,24 @@ ThinkTrace ThinkTracer::trace(const ThinkTraceRequest& request) {
 
     m_intents.assign(enemies.size(), engine::Intent{});
     m_order[0] = request.enemy;
-    // The think writes its memory in place: into a copy of the world's, in the layout of the
-    // version traced (a "what if" may declare another one: its fields start at zero).
+    // The think writes its memory in place: into a copy of the world's, laid out as the version
+    // traced lays it (a "what if" may declare another layout: carried over as a reload would,
+    // from the layout the world's memory is in; without that layout, zeros). An enemy without a
+    // slot raises in the driver, as it does in the pool.
     const engine::Enemy& traced = enemies[request.enemy];
     m_memory = request.world.enemyMemory;
-    if (m_memory.bytes(traced.type) != info.memory.size)
+    const MemoryLayout* from = request.memoryLayout;
+    if (from && !(*from == info.memory) && m_memory.bytes(traced.type) == from->size)
         m_memory.setBytes(traced.type, info.memory.size,
-                          [](const uint8_t*, uint32_t, uint8_t*) {}); // zeros
-    if (info.memory.size > 0 && !m_memory.contains(traced.type, traced.memorySlot)) {
-        out.error = "the enemy has no memory slot";
-        return out;
-    }
+                          [&](const uint8_t* old, uint32_t, uint8_t* fresh) {
+                              migrateMemory(*from, info.memory, old, fresh);
+                          });
+    else if (m_memory.bytes(traced.type) != info.memory.size)
+        m_memory.setBytes(traced.type, info.memory.size,
+                          [&](const uint8_t*, uint32_t, uint8_t* fresh) {
+                              std::memset(fresh, 0, info.memory.size);
+                          });
+    out.layout = info.memory;
     fillThinkFrame(
         *m_frame,
         engine::ThinkContext{request.world, m_memory, request.types, request.seed, request.dt},

@@ -37,7 +37,7 @@ inline constexpr const char* kWorldViewFields[] = {
     "player_y", "player_vx", "player_vy", "player_hp", "player_alive", "enemy_count"};
 
 /// One type's memory pool as the driver reads it (engine/world/enemy_memory.h): an enemy's memory
-/// is data + memorySlot * bytes. The phase checks every slot it hands the driver is below slots.
+/// is data + memorySlot * bytes. The driver checks an enemy's slot is below slots before it reads.
 struct ThinkMemoryPool {
     uint8_t* data;
     uint32_t bytes, slots;

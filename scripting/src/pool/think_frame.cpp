@@ -9,11 +9,15 @@ void fillThinkFrame(ThinkFrame& f, const engine::ThinkContext& ctx, engine::Inte
     f.intents = intents;
     f.order = order;
     f.enemyCount = uint32_t(world.enemies.size());
-    if (world.enemyRandoms.size() >= world.enemies.size()) {
+    if (world.snapshotCurrent() && world.enemyRandoms.size() == world.enemies.size()) {
         f.randoms = world.enemyRandoms.data();
-    } else {
-        storage.zeroRandoms.assign(world.enemies.size(), glm::vec2(0.0f));
-        f.randoms = storage.zeroRandoms.data();
+    } else { // changed since its snapshot (or never snapshot): each enemy's own, computed here
+        const auto dense = world.enemies.dense();
+        const engine::TickRandoms randoms(ctx.seed, world.tick);
+        storage.randoms.resize(dense.size());
+        for (size_t i = 0; i < dense.size(); ++i)
+            storage.randoms[i] = randoms.of(dense[i].id);
+        f.randoms = storage.randoms.data();
     }
     engine::EnemyMemory& memory = ctx.memory;
     storage.pools.resize(memory.types());

@@ -155,3 +155,17 @@ TEST(EnemyMemory, AFullMapGivesTheSlotBack) {
     EXPECT_EQ(w.enemyMemory.slots(0), 3u);
     EXPECT_EQ(w.memoryOf(enemyOf(0)), nullptr) << "an enemy without a slot has no memory";
 }
+
+TEST(EnemyMemory, ASlotGivenBackTwiceIsHandedOutOnce) {
+    EnemyMemory memory;
+    memory.setBytes(0, 4);
+    const uint32_t a = memory.allocate(0);
+    memory.release(0, a);
+    memory.release(0, a);  // twice: ignored
+    memory.release(0, 99); // never handed out: ignored
+    const uint32_t b = memory.allocate(0), c = memory.allocate(0);
+    EXPECT_EQ(b, a);
+    EXPECT_NE(c, a) << "the slot given back twice went to two owners";
+    EXPECT_TRUE(memory.live(0, b));
+    EXPECT_TRUE(memory.live(0, c));
+}

@@ -1,6 +1,7 @@
 // ThinkTracer: one think re-run line by line gives the pool's intent exactly, shows every value
 // without running script code, and survives hostile scripts.
 #include "engine/core/tick.h"
+#include "scripting/memory_layout.h"
 #include "scripting/test_world.h"
 #include "scripting/think_phase.h"
 #include "scripting/think_trace.h"
@@ -160,7 +161,7 @@ TEST(ThinkTrace, ShowsLocalsUpvaluesAndMemoryAsTheyAreAtEachLine) {
     EXPECT_EQ(t.steps[6].mem, (std::vector<TraceValue>{{"count", "0"}}));
     EXPECT_EQ(t.steps[7].mem, (std::vector<TraceValue>{{"count", "1"}}));
     EXPECT_EQ(valueOf(t.steps[8].locals, "label"), "\"n1\"");
-    // It returns b, a + #label ("n1": 2), no fire; its memory goes with the intent.
+    // It returns b, a + #label ("n1": 2), no fire; the memory it wrote comes with the trace.
     EXPECT_EQ(t.intent.velocity.x, 3.0f);
     EXPECT_EQ(t.intent.velocity.y, 3.5f);
     EXPECT_EQ(t.intent.fire, 0);
@@ -445,4 +446,57 @@ TEST(ThinkTrace, GivesThePoolsIntentForEveryShippedScript) {
     EXPECT_TRUE(phase->errors().entries().empty());
     // Timing is printed, never asserted (CONTRIBUTING.md): a trace should take well under 50 ms.
     std::printf("slowest trace of a shipped script: %.2f ms (%s)\n", slowestMs, slowest.c_str());
+}
+
+// A "what if" whose script lays its memory out differently reads it as a reload would carry it:
+// same name and type kept, the rest zero. Without the world's layout, everything starts at zero.
+TEST(ThinkTrace, AWhatIfWithAnotherMemoryLayoutReadsItAsAReloadWouldCarryIt) {
+    auto tracer = makeTracer();
+    OneEnemy one;
+    MemoryLayout world;
+    std::string error;
+    ASSERT_TRUE(buildMemoryLayout({{"ticks", "int"}, {"last", "float"}}, &world, &error)) << error;
+    one.w.world.enemyMemory.setBytes(0, world.size);
+    std::string failed;
+    ASSERT_TRUE(writeMemoryField(one.w.memory(one.w.world.enemies.dense()[0].id),
+                                 *world.find("ticks"), 41, &failed))
+        << failed;
+    ScriptFile whatIf;
+    whatIf.name = "whatif";
+    whatIf.chunkname = "enemies/whatif.lua";
+    whatIf.source =
+        R"(return { name = "WhatIf", hp = 3, speed = 100, radius = 10, color = "#ffffff",
+  score = 1, memory = { ticks = "int", extra = "double" },
+  think = function(self, world, mem) mem.ticks = mem.ticks + 1 return mem.ticks, mem.extra end })";
+    ThinkTraceRequest request{.world = one.w.world,
+                              .types = one.types,
+                              .seed = one.w.seed,
+                              .enemy = 0,
+                              .script = whatIf,
+                              .libs = {},
+                              .memoryLayout = &world};
+    const ThinkTrace carried = tracer->trace(request);
+    ASSERT_TRUE(carried.ok) << carried.error;
+    EXPECT_EQ(carried.intent.velocity.x, 42.0f) << "ticks carried over";
+    EXPECT_EQ(carried.intent.velocity.y, 0.0f) << "a new field starts at zero";
+    EXPECT_EQ(carried.memory.size(), carried.layout.size);
+    request.memoryLayout = nullptr;
+    const ThinkTrace fresh = tracer->trace(request);
+    ASSERT_TRUE(fresh.ok) << fresh.error;
+    EXPECT_EQ(fresh.intent.velocity.x, 1.0f);
+    // The world's own memory is never written by a trace.
+    EXPECT_EQ(
+        readMemoryField(one.w.memory(one.w.world.enemies.dense()[0].id), *world.find("ticks")),
+        41.0);
+}
+
+// As in the pool: an enemy without a memory slot raises in the driver and faults.
+TEST(ThinkTrace, AnEnemyWithoutAMemorySlotFaultsAsInThePool) {
+    auto tracer = makeTracer();
+    OneEnemy one;
+    one.w.world.enemies.dense()[0].memorySlot = UINT32_MAX;
+    const ThinkTrace t = one.trace(*tracer, "traced.lua");
+    EXPECT_FALSE(t.ok);
+    EXPECT_NE(t.error.find("has no memory slot"), std::string::npos) << t.error;
+    EXPECT_EQ(t.intent.faulted, 1);
 }

@@ -48,7 +48,8 @@ return function(first, last)
     SS.rand, SS.rand2 = R[i].x, R[i].y
     SS.nb_count = 0
     if MEMSIZE > 0 then
-      -- An enemy made past World::addEnemy has no slot: it faults rather than read past the pool.
+      -- An enemy made past World::addEnemy may have no slot: it faults rather than read past the
+      -- pool. (Only World::addEnemy hands out slots, each to one enemy.)
       if E[i].memory_slot >= SLOTS then error(format("%s: enemy %d has no memory slot", where, i), 0) end
       copy(MEM, MB + E[i].memory_slot * MEMSIZE, MEMSIZE)
     end
