@@ -5,13 +5,15 @@
 // think returned, each in its own slot of `memory` (no think reads another enemy's memory, so the
 // write needs no second buffer; a think that raised leaves it as it was): that is what makes them
 // safe to run in parallel and swappable (native C++, the Lua VM pool). Faulted enemies' intents are
-// ignored.
+// ignored. An implementation may hand ranges of enemies whose intents are final to applyRange as
+// it goes (see game/sim/enemy_apply.h); the game applies the others after the phase.
 #include "engine/core/tick.h"
 #include "engine/world/enemy_type.h"
 #include "engine/world/intent.h"
 #include "engine/world/world.h"
 
 #include <cstdint>
+#include <functional>
 #include <span>
 
 namespace engine {
@@ -27,6 +29,11 @@ struct ThinkContext {
     std::span<const EnemyType> types;
     uint64_t seed = 0;
     float dt = engine::kTickDt;
+    // Optional: applyRange(thread, first, last) applies the enemies [first, last) (dense indices)
+    // whose intents this phase has written for good (thought and not faulted), while they are in
+    // cache. Called from the phase's threads (thread: 0 .. workers()->size()-1, or 0), at most
+    // once per enemy. Only for an enemy whose think is done: applying moves its record.
+    const std::function<void(int, uint32_t, uint32_t)>* applyRange = nullptr;
 };
 
 class ThinkPhase {

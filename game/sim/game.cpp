@@ -4,6 +4,7 @@
 #include "engine/core/parallel_ranges.h"
 #include "engine/core/tick.h"
 #include "game/sim/autopilot.h"
+#include "game/sim/sim_math.h"
 
 #include <glm/geometric.hpp>
 
@@ -17,7 +18,6 @@ namespace game {
 namespace {
 using Clock = std::chrono::steady_clock;
 constexpr float kDt = engine::kTickDt; // the tick, in seconds
-constexpr float kEnemyMargin = 60.0f;  // enemies may stand this far outside the arena (entering)
 constexpr float kGridCell = 64.0f;
 
 double msSince(Clock::time_point& t) {
@@ -47,13 +47,6 @@ template <class H> void hashBullets(H& h, const std::vector<engine::Bullet>& bul
     }
 }
 
-[[gnu::always_inline]] inline glm::vec2 clampLength(glm::vec2 v, float maxLength) {
-    const float len2 = glm::dot(v, v);
-    if (!(len2 <= maxLength * maxLength)) // NaN intents collapse to zero below
-        return std::isfinite(len2) && len2 > 0.0f ? v * (maxLength / std::sqrt(len2))
-                                                  : glm::vec2(0);
-    return v;
-}
 } // namespace
 
 void Game::sortTypesByStrength() {
@@ -195,7 +188,17 @@ void Game::step(const PlayerCommand* command) {
     // Not cleared: the think phase writes every intent apply reads (a faulted enemy's is ignored,
     // see ThinkPhase), and 100k intents are 9 MB.
     m_intents.resize(m_world.enemies.size());
-    const engine::ThinkContext context{m_world, m_world.enemyMemory, m_types, m_def.seed, kDt};
+    engine::ThinkContext context{m_world, m_world.enemyMemory, m_types, m_def.seed, kDt};
+    engine::WorkerPool* workers = m_think ? m_think->workers() : nullptr;
+    m_enemyApply.begin(m_world, m_intents, m_types, m_def.seed, workers ? workers->size() : 1);
+    // The think phase applies the enemies it is done with as it goes (their records are in cache),
+    // except when an observer must see the world as the thinks read it.
+    const std::function<void(int, uint32_t, uint32_t)> applyRange = [this](int lane, uint32_t first,
+                                                                           uint32_t last) {
+        m_enemyApply.applyRange(lane, first, last);
+    };
+    if (m_applyInThink && !m_thinkObserver)
+        context.applyRange = &applyRange;
     if (m_thinkObserver) {
         const engine::EnemyMemory before = m_world.enemyMemory; // the thinks write it in place
         if (m_think)
@@ -207,7 +210,7 @@ void Game::step(const PlayerCommand* command) {
     m_last.ms[size_t(Phase::Think)] = msSince(t);
 
     applyPlayer(cmd);
-    applyEnemies();
+    m_enemyApply.finish(workers); // the enemies the think phase did not apply, and the bullets
     moveBullets();
     m_last.ms[size_t(Phase::Apply)] = msSince(t);
 
@@ -272,80 +275,6 @@ void Game::applyPlayer(const PlayerCommand& cmd) {
         ++m_counters.shotsFired;
         ++m_events.playerShots;
     }
-}
-
-void Game::applyEnemies() {
-    auto enemies = m_world.enemies.dense();
-    engine::WorkerPool* pool = m_think ? m_think->workers() : nullptr;
-    const uint32_t parts = engine::partsFor(pool, enemies.size());
-    m_partBullets.resize(parts);
-    m_partFaulted.assign(parts, 0);
-    // Apply also writes what the next snapshot would copy from every record (position,
-    // velocity, next tick's randoms): the records are in cache here, and the world keeps the
-    // arrays in step through the commit's adds and removes.
-    m_world.enemyPositions.resize(enemies.size());
-    m_world.enemyVelocities.resize(enemies.size());
-    m_world.enemyRandoms.resize(enemies.size());
-    const engine::TickRandoms nextRandoms(m_def.seed, m_world.tick + 1);
-    engine::parallelRanges(
-        pool, enemies.size(), parts, [&](uint32_t part, size_t begin, size_t end) {
-            m_partBullets[part].clear();
-            m_partFaulted[part] = applyEnemies(begin, end, nextRandoms, m_partBullets[part]);
-        });
-    size_t faulted = 0;
-    for (uint32_t p = 0; p < parts; ++p) {
-        faulted += m_partFaulted[p];
-        // in part order: the same bullets in the same order on any pool
-        m_world.bullets.insert(m_world.bullets.end(), m_partBullets[p].begin(),
-                               m_partBullets[p].end());
-    }
-    m_world.pointsWritten(m_def.seed, m_world.tick + 1, faulted);
-}
-
-size_t Game::applyEnemies(size_t begin, size_t end, const engine::TickRandoms& nextRandoms,
-                          std::vector<engine::Bullet>& fired) {
-    auto enemies = m_world.enemies.dense();
-    glm::vec2* positions = m_world.enemyPositions.data();
-    glm::vec2* velocities = m_world.enemyVelocities.data();
-    glm::vec2* randoms = m_world.enemyRandoms.data();
-    const glm::vec2 lo(-kEnemyMargin), hi = m_world.size + glm::vec2(kEnemyMargin);
-    size_t faulted = 0;
-    for (size_t i = begin; i < end; ++i) {
-        engine::Enemy& e = enemies[i];
-        const engine::Intent& intent = m_intents[i];
-        const engine::EnemyType& type = m_types[e.type];
-        randoms[i] = nextRandoms.of(e.id);
-        if (e.fireCooldown > 0)
-            --e.fireCooldown;
-        if (intent.faulted)
-            e.flags |= engine::kEnemyFaulted;
-        if (e.flags & engine::kEnemyFaulted) {
-            e.velocity = glm::vec2(0.0f);
-            positions[i] = e.position;
-            velocities[i] = e.velocity;
-            ++faulted;
-            continue;
-        }
-        e.velocity = clampLength(intent.velocity, e.speed);
-        e.position = glm::clamp(e.position + e.velocity * kDt, lo, hi);
-        positions[i] = e.position;
-        velocities[i] = e.velocity;
-        if (!intent.fire || type.fireInterval <= 0 || e.fireCooldown != 0)
-            continue; // most enemies, most ticks: no square root for an aim not used
-        const float aimLen = glm::length(intent.aim);
-        if (aimLen > 1e-4f && std::isfinite(aimLen)) {
-            e.fireCooldown = type.fireInterval;
-            engine::Bullet b;
-            b.position = e.position + intent.aim / aimLen * (e.radius + 3.0f);
-            b.velocity = intent.aim / aimLen * type.bulletSpeed;
-            b.damage = type.bulletDamage;
-            b.radius = 5.0f;
-            b.ticksLeft = 240;
-            b.owner = engine::BulletOwner::Enemy;
-            fired.push_back(b);
-        }
-    }
-    return faulted;
 }
 
 void Game::moveBullets() {

@@ -12,6 +12,7 @@
 #include "engine/world/intent.h"
 #include "engine/world/think_phase.h"
 #include "engine/world/world.h"
+#include "game/sim/enemy_apply.h"
 #include "game/sim/events.h"
 #include "game/sim/game_def.h"
 #include "game/sim/game_hooks.h"
@@ -133,16 +134,15 @@ public:
     /// it, so a replay does not depend on the autopilot's code).
     const PlayerCommand& lastCommand() const { return m_lastCommand; }
     void setThinkObserver(ThinkObserver observer) { m_thinkObserver = std::move(observer); }
+    /// Whether the think phase applies the enemies it is done with as it goes (the default) or
+    /// the game applies them all after it: the same world either way (tests compare the two).
+    void setApplyInThink(bool enabled) { m_applyInThink = enabled; }
 
 private:
     void endRound();                 // the player died: the round joins finishedRounds()
     void markDead(engine::Enemy& e); // every kEnemyDead is set here, so the commit needs no scan
     void snapshot();
     void applyPlayer(const PlayerCommand& command);
-    void applyEnemies();
-    // One part; returns how many of its enemies are faulted.
-    size_t applyEnemies(size_t begin, size_t end, const engine::TickRandoms& nextRandoms,
-                        std::vector<engine::Bullet>& fired);
     void moveBullets();
     void resolve();
     void hooks();
@@ -164,9 +164,8 @@ private:
     scripting::CommandBuffer m_commands;
     std::vector<engine::ObjectId> m_spawnedIds;
     std::vector<engine::ObjectId> m_dying; // marked dead (markDead), destroyed at the commit
-    std::vector<std::vector<engine::Bullet>>
-        m_partBullets;                 // applyEnemies: fired per part, joined in order
-    std::vector<size_t> m_partFaulted; // applyEnemies: faulted enemies per part
+    EnemyApply m_enemyApply;
+    bool m_applyInThink = true;
     uint64_t m_roundStartTick = 0;
     int m_directorWave = -1;
     engine::World m_world;

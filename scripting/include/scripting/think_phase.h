@@ -114,7 +114,8 @@ public:
 private:
     LuaThinkPhase() = default;
     std::unique_ptr<PoolVm> makeVm(std::string* error);
-    BatchResult runHealthy(PoolVm& vm, const ThinkBatch& b, std::vector<ThinkFault>& faults) const;
+    BatchResult runHealthy(int worker, PoolVm& vm, const ThinkBatch& b,
+                           std::vector<ThinkFault>& faults) const;
     /// After a tick: a VM whose memory stays above 3/4 of its cap after a full collection cannot
     /// recover (a script hoards data in file-level variables). Replace it; returns the slot of the
     /// script that held most of that memory (found by dropping the scripts of the retired VM one
@@ -137,6 +138,8 @@ private:
     std::unique_ptr<ThinkFrame> m_frame; // stable: every VM's views point into it
     std::unique_ptr<ThinkFrameStorage> m_frameStorage;
     bool m_noneFaulted = false; // this tick's snapshot counted no faulted enemy
+    // This tick's ThinkContext::applyRange, when batches are dense ranges (a grouped world).
+    const std::function<void(int, uint32_t, uint32_t)>* m_applyRange = nullptr;
     std::unique_ptr<engine::WorkerPool> m_pool;
     std::vector<std::unique_ptr<PoolVm>> m_vms;
     std::vector<EnemyScriptInfo> m_scripts;

@@ -39,6 +39,8 @@ public:
 
     const std::vector<ThinkBatch>& batches() const { return m_batches; }
     const uint32_t* order() const { return m_order; }
+    /// order()[k] == k: a grouped world, not reversed (batches are ranges of dense indices).
+    bool orderIsIdentity() const { return !m_identity.empty() && m_order == m_identity.data(); }
 
 private:
     void cut(size_t vmCount);

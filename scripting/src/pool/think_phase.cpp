@@ -398,7 +398,7 @@ std::vector<engine::EnemyType> LuaThinkPhase::types() const {
     return types;
 }
 
-BatchResult LuaThinkPhase::runHealthy(PoolVm& vm, const ThinkBatch& b,
+BatchResult LuaThinkPhase::runHealthy(int worker, PoolVm& vm, const ThinkBatch& b,
                                       std::vector<ThinkFault>& faults) const {
     // A grouped world's batches still hold its faulted enemies (ThinkBatches does not scan for
     // them): run the healthy stretches between them, which keeps the driver's loop free of a
@@ -406,9 +406,22 @@ BatchResult LuaThinkPhase::runHealthy(PoolVm& vm, const ThinkBatch& b,
     // batch, so it is skipped when the snapshot counted no faulted enemy.
     BatchResult total;
     const auto run = [&](uint32_t first, uint32_t last) {
+        const size_t before = faults.size();
         const BatchResult r = vm.runBatch(b.slot, first, last, faults);
         total.entities += r.entities;
         total.faults += r.faults;
+        if (!m_applyRange)
+            return;
+        // The stretches between this run's faults (in order) are done: applied now, while in
+        // cache. Positions are dense indices here (the order is the identity).
+        uint32_t from = first;
+        for (size_t f = before; f < faults.size(); ++f) {
+            if (from < faults[f].position)
+                (*m_applyRange)(worker, from, faults[f].position);
+            from = faults[f].position + 1;
+        }
+        if (from < last)
+            (*m_applyRange)(worker, from, last);
     };
     if (m_noneFaulted) {
         run(b.first, b.last);
@@ -440,6 +453,7 @@ void LuaThinkPhase::think(const engine::ThinkContext& ctx, std::span<engine::Int
 
     fillThinkFrame(*m_frame, ctx, intents.data(), m_batches->order(), *m_frameStorage);
     m_noneFaulted = world.snapshotCurrent() && world.faultedEnemies == 0;
+    m_applyRange = m_batches->orderIsIdentity() ? ctx.applyRange : nullptr;
 
     for (size_t v = 0; v < m_vms.size(); ++v) {
         m_stats.lastTick[v] = VmStats{};
@@ -452,7 +466,7 @@ void LuaThinkPhase::think(const engine::ThinkContext& ctx, std::span<engine::Int
         const ThinkBatch& b = m_batches->batches()[job];
         const Clock::time_point t0 = Clock::now();
         PoolVm& vm = *m_vms[size_t(worker)];
-        const BatchResult r = runHealthy(vm, b, m_faults[size_t(worker)]);
+        const BatchResult r = runHealthy(worker, vm, b, m_faults[size_t(worker)]);
         VmStats& s = m_stats.lastTick[size_t(worker)];
         const Clock::time_point t1 = Clock::now();
         s.busyMs += msBetween(t0, t1);
