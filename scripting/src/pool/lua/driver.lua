@@ -35,7 +35,16 @@ return function(first, last)
     if pool.bytes ~= MEMSIZE then error(format("%s: memory pool of %d bytes for a %d-byte layout", where, pool.bytes, MEMSIZE), 0) end
     MB, SLOTS = pool.data, pool.slots
   end
-  for k = first, last - 1 do
+  -- An enemy made past World::addEnemy may have no slot: it faults rather than read past the
+  -- pool. Looked for in a loop of its own: a check inside the main loop added snapshots enough to
+  -- push a long think's trace (sniper's) over LuaJIT's limit. The batch stops before it.
+  local stop = last
+  if MEMSIZE > 0 then
+    for k = first, last - 1 do
+      if E[O[k]].memory_slot >= SLOTS then stop = k break end
+    end
+  end
+  for k = first, stop - 1 do
     CURSOR.position = k
     local i = O[k]
     CURSOR.entity = i
@@ -47,12 +56,7 @@ return function(first, last)
     SS.age = tick - E[i].spawn_tick
     SS.rand, SS.rand2 = R[i].x, R[i].y
     SS.nb_count = 0
-    if MEMSIZE > 0 then
-      -- An enemy made past World::addEnemy may have no slot: it faults rather than read past the
-      -- pool. (Only World::addEnemy hands out slots, each to one enemy.)
-      if E[i].memory_slot >= SLOTS then error(format("%s: enemy %d has no memory slot", where, i), 0) end
-      copy(MEM, MB + E[i].memory_slot * MEMSIZE, MEMSIZE)
-    end
+    if MEMSIZE > 0 then copy(MEM, MB + E[i].memory_slot * MEMSIZE, MEMSIZE) end
     -- Each think gets its units; the chunk the slow path sized so far stays (if thinks are slow,
     -- the clock is read early in the next one too).
     local first = B.chunk
@@ -70,5 +74,9 @@ return function(first, last)
     end
     I[i].faulted = 0
     if MEMSIZE > 0 then copy(MB + E[i].memory_slot * MEMSIZE, MEM, MEMSIZE) end
+  end
+  if stop < last then -- (only World::addEnemy hands out slots, each to one enemy)
+    CURSOR.position, CURSOR.entity = stop, O[stop]
+    error(format("%s: enemy %d has no memory slot", where, O[stop]), 0)
   end
 end
