@@ -1,18 +1,17 @@
 #!/usr/bin/env bash
-# Builds the libFuzzer targets (clang, AddressSanitizer) in build-fuzz/ and runs each for
-# SECONDS seconds (default 45) on a copy of its seed corpus. A crash is saved to
+# Builds the libFuzzer targets (clang, AddressSanitizer + UBSan) in build-asan/ (tools/asan_tree.sh)
+# and runs each for SECONDS seconds (default 45) on a copy of its seed corpus. A crash is saved to
 # tests/fuzz/crashes/ (commit it, and make it a regression test) and fails the run.
 # Usage: bash tools/fuzz.sh [SECONDS]
 set -euo pipefail
-ARENA_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+source "$(dirname "${BASH_SOURCE[0]}")/asan_tree.sh"
 SECONDS_PER_TARGET="${1:-45}"
-BUILD="$ARENA_ROOT/build-fuzz"
-CC=clang CXX=clang++ cmake -S "$ARENA_ROOT" -B "$BUILD" -G Ninja -DARENA_FUZZ=ON -DARENA_BUILD_TESTS=OFF \
-  -DARENA_BUILD_TOOLS=OFF -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
-cmake --build "$BUILD" -j"$(nproc)" --target fuzz_script fuzz_reload fuzz_object_api fuzz_instrument fuzz_recording
+BUILD="$ARENA_ROOT/build-asan"
+arena_configure_asan
+cmake --build "$BUILD" -j"$(nproc)" --target "${ARENA_FUZZ_TARGETS[@]/#/fuzz_}"
 mkdir -p "$ARENA_ROOT/tests/fuzz/crashes"
 status=0
-for target in script reload object_api instrument recording; do
+for target in "${ARENA_FUZZ_TARGETS[@]}"; do
   work="$(mktemp -d)"
   cp -r "$ARENA_ROOT/tests/fuzz/corpus/$target/." "$work/"
   seeds=()

@@ -2,6 +2,7 @@
 # Command 2 of the README (and what CI runs): install what is missing, build, run every test.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
+source "$(dirname "${BASH_SOURCE[0]}")/asan_tree.sh"
 
 export SDL_VIDEODRIVER="${SDL_VIDEODRIVER:-offscreen}" XDG_RUNTIME_DIR="${XDG_RUNTIME_DIR:-/tmp}"
 echo "==> formatting: every C++ file as .clang-format says"
@@ -29,18 +30,20 @@ echo "==> short soak: churn, reloads (good, broken, hostile), pool resizes"
 "$ARENA_BUILD/arena" --headless --soak --ticks 30000 2>/dev/null
 
 if [ "${ARENA_QUICK:-0}" != 1 ]; then
+  # The sanitizer trees are built with clang, measured on 2 cores: the ASan tree in 221 s against
+  # gcc's 519 s, the TSan tree in 163 s, and the suite under TSan runs in 133 s against gcc's
+  # 226 s. The ASan tree also holds the libFuzzer targets: the libraries are compiled once for both.
   echo "==> AddressSanitizer + UndefinedBehaviorSanitizer: the whole suite (LuaJIT itself is not instrumented)"
-  cmake -S "$ARENA_ROOT" -B "$ARENA_ROOT/build-asan" -G Ninja -DARENA_SANITIZE=address,undefined \
-    -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
-  # What the suite runs (its tests, the game, scriptcheck): the benchmark tool is not built here.
+  arena_configure_asan
+  # What the suite runs (its tests, the game, scriptcheck) and the fuzz targets: not arena-bench.
   cmake --build "$ARENA_ROOT/build-asan" -j"$(nproc)" --target engine_tests scripting_tests \
-    game_tests tools_tests arena scriptcheck
+    game_tests tools_tests arena scriptcheck "${ARENA_FUZZ_TARGETS[@]/#/fuzz_}"
   # detect_leaks=0: LuaJIT's GC64 tagged pointers make live Lua objects look leaked (see README).
   ASAN_OPTIONS=detect_leaks=0:abort_on_error=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
     ctest --test-dir "$ARENA_ROOT/build-asan" -j"$(nproc)" --output-on-failure
 
   echo "==> ThreadSanitizer: the whole suite (about 2 minutes on 2 cores)"
-  cmake -S "$ARENA_ROOT" -B "$ARENA_ROOT/build-tsan" -G Ninja -DARENA_SANITIZE=thread \
+  cmake -S "$ARENA_ROOT" -B "$ARENA_ROOT/build-tsan" -G Ninja "${ARENA_CLANG[@]}" -DARENA_SANITIZE=thread \
     -DCMAKE_BUILD_TYPE=RelWithDebInfo -DARENA_BUILD_TOOLS=OFF >/dev/null
   cmake --build "$ARENA_ROOT/build-tsan" -j"$(nproc)" --target engine_tests scripting_tests game_tests arena
   TSAN_OPTIONS="halt_on_error=1 suppressions=$ARENA_ROOT/tools/tsan.supp" \
