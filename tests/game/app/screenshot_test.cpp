@@ -12,8 +12,15 @@
 #include <set>
 #include <sstream>
 #include <string>
+#include <unistd.h>
 
 namespace {
+// A path in the temporary directory of this test process alone: tests run in parallel (ctest -j),
+// and two test runs may share a machine.
+std::filesystem::path uniqueTemp(const std::string& name) {
+    return std::filesystem::temp_directory_path() / (std::to_string(getpid()) + "_" + name);
+}
+
 struct Rgb {
     int r, g, b;
 };
@@ -37,10 +44,11 @@ struct Rect {
 
 // Runs arena with `args`, returns its stdout; the "arena: rect NAME x y w h" lines go to *rects.
 std::string runArena(const std::string& args, std::map<std::string, Rect>* rects) {
-    const auto out = std::filesystem::temp_directory_path() / "arena_screenshot_stdout.txt";
+    const auto out = uniqueTemp("arena_screenshot_stdout.txt");
     const std::string cmd = std::string(ARENA_BINARY_DIR) + "/arena " + args + " > " + out.string();
     EXPECT_EQ(std::system(cmd.c_str()), 0) << cmd;
     std::ifstream in(out);
+    std::filesystem::remove(out); // (still open for reading)
     std::string text, line;
     while (std::getline(in, line)) {
         text += line + "\n";
@@ -71,6 +79,7 @@ Image load(const std::filesystem::path& png) {
     int channels = 0;
     unsigned char* pixels = stbi_load(png.c_str(), &img.w, &img.h, &channels, 3);
     EXPECT_NE(pixels, nullptr) << stbi_failure_reason();
+    std::filesystem::remove(png); // read once: uniqueTemp's names would pile up
     if (pixels) {
         img.rgb.assign(pixels, pixels + size_t(img.w) * img.h * 3);
         stbi_image_free(pixels);
@@ -89,7 +98,7 @@ template <class Pred> size_t count(const Image& img, const Rect& r, Pred pred) {
 } // namespace
 
 TEST(Screenshot, ShowsTheArenaWithEnemiesArriving) {
-    const auto png = std::filesystem::temp_directory_path() / "arena_screenshot_test.png";
+    const auto png = uniqueTemp("arena_screenshot_test.png");
     std::filesystem::remove(png);
     const std::string cmd = std::string(ARENA_BINARY_DIR) + "/arena --screenshot " + png.string() +
                             " --frames 900 --seed 2 --enemies 120 > /dev/null";
@@ -97,6 +106,7 @@ TEST(Screenshot, ShowsTheArenaWithEnemiesArriving) {
 
     int w = 0, h = 0, channels = 0;
     unsigned char* pixels = stbi_load(png.c_str(), &w, &h, &channels, 3);
+    std::filesystem::remove(png);
     ASSERT_NE(pixels, nullptr) << stbi_failure_reason();
     EXPECT_EQ(w, 1280);
     EXPECT_EQ(h, 720);
@@ -138,7 +148,7 @@ TEST(Screenshot, ShowsTheArenaWithEnemiesArriving) {
 
 TEST(Screenshot, AFolderWhoseOnlyScriptIsBrokenStillStartsAndSaysWhy) {
     // It used to end in a segmentation fault after the message.
-    const auto dir = std::filesystem::temp_directory_path() / "arena_screenshot_broken";
+    const auto dir = uniqueTemp("arena_screenshot_broken");
     std::filesystem::remove_all(dir);
     std::filesystem::create_directories(dir / "enemies");
     { std::ofstream(dir / "enemies" / "only.lua") << "return {\n"; }
@@ -157,12 +167,13 @@ TEST(Screenshot, AFolderWhoseOnlyScriptIsBrokenStillStartsAndSaysWhy) {
 }
 
 TEST(Screenshot, WithEveryPanelOpenTheArenaStaysInViewWithItsHud) {
-    const auto png = std::filesystem::temp_directory_path() / "arena_screenshot_overlay.png";
+    const auto png = uniqueTemp("arena_screenshot_overlay.png");
     std::filesystem::remove(png);
     std::map<std::string, Rect> rects;
     const std::string out = runArena(
         "--screenshot " + png.string() + " --overlay --frames 240 --enemies 150 --seed 3", &rects);
     const Image img = load(png);
+    ASSERT_FALSE(img.rgb.empty());
     ASSERT_EQ(img.w, 1280);
     ASSERT_EQ(img.h, 720);
     ASSERT_TRUE(rects.count("arena")) << out;
@@ -224,7 +235,7 @@ TEST(Screenshot, WithEveryPanelOpenTheArenaStaysInViewWithItsHud) {
 
 TEST(Screenshot, TheEditorShowsLineNumbersAndMarksTheBrokenLine) {
     // A copy of the scripts whose chaser does not load: its line 15 is an error.
-    const auto dir = std::filesystem::temp_directory_path() / "arena_screenshot_editor";
+    const auto dir = uniqueTemp("arena_screenshot_editor");
     std::filesystem::remove_all(dir);
     std::filesystem::create_directories(dir);
     std::filesystem::copy(std::string(ARENA_SOURCE_DIR) + "/scripts", dir / "scripts",
@@ -245,6 +256,7 @@ TEST(Screenshot, TheEditorShowsLineNumbersAndMarksTheBrokenLine) {
                      (dir / "scripts").string() + " --editor enemies/chaser.lua 2>/dev/null",
                  &rects);
     const Image img = load(png);
+    ASSERT_FALSE(img.rgb.empty());
     ASSERT_TRUE(rects.count("Script editor")) << out;
     ASSERT_TRUE(rects.count("arena")) << out;
     const Rect editor = rects["Script editor"];
@@ -276,16 +288,16 @@ TEST(Screenshot, TheEditorShowsLineNumbersAndMarksTheBrokenLine) {
 TEST(Screenshot, AStandingPlayerEndsOnTheGameOverSummary) {
     // The same seed and frames, the autopilot playing vs nobody at the controls: only the second
     // ends its round, and its picture has the summary's dark panel in the middle of the world.
-    const auto dir = std::filesystem::temp_directory_path();
     std::map<std::string, Rect> rects;
     const auto shot = [&](const char* name, const char* extra) {
-        const auto png = dir / name;
+        const auto png = uniqueTemp(name);
         std::filesystem::remove(png);
         runArena("--screenshot " + png.string() + " --frames 1500 --seed 2 " + extra, &rects);
         return load(png);
     };
     const Image over = shot("arena_gameover.png", "--no-autopilot");
     const Image playing = shot("arena_playing.png", "");
+    ASSERT_FALSE(over.rgb.empty() || playing.rgb.empty());
     ASSERT_TRUE(rects.count("arena"));
     const Rect arena = rects["arena"];
     const Rect middle{arena.x + arena.w / 2 - 150, arena.y + arena.h / 2 - 90, 300, 180};
@@ -303,7 +315,7 @@ TEST(Screenshot, AStandingPlayerEndsOnTheGameOverSummary) {
 // Time travel panels are there, apart from the arena, and the line being stepped carries the
 // debugger's amber band.
 TEST(Screenshot, TheDebuggerShowsATracedThinkOfAReplay) {
-    const auto dir = std::filesystem::temp_directory_path() / "arena_screenshot_debugger";
+    const auto dir = uniqueTemp("arena_screenshot_debugger");
     std::filesystem::remove_all(dir);
     std::filesystem::create_directories(dir);
     const auto rec = dir / "run.arenarec";
@@ -332,6 +344,7 @@ TEST(Screenshot, TheDebuggerShowsATracedThinkOfAReplay) {
         << "the debugger covers the arena:\n"
         << out;
     const Image img = load(png);
+    ASSERT_FALSE(img.rgb.empty());
     int bandRows = 0; // the stepped line: amber over the editor's dark background
     for (int y = dbg.y; y < dbg.y + dbg.h; ++y) {
         int amber = 0;
