@@ -6,7 +6,8 @@
 // write needs no second buffer; a think that raised leaves it as it was): that is what makes them
 // safe to run in parallel and swappable (native C++, the Lua VM pool). Faulted enemies' intents are
 // ignored. An implementation may hand ranges of enemies whose intents are final to applyRange as
-// it goes (see game/sim/enemy_apply.h); the game applies the others after the phase.
+// it goes, with their intents (see game/sim/enemy_apply.h): their entries of `intents` are then
+// left as they were. The game applies the others after the phase.
 #include "engine/core/tick.h"
 #include "engine/world/enemy_type.h"
 #include "engine/world/intent.h"
@@ -29,11 +30,12 @@ struct ThinkContext {
     std::span<const EnemyType> types;
     uint64_t seed = 0;
     float dt = engine::kTickDt;
-    // Optional: applyRange(thread, first, last) applies the enemies [first, last) (dense indices)
-    // whose intents this phase has written for good (thought and not faulted), while they are in
-    // cache. Called from the phase's threads (thread: 0 .. workers()->size()-1, or 0), at most
-    // once per enemy. Only for an enemy whose think is done: applying moves its record.
-    const std::function<void(int, uint32_t, uint32_t)>* applyRange = nullptr;
+    // Optional: applyRange(thread, first, last, intents) applies the enemies [first, last) (dense
+    // indices), thought and not faulted, whose intents are intents[0 .. last - first), while
+    // they are in cache. Called from the phase's threads (thread: 0 .. workers()->size()-1, or
+    // 0), at most once per enemy. Only for an enemy whose think is done: applying moves its
+    // record.
+    const std::function<void(int, uint32_t, uint32_t, const Intent*)>* applyRange = nullptr;
 };
 
 class ThinkPhase {

@@ -39,12 +39,14 @@ void EnemyApply::begin(engine::World& world, std::span<const engine::Intent> int
     }
 }
 
-void EnemyApply::applyRange(int lane, uint32_t first, uint32_t last) {
+void EnemyApply::applyRange(int lane, uint32_t first, uint32_t last,
+                            const engine::Intent* intents) {
     std::memset(m_applied.data() + first, 1, last - first);
-    apply(m_lanes[size_t(lane)], uint32_t(lane), first, last);
+    apply(m_lanes[size_t(lane)], uint32_t(lane), first, last, intents);
 }
 
-void EnemyApply::apply(Lane& lane, uint32_t laneIndex, uint32_t first, uint32_t last) {
+void EnemyApply::apply(Lane& lane, uint32_t laneIndex, uint32_t first, uint32_t last,
+                       const engine::Intent* intents) {
     auto enemies = m_world->enemies.dense();
     glm::vec2* positions = m_world->enemyPositions.data();
     glm::vec2* velocities = m_world->enemyVelocities.data();
@@ -53,7 +55,7 @@ void EnemyApply::apply(Lane& lane, uint32_t laneIndex, uint32_t first, uint32_t 
     const uint32_t bullet = uint32_t(lane.bullets.size());
     for (size_t i = first; i < last; ++i) {
         engine::Enemy& e = enemies[i];
-        const engine::Intent& intent = m_intents[i];
+        const engine::Intent& intent = intents[i - first];
         const engine::EnemyType& type = m_types[e.type];
         randoms[i] = m_nextRandoms.of(e.id); // what the next snapshot would compute
         if (e.fireCooldown > 0)
@@ -105,7 +107,7 @@ void EnemyApply::finish(engine::WorkerPool* pool) {
             size_t j = i + 1;
             while (j < end && !m_applied[j])
                 ++j;
-            apply(lane, laneIndex, uint32_t(i), uint32_t(j));
+            apply(lane, laneIndex, uint32_t(i), uint32_t(j), m_intents.data() + i);
             i = j;
         }
     });

@@ -185,18 +185,18 @@ void Game::step(const PlayerCommand* command) {
     snapshot();
     m_last.ms[size_t(Phase::Snapshot)] = msSince(t);
 
-    // Not cleared: the think phase writes every intent apply reads (a faulted enemy's is ignored,
-    // see ThinkPhase), and 100k intents are 9 MB.
+    // Not cleared: the think phase writes every intent the apply step reads here (a faulted
+    // enemy's is ignored, see ThinkPhase; those applied inside the phase come with their own).
     m_intents.resize(m_world.enemies.size());
     engine::ThinkContext context{m_world, m_world.enemyMemory, m_types, m_def.seed, kDt};
     engine::WorkerPool* workers = m_think ? m_think->workers() : nullptr;
     m_enemyApply.begin(m_world, m_intents, m_types, m_def.seed, workers ? workers->size() : 1);
     // The think phase applies the enemies it is done with as it goes (their records are in cache),
     // except when an observer must see the world as the thinks read it.
-    const std::function<void(int, uint32_t, uint32_t)> applyRange = [this](int lane, uint32_t first,
-                                                                           uint32_t last) {
-        m_enemyApply.applyRange(lane, first, last);
-    };
+    const std::function<void(int, uint32_t, uint32_t, const engine::Intent*)> applyRange =
+        [this](int lane, uint32_t first, uint32_t last, const engine::Intent* intents) {
+            m_enemyApply.applyRange(lane, first, last, intents);
+        };
     if (m_applyInThink && !m_thinkObserver)
         context.applyRange = &applyRange;
     if (m_thinkObserver) {

@@ -76,14 +76,15 @@ struct PhaseBytes {
 };
 PhaseBytes bytesPerEnemy(double memoryBytesPerEnemy) {
     const double vec2 = sizeof(glm::vec2), enemy = sizeof(engine::Enemy),
-                 intent = sizeof(engine::Intent), point = sizeof(engine::GridPoint), index = 4;
+                 point = sizeof(engine::GridPoint), index = 4;
     PhaseBytes b{};
     // The grid's two passes: position in, cell out; cell, position, velocity in; item, point,
     // slot out.
     b.snapshot = (vec2 + index) + (index + 2 * vec2 + index + point + index);
-    // The record in and (moved, by the apply) back out, its randoms and order index in, its
-    // intent out, position, velocity and next randoms out, its memory in and out.
-    b.think = 2 * enemy + vec2 + index + intent + 3 * vec2 + 2 * memoryBytesPerEnemy;
+    // The record in and (moved, by the apply) back out, its randoms and order index in,
+    // position, velocity and next randoms out, its memory in and out. Its intent stays in the
+    // VM's batch buffer, in cache, until the apply reads it.
+    b.think = 2 * enemy + vec2 + index + 3 * vec2 + 2 * memoryBytesPerEnemy;
     return b;
 }
 } // namespace

@@ -139,7 +139,9 @@ private:
     std::unique_ptr<ThinkFrameStorage> m_frameStorage;
     bool m_noneFaulted = false; // this tick's snapshot counted no faulted enemy
     // This tick's ThinkContext::applyRange, when batches are dense ranges (a grouped world).
-    const std::function<void(int, uint32_t, uint32_t)>* m_applyRange = nullptr;
+    const std::function<void(int, uint32_t, uint32_t, const engine::Intent*)>* m_applyRange =
+        nullptr;
+    std::span<engine::Intent> m_intents; // this tick's, dense order
     std::unique_ptr<engine::WorkerPool> m_pool;
     std::vector<std::unique_ptr<PoolVm>> m_vms;
     std::vector<EnemyScriptInfo> m_scripts;

@@ -98,8 +98,7 @@ private:
     SandboxLimits m_limits;
     std::unique_ptr<ThinkFrame> m_frame; // stable: the VM's views point into it
     std::unique_ptr<PoolVm> m_vm;
-    std::vector<engine::Intent> m_intents; // indexed by dense enemy index, as the driver writes
-    engine::EnemyMemory m_memory;          // the traced world's memory, which the think writes
+    engine::EnemyMemory m_memory; // the traced world's memory, which the think writes
     std::unique_ptr<ThinkFrameStorage> m_storage;
     uint32_t m_order[1] = {0};
 };

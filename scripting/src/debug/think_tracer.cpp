@@ -231,7 +231,6 @@ ThinkTrace ThinkTracer::trace(const ThinkTraceRequest& request) {
     }
     m_vm->collectGarbage(); // as the pool's retry after a memory error: the think alone
 
-    m_intents.assign(enemies.size(), engine::Intent{});
     m_order[0] = request.enemy;
     // The think writes its memory in place: into a copy of the world's, laid out as the version
     // traced lays it (a "what if" may declare another layout: carried over as a reload would,
@@ -254,7 +253,7 @@ ThinkTrace ThinkTracer::trace(const ThinkTraceRequest& request) {
     fillThinkFrame(
         *m_frame,
         engine::ThinkContext{request.world, m_memory, request.types, request.seed, request.dt},
-        m_intents.data(), m_order, *m_storage);
+        m_order, *m_storage);
 
     // The views the driver passes to think, from its upvalues (trusted, read raw).
     Recorder r;
@@ -284,6 +283,7 @@ ThinkTrace ThinkTracer::trace(const ThinkTraceRequest& request) {
     lua_sethook(L, traceHook, LUA_MASKLINE | (r.savedMask & LUA_MASKCOUNT), savedCount);
     t_recorder = &r;
     m_vm->sandbox().begin(BudgetKind::Think);
+    m_vm->beginBatch(0, 1);
     out.ok = m_vm->runOnce(0, 0, 1, &failure);
     t_recorder = nullptr;
     lua_sethook(L, r.savedHook, r.savedMask, savedCount);
@@ -294,7 +294,7 @@ ThinkTrace ThinkTracer::trace(const ThinkTraceRequest& request) {
         out.self = viewValues(scratch, kSelfViewFields);
     out.world = viewValues(&m_frame->world, kWorldViewFields);
     if (out.ok) {
-        out.intent = m_intents[request.enemy];
+        out.intent = m_vm->batchIntents()[0];
         if (const uint8_t* written = m_memory.at(traced.type, traced.memorySlot))
             out.memory.assign(written, written + info.memory.size);
     } else {

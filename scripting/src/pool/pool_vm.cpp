@@ -104,12 +104,13 @@ void PoolVm::dropEnemy(size_t slot) {
 }
 
 BatchResult PoolVm::runBatch(size_t slot, uint32_t first, uint32_t last,
-                             std::vector<ThinkFault>& faults) {
+                             std::vector<ThinkFault>& faults, engine::Intent* intents) {
     lua_State* L = m_vm->state();
     STACK_GUARD(L, 0);
     BatchResult result;
     result.entities = last - first;
     m_vm->begin(BudgetKind::Think); // the driver resets the units per entity; the deadline holds
+    beginBatch(first, last, intents);
     uint32_t from = first;
     uint32_t retried = last; // the entity whose think runs again after a memory error
     while (from < last) {
@@ -137,6 +138,13 @@ BatchResult PoolVm::runBatch(size_t slot, uint32_t first, uint32_t last,
         from = at + 1;
     }
     return result;
+}
+
+void PoolVm::beginBatch(uint32_t first, uint32_t last, engine::Intent* intents) {
+    if (!intents && m_batchIntents.size() < last - first)
+        m_batchIntents.resize(last - first);
+    m_cursor.intents = intents ? intents : m_batchIntents.data();
+    m_cursor.batchFirst = int32_t(first);
 }
 
 bool PoolVm::runOnce(size_t slot, uint32_t first, uint32_t last, LuaFailure* failure) {

@@ -50,12 +50,20 @@ public:
     bool loadEnemy(size_t slot, const ScriptFile& file, EnemyScriptInfo* info, LuaFailure* failure);
     /// Forgets the script in `slot` (its driver and all it holds become garbage).
     void dropEnemy(size_t slot);
+    /// Runs order[first, last) (beginBatch, then runOnce until done). batchIntents()[k - first]
+    /// is then order[k]'s intent, for each entity that did not fault (a faulted one's is stale).
     BatchResult runBatch(size_t slot, uint32_t first, uint32_t last,
-                         std::vector<ThinkFault>& faults);
-    /// One protected call of slot's driver over order[first, last), under the budget last begun
-    /// (sandbox().begin): no resume, no retry. False and *failure on an error; cursor() says
-    /// which entity raised. runBatch is a loop of these.
+                         std::vector<ThinkFault>& faults, engine::Intent* intents = nullptr);
+    /// Where the driver writes the intents of order[first, last): `intents` (room for last -
+    /// first), or by default this VM's own buffer (grown to the largest batch seen: no allocation
+    /// per tick once warm).
+    void beginBatch(uint32_t first, uint32_t last, engine::Intent* intents = nullptr);
+    /// One protected call of slot's driver over order[first, last), a part of the batch last
+    /// begun, under the budget last begun (sandbox().begin): no resume, no retry. False and
+    /// *failure on an error; cursor() says which entity raised. runBatch is a loop of these.
     bool runOnce(size_t slot, uint32_t first, uint32_t last, LuaFailure* failure);
+    /// The intents of the batch last begun, its first entity's first. Valid until the next one.
+    const engine::Intent* batchIntents() const { return m_cursor.intents; }
     /// Pushes slot's batch driver (trusted; the tracer reads its upvalues: the views it passes).
     void pushDriver(size_t slot);
     const DriverCursor& cursor() const { return m_cursor; }
@@ -79,6 +87,7 @@ private:
     PoolVm() = default;
     std::unique_ptr<SandboxedVm> m_vm;
     DriverCursor m_cursor{};
+    std::vector<engine::Intent> m_batchIntents;
     const ThinkFrame* m_frame = nullptr;
     std::vector<int> m_drivers; // registry refs, per slot
     std::vector<std::string> m_chunknames;

@@ -47,7 +47,6 @@ struct ThinkMemoryPool {
 /// the parallel phase (or a trace), read-only while it runs.
 struct ThinkFrame {
     const engine::Enemy* enemies;
-    engine::Intent* intents;
     const glm::vec2* randoms;      // World::enemyRandoms, dense order
     const ThinkMemoryPool* memory; // by type; memoryTypes of them
     const uint32_t* order;     // dense enemy indices grouped by script; batches are ranges of it
@@ -60,10 +59,15 @@ struct ThinkFrame {
     ThinkWorldView world;
 };
 
-/// Per VM, written by the driver: where it is, so C++ can resume after an error.
+/// Per VM. position and entity are written by the driver: where it is, so C++ can resume after
+/// an error. intents and batchFirst are written by C++ before each batch: the driver writes the
+/// intent of order[k] to intents[k - batchFirst], a buffer of the VM's that stays in cache until
+/// the batch is applied (PoolVm::batchIntents), not to a dense array as large as the world.
 struct DriverCursor {
     int32_t position; // index into ThinkFrame::order of the entity being thought
     int32_t entity;   // its dense index (the helpers' implicit self)
+    engine::Intent* intents;
+    int32_t batchFirst, unused_;
 };
 
 inline constexpr const char* kThinkCdef = R"(
@@ -94,7 +98,6 @@ typedef struct {
 } arena_world_view;
 typedef struct {
   const arena_enemy *enemies;
-  arena_intent *intents;
   const arena_vec2 *randoms;
   const arena_memory_pool *memory;
   const uint32_t *order;
@@ -106,7 +109,11 @@ typedef struct {
   uint32_t enemy_count, memory_types;
   arena_world_view world;
 } arena_think_frame;
-typedef struct { int32_t position, entity; } arena_cursor;
+typedef struct {
+  int32_t position, entity;
+  arena_intent *intents;
+  int32_t batch_first, unused_;
+} arena_cursor;
 typedef struct {
   const double x, y, vx, vy, hp, max_hp, radius, speed, id, age, rand, rand2;
 } arena_self_view;
@@ -121,6 +128,7 @@ static_assert(offsetof(engine::Enemy, memorySlot) == 56, "update kThinkCdef's ar
 static_assert(sizeof(engine::Intent) == 20, "update kThinkCdef's arena_intent");
 static_assert(offsetof(engine::Intent, faulted) == 17, "update kThinkCdef's arena_intent");
 static_assert(sizeof(ThinkMemoryPool) == 16, "update kThinkCdef's arena_memory_pool");
+static_assert(sizeof(DriverCursor) == 24, "update kThinkCdef's arena_cursor");
 static_assert(sizeof(glm::vec2) == 8);
 static_assert(sizeof(ThinkSelfScratch) == 104, "update kThinkCdef's arena_self_scratch");
 static_assert(sizeof(kSelfViewFields) / sizeof(kSelfViewFields[0]) * sizeof(double) ==

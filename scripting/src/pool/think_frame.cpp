@@ -2,11 +2,10 @@
 
 namespace scripting {
 
-void fillThinkFrame(ThinkFrame& f, const engine::ThinkContext& ctx, engine::Intent* intents,
-                    const uint32_t* order, ThinkFrameStorage& storage) {
+void fillThinkFrame(ThinkFrame& f, const engine::ThinkContext& ctx, const uint32_t* order,
+                    ThinkFrameStorage& storage) {
     const engine::World& world = ctx.world;
     f.enemies = world.enemies.dense().data();
-    f.intents = intents;
     f.order = order;
     f.enemyCount = uint32_t(world.enemies.size());
     if (world.snapshotCurrent() && world.enemyRandoms.size() == world.enemies.size()) {

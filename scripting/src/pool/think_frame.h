@@ -18,12 +18,12 @@ struct ThinkFrameStorage {
     std::vector<glm::vec2> randoms;     // for a world changed since its snapshot
 };
 
-/// Everything the driver reads, from the world after Game's snapshot. `intents` is indexed by
-/// dense enemy index (the driver writes intents[order[k]]); `order` lists the enemies to think.
+/// Everything the driver reads, from the world after Game's snapshot; `order` lists the enemies to
+/// think (the driver writes their intents to its VM's batch buffer, see DriverCursor).
 /// Each script's type pool in context.memory must hold its script's bytes per enemy (the callers
-/// set it). The frame keeps pointers into the world, the memory, both arrays and `storage`: they
+/// set it). The frame keeps pointers into the world, the memory, `order` and `storage`: they
 /// must outlive its use.
-void fillThinkFrame(ThinkFrame& frame, const engine::ThinkContext& context, engine::Intent* intents,
-                    const uint32_t* order, ThinkFrameStorage& storage);
+void fillThinkFrame(ThinkFrame& frame, const engine::ThinkContext& context, const uint32_t* order,
+                    ThinkFrameStorage& storage);
 
 } // namespace scripting

@@ -405,23 +405,34 @@ BatchResult LuaThinkPhase::runHealthy(int worker, PoolVm& vm, const ThinkBatch& 
     // branch that made a trace abort now and then. Looking costs a read of every record of the
     // batch, so it is skipped when the snapshot counted no faulted enemy.
     BatchResult total;
+    // Where the intents go: applied in the phase, the VM's buffer (in cache, and a million
+    // enemies' intents never stream through memory); a dense run, straight to the tick's array;
+    // otherwise the buffer, copied over (a faulted enemy's is set after the phase).
+    const bool identity = m_batches->orderIsIdentity();
     const auto run = [&](uint32_t first, uint32_t last) {
         const size_t before = faults.size();
-        const BatchResult r = vm.runBatch(b.slot, first, last, faults);
+        engine::Intent* target = identity && !m_applyRange ? m_intents.data() + first : nullptr;
+        const BatchResult r = vm.runBatch(b.slot, first, last, faults, target);
         total.entities += r.entities;
         total.faults += r.faults;
-        if (!m_applyRange)
+        const engine::Intent* batch = vm.batchIntents();
+        if (!m_applyRange) {
+            if (!identity)
+                for (uint32_t k = first; k < last; ++k)
+                    m_intents[m_frame->order[k]] = batch[k - first];
             return;
-        // The stretches between this run's faults (in order) are done: applied now, while in
-        // cache. Positions are dense indices here (the order is the identity).
+        }
+        // The stretches between this run's faults (in order) are done: applied now, with their
+        // intents still in the VM's buffer and their records in cache. Positions are dense
+        // indices here (the order is the identity).
         uint32_t from = first;
         for (size_t f = before; f < faults.size(); ++f) {
             if (from < faults[f].position)
-                (*m_applyRange)(worker, from, faults[f].position);
+                (*m_applyRange)(worker, from, faults[f].position, batch + (from - first));
             from = faults[f].position + 1;
         }
         if (from < last)
-            (*m_applyRange)(worker, from, last);
+            (*m_applyRange)(worker, from, last, batch + (from - first));
     };
     if (m_noneFaulted) {
         run(b.first, b.last);
@@ -451,7 +462,8 @@ void LuaThinkPhase::think(const engine::ThinkContext& ctx, std::span<engine::Int
         if (m_scripts[slot].memory.size != ctx.memory.bytes(uint16_t(slot)))
             ctx.memory.setBytes(uint16_t(slot), m_scripts[slot].memory.size);
 
-    fillThinkFrame(*m_frame, ctx, intents.data(), m_batches->order(), *m_frameStorage);
+    fillThinkFrame(*m_frame, ctx, m_batches->order(), *m_frameStorage);
+    m_intents = intents;
     m_noneFaulted = world.snapshotCurrent() && world.faultedEnemies == 0;
     m_applyRange = m_batches->orderIsIdentity() ? ctx.applyRange : nullptr;
 

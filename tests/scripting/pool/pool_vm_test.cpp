@@ -44,6 +44,9 @@ TEST(PoolVm, FfiLayoutMatchesTheEngineStructs) {
     EXPECT_EQ(ffi.at("self_scratch_size"), long(sizeof(ThinkSelfScratch)));
     EXPECT_EQ(ffi.at("self_scratch_rand2"), long(offsetof(ThinkSelfScratch, rand2)));
     EXPECT_EQ(ffi.at("self_scratch_nb_count"), long(offsetof(ThinkSelfScratch, nb_count)));
+    EXPECT_EQ(ffi.at("cursor_size"), long(sizeof(DriverCursor)));
+    EXPECT_EQ(ffi.at("cursor_intents"), long(offsetof(DriverCursor, intents)));
+    EXPECT_EQ(ffi.at("cursor_batch_first"), long(offsetof(DriverCursor, batchFirst)));
     EXPECT_EQ(ffi.at("budget_size"), long(sizeof(BudgetCell)));
     EXPECT_EQ(ffi.at("budget_remaining"), long(offsetof(BudgetCell, remaining)));
     EXPECT_EQ(ffi.at("budget_cstack_base"), long(offsetof(BudgetCell, cstackBase)));

@@ -11,6 +11,7 @@
 #include <chrono>
 #include <cmath>
 #include <cstring>
+#include <functional>
 
 using namespace scripting;
 using testing_support::fixture;
@@ -318,6 +319,74 @@ TEST(LuaThink, IntentsDoNotDependOnThePoolSize) {
                 std::memcmp(&results[0][i], &results[r][i], offsetof(engine::Intent, faulted) + 1),
                 0)
                 << "entity " << i << " differs with pool size index " << r;
+}
+
+TEST(LuaThink, IntentsHandedToApplyRangeAreTheOnesTheArrayWouldGet) {
+    // In a grouped world the phase hands each batch's intents to applyRange from its VM's buffer
+    // and leaves the tick's array alone: the same intents, each enemy once, the faulted never.
+    TempScripts scripts(std::map<std::string, std::string>{
+        {"enemies/faulty.lua", fixture("faults_some.lua")},
+        {"enemies/chaser.lua", testing_support::fixtureFromRepo("scripts/enemies/chaser.lua")},
+        {"enemies/sniper.lua", testing_support::fixtureFromRepo("scripts/enemies/sniper.lua")}});
+    for (int pool : {1, 2}) {
+        auto phase = makePhase(scripts.root(), pool);
+        ASSERT_TRUE(phase);
+        const auto types = phase->types();
+        const auto populate = [&](TestWorld& w) {
+            engine::Rng rng(9);
+            for (int i = 0; i < 3000; ++i) {
+                engine::Enemy e;
+                e.type = uint16_t(size_t(i) % types.size());
+                e.position = {rng.range(0, 1600), rng.range(0, 900)};
+                e.speed = 150.0f;
+                w.world.addEnemy(e); // grouped by type, as the game keeps them
+            }
+            w.snapshot();
+        };
+        TestWorld plain, fused;
+        populate(plain);
+        populate(fused);
+        phase->think(engine::ThinkContext{plain.world, plain.world.enemyMemory, types, plain.seed,
+                                          engine::kTickDt},
+                     plain.intents);
+        const uint64_t faults = phase->errors().total();
+        ASSERT_GT(faults, 0u);
+
+        std::vector<engine::Intent> handed(fused.world.enemies.size());
+        std::vector<uint8_t> times(fused.world.enemies.size(), 0);
+        const std::function<void(int, uint32_t, uint32_t, const engine::Intent*)> applyRange =
+            [&](int, uint32_t first, uint32_t last, const engine::Intent* intents) {
+                for (uint32_t i = first; i < last; ++i) { // ranges never overlap: no lock
+                    handed[i] = intents[i - first];
+                    ++times[i];
+                }
+            };
+        engine::ThinkContext context{fused.world, fused.world.enemyMemory, types, fused.seed,
+                                     engine::kTickDt};
+        context.applyRange = &applyRange;
+        const engine::Intent untouched{};
+        std::fill(fused.intents.begin(), fused.intents.end(), untouched);
+        phase->think(context, fused.intents);
+        ASSERT_EQ(phase->errors().total(), 2 * faults);
+
+        size_t handedOver = 0;
+        for (size_t i = 0; i < handed.size(); ++i) {
+            if (plain.intents[i].faulted) {
+                EXPECT_EQ(times[i], 0) << "faulted enemy " << i << " was handed over";
+                EXPECT_TRUE(fused.intents[i].faulted) << i;
+                continue;
+            }
+            ASSERT_EQ(times[i], 1) << "enemy " << i << ", pool " << pool;
+            ++handedOver;
+            EXPECT_EQ(
+                std::memcmp(&handed[i], &plain.intents[i], offsetof(engine::Intent, faulted) + 1),
+                0)
+                << "enemy " << i << ", pool " << pool;
+            EXPECT_EQ(std::memcmp(&fused.intents[i], &untouched, sizeof untouched), 0)
+                << "the array was written for enemy " << i;
+        }
+        EXPECT_EQ(handedOver, handed.size() - faults);
+    }
 }
 
 TEST(LuaThink, EndlessLoopsUnderTheJitAreStoppedAndOthersGoOn) {

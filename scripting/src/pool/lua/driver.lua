@@ -8,6 +8,7 @@
 -- What think gets: SELF (a const view, refilled here per entity), WORLD (a const view of the
 -- frame) and MEM (a scratch copy of its memory, copied back to the enemy's slot of its type's
 -- memory pool when think returns: only this think reads that slot, so it is written in place).
+-- The intent of order[k] goes to the VM's batch buffer, CURSOR.intents[k - CURSOR.batch_first].
 -- Nothing per entity is allocated: views and scratch are created once, and no cdata made in the
 -- loop lives across the call to think.
 local c = ... -- { ffi, frame, cursor, scratch, self, world, mem, mem_size, think, where, sync_frame,
@@ -25,7 +26,8 @@ end
 return function(first, last)
   sync_frame()
   local F = FRAME
-  local E, I, O, R = F.enemies, F.intents, F.order, F.randoms
+  local E, O, R = F.enemies, F.order, F.randoms
+  local I, IFIRST = CURSOR.intents, CURSOR.batch_first
   local tick = F.world.tick
   local MB, SLOTS = nil, 0 -- this batch's memory pool (one script, so one enemy type)
   if MEMSIZE > 0 and first < last then
@@ -65,14 +67,15 @@ return function(first, last)
     local vx, vy, fire, ax, ay = think(SELF, WORLD, MEM)
 
     if type(vx) ~= "number" or type(vy) ~= "number" then bad_return("vx, vy as numbers", vx, vy) end
-    I[i].velocity.x, I[i].velocity.y = vx, vy
+    local j = k - IFIRST
+    I[j].velocity.x, I[j].velocity.y = vx, vy
     if fire then
       if type(ax) ~= "number" or type(ay) ~= "number" then bad_return("aim_x, aim_y numbers when it fires", ax, ay) end
-      I[i].fire, I[i].aim.x, I[i].aim.y = 1, ax, ay
-    else
-      I[i].fire = 0
+      I[j].fire, I[j].aim.x, I[j].aim.y = 1, ax, ay
+    else -- the aim is written too: a buffer entry holds another enemy's from an earlier batch
+      I[j].fire, I[j].aim.x, I[j].aim.y = 0, 0, 0
     end
-    I[i].faulted = 0
+    I[j].faulted = 0
     if MEMSIZE > 0 then copy(MB + E[i].memory_slot * MEMSIZE, MEM, MEMSIZE) end
   end
   if stop < last then -- (only World::addEnemy hands out slots, each to one enemy)
