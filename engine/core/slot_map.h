@@ -10,6 +10,7 @@
 // - At most kCapacity objects live at once (the index bits of an ObjectId): past that create()
 //   returns kNullObjectId and stores nothing, in every build; ids never alias.
 #include "engine/core/handle.h"
+#include "engine/core/large_array.h"
 
 #include <cstdint>
 #include <span>
@@ -118,7 +119,7 @@ private:
         uint32_t generation = 0;
         bool alive = false;
     };
-    std::vector<T> m_values;
+    LargeArray<T> m_values; // a million enemies are 64 MB: on huge pages
     std::vector<uint32_t> m_denseToSlot;
     std::vector<Slot> m_slots;
     uint64_t m_changes = 0;

@@ -12,6 +12,8 @@
 // - nearest() gives the items forEachInRadius would visit, ordered by distance and then by visiting
 //   order, but searches outwards cell ring by cell ring and stops once no nearer one can exist.
 // - No allocation after the first rebuild of a given size and number of parts (see partsFor).
+#include "engine/core/large_array.h"
+
 #include <glm/vec2.hpp>
 
 #include <cstdint>
@@ -65,9 +67,9 @@ private:
     float m_inverseCell = 1.0f;
     int m_columns = 1, m_rows = 1;
     std::vector<uint32_t> m_cellStart = {0, 0}; // cells+1: cell c's slots are start[c]..start[c+1])
-    std::vector<uint32_t> m_items;              // slot -> item
-    std::vector<GridPoint> m_points;            // slot -> its point: a query reads memory in order
-    std::vector<uint32_t> m_slotOf;             // item -> slot
+    LargeArray<uint32_t> m_items;               // slot -> item
+    LargeArray<GridPoint> m_points;             // slot -> its point: a query reads memory in order
+    LargeArray<uint32_t> m_slotOf;              // item -> slot
     std::vector<uint32_t> m_partCursor;         // rebuild: per part and cell, the next slot
 };
 

@@ -2,6 +2,7 @@
 // World: every simulated object and the per-tick spatial index. Owned by the game; during the
 // think phase it is only read (the parallel phase gets a const World&), but for the enemies'
 // memory, which each think writes in its own slot (see engine/world/think_phase.h).
+#include "engine/core/large_array.h"
 #include "engine/core/random.h"
 #include "engine/core/slot_map.h"
 #include "engine/world/enemy_buckets.h"
@@ -48,9 +49,9 @@ struct World {
     // Per enemy, dense order, as the think reads them: position and velocity (the grid's input)
     // and the tick's two deterministic randoms in [0, 1). Set at the snapshot, or kept in step
     // since the apply step wrote them (see pointsWritten).
-    std::vector<glm::vec2> enemyPositions;
-    std::vector<glm::vec2> enemyVelocities;
-    std::vector<glm::vec2> enemyRandoms;
+    LargeArray<glm::vec2> enemyPositions;
+    LargeArray<glm::vec2> enemyVelocities;
+    LargeArray<glm::vec2> enemyRandoms;
     EnemyBuckets enemyBuckets;
     EnemyMemory enemyMemory; // each enemy's script memory, by type (Enemy::memorySlot)
 

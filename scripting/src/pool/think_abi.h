@@ -60,9 +60,10 @@ struct ThinkFrame {
 };
 
 /// Per VM. position and entity are written by the driver: where it is, so C++ can resume after
-/// an error. intents and batchFirst are written by C++ before each batch: the driver writes the
-/// intent of order[k] to intents[k - batchFirst], a buffer of the VM's that stays in cache until
-/// the batch is applied (PoolVm::batchIntents), not to a dense array as large as the world.
+/// an error. intents and batchFirst are written by C++ before each batch (PoolVm::beginBatch): the
+/// driver writes the intent of order[k] to intents[k - batchFirst]. That is the VM's own buffer,
+/// in cache until the phase applies the batch, or, for a batch not applied in the phase, the
+/// tick's dense array itself.
 struct DriverCursor {
     int32_t position; // index into ThinkFrame::order of the entity being thought
     int32_t entity;   // its dense index (the helpers' implicit self)

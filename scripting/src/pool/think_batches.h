@@ -11,6 +11,7 @@
 // - Batches take about the same time, by each script's measured cost per entity (measure()), and
 //   the costliest scripts come first, so the phase ends on short batches.
 // - No allocation once the largest population has been seen.
+#include "engine/core/large_array.h"
 #include "engine/world/intent.h"
 #include "engine/world/world.h"
 #include "scripting/pool_stats.h"
@@ -51,7 +52,7 @@ private:
     // The order: m_identity (0, 1, 2, ...) when the world keeps enemies grouped by type (the
     // game does, EnemyBuckets), else m_sorted, a counting sort by script. m_runs[slot] is the
     // script's range of it.
-    std::vector<uint32_t> m_identity;
+    engine::LargeArray<uint32_t> m_identity;
     std::vector<uint32_t> m_sorted;
     std::vector<uint32_t> m_start;
     const uint32_t* m_order = nullptr;
