@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
-# Builds the libFuzzer targets (clang, AddressSanitizer + UBSan) in build-asan/ (tools/asan_tree.sh)
+# Builds the libFuzzer targets (clang, ASan + UBSan) in build-asan/ (see tools/sanitizer_trees.sh)
 # and runs each for SECONDS seconds (default 45) on a copy of its seed corpus. A crash is saved to
 # tests/fuzz/crashes/ (commit it, and make it a regression test) and fails the run.
 # Usage: bash tools/fuzz.sh [SECONDS]
 set -euo pipefail
-source "$(dirname "${BASH_SOURCE[0]}")/asan_tree.sh"
+source "$(dirname "${BASH_SOURCE[0]}")/sanitizer_trees.sh"
 SECONDS_PER_TARGET="${1:-45}"
 BUILD="$ARENA_ROOT/build-asan"
 arena_configure_asan

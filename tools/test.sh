@@ -2,7 +2,7 @@
 # Command 2 of the README (and what CI runs): install what is missing, build, run every test.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
-source "$(dirname "${BASH_SOURCE[0]}")/asan_tree.sh"
+source "$(dirname "${BASH_SOURCE[0]}")/sanitizer_trees.sh"
 
 export SDL_VIDEODRIVER="${SDL_VIDEODRIVER:-offscreen}" XDG_RUNTIME_DIR="${XDG_RUNTIME_DIR:-/tmp}"
 echo "==> formatting: every C++ file as .clang-format says"
@@ -43,8 +43,7 @@ if [ "${ARENA_QUICK:-0}" != 1 ]; then
     ctest --test-dir "$ARENA_ROOT/build-asan" -j"$(nproc)" --output-on-failure
 
   echo "==> ThreadSanitizer: the whole suite (about 2 minutes on 2 cores)"
-  cmake -S "$ARENA_ROOT" -B "$ARENA_ROOT/build-tsan" -G Ninja "${ARENA_CLANG[@]}" -DARENA_SANITIZE=thread \
-    -DCMAKE_BUILD_TYPE=RelWithDebInfo -DARENA_BUILD_TOOLS=OFF >/dev/null
+  arena_configure_clang_tree "$ARENA_ROOT/build-tsan" -DARENA_SANITIZE=thread -DARENA_BUILD_TOOLS=OFF
   cmake --build "$ARENA_ROOT/build-tsan" -j"$(nproc)" --target engine_tests scripting_tests game_tests arena
   TSAN_OPTIONS="halt_on_error=1 suppressions=$ARENA_ROOT/tools/tsan.supp" \
     ctest --test-dir "$ARENA_ROOT/build-tsan" -j"$(nproc)" --output-on-failure

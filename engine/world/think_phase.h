@@ -1,7 +1,7 @@
 #pragma once
 // ThinkPhase: the tick's "think" step. Reads the world, writes one Intent per enemy (same order as
 // world.enemies.dense()): velocity, aim, fire and faulted of every intent (the intents are not
-// cleared between ticks). Implementations modify nothing else but the memory of the enemies whose
+// cleared between ticks), except those it hands to applyRange (below). Implementations modify nothing else but the memory of the enemies whose
 // think returned, each in its own slot of `memory` (no think reads another enemy's memory, so the
 // write needs no second buffer; a think that raised leaves it as it was): that is what makes them
 // safe to run in parallel and swappable (native C++, the Lua VM pool). Faulted enemies' intents are

@@ -5,9 +5,9 @@
 //
 // Contract:
 // - The intent is exactly what the pool writes for that enemy and tick (same batch driver, same
-//   views filled by the same code, same randoms and memory), into a cleared intent: byte for
-//   byte, Intent::faulted included (what the driver leaves alone, the aim when it does not fire,
-//   stays zero). That is the determinism check the debugger shows. One difference is by design:
+//   views filled by the same code, same randoms and memory): byte for byte, Intent::faulted
+//   included (the driver writes a zero aim when it does not fire, and the reserved bytes are
+//   never written). That is the determinism check the debugger shows. One difference is by design:
 //   the traced think has the batch's time limit to itself (and runs slower, hooked), so only a
 //   think near that limit could end differently; the unit budget stops it at the same line.
 // - Values are formatted without running any script code: no metamethod, no __tostring, no

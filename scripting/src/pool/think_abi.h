@@ -61,9 +61,10 @@ struct ThinkFrame {
 
 /// Per VM. position and entity are written by the driver: where it is, so C++ can resume after
 /// an error. intents and batchFirst are written by C++ before each batch (PoolVm::beginBatch): the
-/// driver writes the intent of order[k] to intents[k - batchFirst]. That is the VM's own buffer,
-/// in cache until the phase applies the batch, or, for a batch not applied in the phase, the
-/// tick's dense array itself.
+/// driver writes the intent of order[k] to intents[k - batchFirst]. That is the VM's own buffer
+/// (in cache until the phase applies the batch, or copied to the tick's dense array when the
+/// order is not the identity), or, for a dense run the phase does not apply, the tick's dense
+/// array itself.
 struct DriverCursor {
     int32_t position; // index into ThinkFrame::order of the entity being thought
     int32_t entity;   // its dense index (the helpers' implicit self)

@@ -8,7 +8,8 @@
 -- What think gets: SELF (a const view, refilled here per entity), WORLD (a const view of the
 -- frame) and MEM (a scratch copy of its memory, copied back to the enemy's slot of its type's
 -- memory pool when think returns: only this think reads that slot, so it is written in place).
--- The intent of order[k] goes to the VM's batch buffer, CURSOR.intents[k - CURSOR.batch_first].
+-- The intent of order[k] goes to CURSOR.intents[k - CURSOR.batch_first]: C++ points it at the VM's
+-- batch buffer or at the tick's dense array (see DriverCursor in think_abi.h).
 -- Nothing per entity is allocated: views and scratch are created once, and no cdata made in the
 -- loop lives across the call to think.
 local c = ... -- { ffi, frame, cursor, scratch, self, world, mem, mem_size, think, where, sync_frame,
