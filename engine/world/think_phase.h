@@ -1,13 +1,14 @@
 #pragma once
 // ThinkPhase: the tick's "think" step. Reads the world, writes one Intent per enemy (same order as
 // world.enemies.dense()): velocity, aim, fire and faulted of every intent (the intents are not
-// cleared between ticks), except those it hands to applyRange (below). Implementations modify nothing else but the memory of the enemies whose
-// think returned, each in its own slot of `memory` (no think reads another enemy's memory, so the
-// write needs no second buffer; a think that raised leaves it as it was): that is what makes them
-// safe to run in parallel and swappable (native C++, the Lua VM pool). Faulted enemies' intents are
-// ignored. An implementation may hand ranges of enemies whose intents are final to applyRange as
-// it goes, with their intents (see game/sim/enemy_apply.h): their entries of `intents` are then
-// left as they were. The game applies the others after the phase.
+// cleared between ticks), except those it hands to applyRange (below). Implementations modify
+// nothing else but the memory of the enemies whose think returned, each in its own slot of `memory`
+// (no think reads another enemy's memory, so the write needs no second buffer; a think that raised
+// leaves it as it was): that is what makes them safe to run in parallel and swappable (native C++,
+// the Lua VM pool). Faulted enemies' intents are ignored. An implementation may hand ranges of
+// enemies whose intents are final to applyRange as it goes, with their intents (see
+// game/sim/enemy_apply.h): their entries of `intents` are then left as they were. The game applies
+// the others after the phase.
 #include "engine/core/tick.h"
 #include "engine/world/enemy_type.h"
 #include "engine/world/intent.h"
