@@ -12,7 +12,9 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <string>
 #include <thread>
+#include <unistd.h>
 
 namespace {
 std::vector<float> readFloats(const std::filesystem::path& file) {
@@ -25,7 +27,8 @@ std::vector<float> readFloats(const std::filesystem::path& file) {
 } // namespace
 
 TEST(AudioDevice, TheDiskDriverRecordsWhatTheMixerPlays) {
-    const auto file = std::filesystem::temp_directory_path() / "arena_audio_device_test.raw";
+    const auto file = std::filesystem::temp_directory_path() /
+                      ("arena_audio_device_test_" + std::to_string(::getpid()) + ".raw");
     std::filesystem::remove(file);
     setenv("SDL_AUDIODRIVER", "disk", 1);
     setenv("SDL_DISKAUDIOFILE", file.c_str(), 1);
@@ -47,6 +50,7 @@ TEST(AudioDevice, TheDiskDriverRecordsWhatTheMixerPlays) {
     unsetenv("SDL_DISKAUDIOFILE");
 
     const std::vector<float> samples = readFloats(file);
+    std::filesystem::remove(file);
     int loud = 0;
     for (size_t i = 0; i + 1 < samples.size(); i += 2) {
         ASSERT_EQ(samples[i], samples[i + 1]); // the same on both channels

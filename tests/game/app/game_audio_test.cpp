@@ -1,6 +1,8 @@
 // The window's sound, end to end: `arena` in window mode, rendered offscreen, with SDL's `disk`
 // audio driver writing the mixed stream to a file. The attract mode's autopilot plays (spawns,
 // shoots, kills), so a few seconds of it must be heard, and never past [-1, 1].
+#include "game/temp_paths.h"
+
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -20,9 +22,8 @@ struct WindowRun {
 };
 
 WindowRun runWindow(const std::string& name, const std::string& driver, const std::string& args) {
-    const auto dir = std::filesystem::temp_directory_path();
-    const auto raw = dir / ("arena_audio_" + name + ".raw");
-    const auto err = dir / ("arena_audio_" + name + ".err");
+    const auto raw = testing_support::processTempPath("arena_audio_" + name + ".raw");
+    const auto err = testing_support::processTempPath("arena_audio_" + name + ".err");
     std::filesystem::remove(raw);
     const std::string cmd = "SDL_VIDEODRIVER=offscreen SDL_AUDIODRIVER=" + driver +
                             " SDL_DISKAUDIOFILE=" + raw.string() + " " +
@@ -38,6 +39,8 @@ WindowRun runWindow(const std::string& name, const std::string& driver, const st
     std::stringstream text;
     text << std::ifstream(err).rdbuf();
     run.errors = text.str();
+    std::filesystem::remove(raw); // named for this process: would pile up
+    std::filesystem::remove(err);
     return run;
 }
 

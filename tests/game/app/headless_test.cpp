@@ -1,4 +1,6 @@
 // Runs the real arena binary the way a user or CI does, and reads its --stats-json.
+#include "game/temp_paths.h"
+
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
@@ -11,7 +13,7 @@ namespace {
 const std::string kArena = std::string(ARENA_BINARY_DIR) + "/arena";
 
 nlohmann::json runHeadless(const std::string& args, const std::string& tag) {
-    const auto json = std::filesystem::temp_directory_path() / ("arena_headless_" + tag + ".json");
+    const auto json = testing_support::processTempPath("arena_headless_" + tag + ".json");
     std::filesystem::remove(json);
     const std::string cmd =
         kArena + " --headless " + args + " --stats-json " + json.string() + " > /dev/null";
@@ -21,6 +23,7 @@ nlohmann::json runHeadless(const std::string& args, const std::string& tag) {
     nlohmann::json j;
     if (in)
         in >> j;
+    std::filesystem::remove(json); // named for this process: would pile up
     return j;
 }
 } // namespace
@@ -88,7 +91,7 @@ TEST(Headless, BadFlagsExitNonZero) {
 
 TEST(Headless, ADirectoryOrABinaryFileAmongTheScriptsIsReportedAndTheGameRuns) {
     namespace fs = std::filesystem;
-    const fs::path root = fs::temp_directory_path() / "arena_bad_inputs";
+    const fs::path root = testing_support::processTempPath("arena_bad_inputs");
     fs::remove_all(root);
     fs::copy(std::string(ARENA_SOURCE_DIR) + "/scripts", root, fs::copy_options::recursive);
     fs::create_directories(root / "enemies" / "folder.lua");
@@ -97,7 +100,7 @@ TEST(Headless, ADirectoryOrABinaryFileAmongTheScriptsIsReportedAndTheGameRuns) {
                                                                                     7);
     std::ofstream(root / "enemies" / "bytecode.lua", std::ios::binary)
         << std::string("\x1bLJ\x02\x00", 5);
-    const std::string log = (fs::temp_directory_path() / "arena_bad_inputs.log").string();
+    const std::string log = testing_support::processTempPath("arena_bad_inputs.log").string();
     const std::string cmd = kArena + " --headless --ticks 600 --scripts " + root.string() + " 2> " +
                             log + " > /dev/null";
     EXPECT_EQ(std::system(cmd.c_str()), 0) << "the game runs with the good scripts";
@@ -107,11 +110,12 @@ TEST(Headless, ADirectoryOrABinaryFileAmongTheScriptsIsReportedAndTheGameRuns) {
     EXPECT_NE(err.find("binary.lua: is a binary file, not Lua source"), std::string::npos) << err;
     EXPECT_NE(err.find("bytecode.lua: is Lua bytecode"), std::string::npos) << err;
     fs::remove_all(root);
+    fs::remove(log);
 }
 
 TEST(Headless, SoakPassesItsOwnChecks) {
     const auto j = [] {
-        const auto json = std::filesystem::temp_directory_path() / "arena_soak_test.json";
+        const auto json = testing_support::processTempPath("arena_soak_test.json");
         const std::string cmd = kArena + " --headless --soak --ticks 6000 --stats-json " +
                                 json.string() + " > /dev/null 2>&1";
         EXPECT_EQ(std::system(cmd.c_str()), 0) << cmd;
@@ -119,6 +123,7 @@ TEST(Headless, SoakPassesItsOwnChecks) {
         nlohmann::json out;
         if (in)
             in >> out;
+        std::filesystem::remove(json);
         return out;
     }();
     ASSERT_FALSE(j.is_null());
@@ -135,7 +140,7 @@ TEST(Headless, SoakPassesItsOwnChecks) {
 TEST(Headless, AScriptsOwnTextNeverBreaksTheStatsJson) {
     // A type's name is a script's own bytes (here not UTF-8); the JSON writer refused them and
     // the run ended in an uncaught exception once finished rounds were reported by name.
-    const auto dir = std::filesystem::temp_directory_path() / "arena_headless_bytes";
+    const auto dir = testing_support::processTempPath("arena_headless_bytes");
     std::filesystem::remove_all(dir);
     std::filesystem::create_directories(dir);
     std::filesystem::copy(std::string(ARENA_SOURCE_DIR) + "/scripts", dir / "scripts",

@@ -1,6 +1,7 @@
 // Runs `arena --screenshot` offscreen (no X server, no GPU: EGL + llvmpipe) and checks what matters
 // in the picture: the arena is drawn, enemies are in it. Not a pixel-exact comparison.
 #include "game/shipped_types.h"
+#include "game/temp_paths.h"
 
 #include <gtest/gtest.h>
 #include <stb/stb_image.h>
@@ -12,15 +13,8 @@
 #include <set>
 #include <sstream>
 #include <string>
-#include <unistd.h>
 
 namespace {
-// A path in the temporary directory of this test process alone: tests run in parallel (ctest -j),
-// and two test runs may share a machine.
-std::filesystem::path uniqueTemp(const std::string& name) {
-    return std::filesystem::temp_directory_path() / (std::to_string(getpid()) + "_" + name);
-}
-
 struct Rgb {
     int r, g, b;
 };
@@ -44,7 +38,7 @@ struct Rect {
 
 // Runs arena with `args`, returns its stdout; the "arena: rect NAME x y w h" lines go to *rects.
 std::string runArena(const std::string& args, std::map<std::string, Rect>* rects) {
-    const auto out = uniqueTemp("arena_screenshot_stdout.txt");
+    const auto out = testing_support::processTempPath("arena_screenshot_stdout.txt");
     const std::string cmd = std::string(ARENA_BINARY_DIR) + "/arena " + args + " > " + out.string();
     EXPECT_EQ(std::system(cmd.c_str()), 0) << cmd;
     std::ifstream in(out);
@@ -98,7 +92,7 @@ template <class Pred> size_t count(const Image& img, const Rect& r, Pred pred) {
 } // namespace
 
 TEST(Screenshot, ShowsTheArenaWithEnemiesArriving) {
-    const auto png = uniqueTemp("arena_screenshot_test.png");
+    const auto png = testing_support::processTempPath("arena_screenshot_test.png");
     std::filesystem::remove(png);
     const std::string cmd = std::string(ARENA_BINARY_DIR) + "/arena --screenshot " + png.string() +
                             " --frames 900 --seed 2 --enemies 120 > /dev/null";
@@ -148,7 +142,7 @@ TEST(Screenshot, ShowsTheArenaWithEnemiesArriving) {
 
 TEST(Screenshot, AFolderWhoseOnlyScriptIsBrokenStillStartsAndSaysWhy) {
     // It used to end in a segmentation fault after the message.
-    const auto dir = uniqueTemp("arena_screenshot_broken");
+    const auto dir = testing_support::processTempPath("arena_screenshot_broken");
     std::filesystem::remove_all(dir);
     std::filesystem::create_directories(dir / "enemies");
     { std::ofstream(dir / "enemies" / "only.lua") << "return {\n"; }
@@ -167,7 +161,7 @@ TEST(Screenshot, AFolderWhoseOnlyScriptIsBrokenStillStartsAndSaysWhy) {
 }
 
 TEST(Screenshot, WithEveryPanelOpenTheArenaStaysInViewWithItsHud) {
-    const auto png = uniqueTemp("arena_screenshot_overlay.png");
+    const auto png = testing_support::processTempPath("arena_screenshot_overlay.png");
     std::filesystem::remove(png);
     std::map<std::string, Rect> rects;
     const std::string out = runArena(
@@ -235,7 +229,7 @@ TEST(Screenshot, WithEveryPanelOpenTheArenaStaysInViewWithItsHud) {
 
 TEST(Screenshot, TheEditorShowsLineNumbersAndMarksTheBrokenLine) {
     // A copy of the scripts whose chaser does not load: its line 15 is an error.
-    const auto dir = uniqueTemp("arena_screenshot_editor");
+    const auto dir = testing_support::processTempPath("arena_screenshot_editor");
     std::filesystem::remove_all(dir);
     std::filesystem::create_directories(dir);
     std::filesystem::copy(std::string(ARENA_SOURCE_DIR) + "/scripts", dir / "scripts",
@@ -290,7 +284,7 @@ TEST(Screenshot, AStandingPlayerEndsOnTheGameOverSummary) {
     // ends its round, and its picture has the summary's dark panel in the middle of the world.
     std::map<std::string, Rect> rects;
     const auto shot = [&](const char* name, const char* extra) {
-        const auto png = uniqueTemp(name);
+        const auto png = testing_support::processTempPath(name);
         std::filesystem::remove(png);
         runArena("--screenshot " + png.string() + " --frames 1500 --seed 2 " + extra, &rects);
         return load(png);
@@ -315,7 +309,7 @@ TEST(Screenshot, AStandingPlayerEndsOnTheGameOverSummary) {
 // Time travel panels are there, apart from the arena, and the line being stepped carries the
 // debugger's amber band.
 TEST(Screenshot, TheDebuggerShowsATracedThinkOfAReplay) {
-    const auto dir = uniqueTemp("arena_screenshot_debugger");
+    const auto dir = testing_support::processTempPath("arena_screenshot_debugger");
     std::filesystem::remove_all(dir);
     std::filesystem::create_directories(dir);
     const auto rec = dir / "run.arenarec";
