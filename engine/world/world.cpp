@@ -7,7 +7,6 @@ namespace engine {
 void World::swapPoints(size_t a, size_t b) {
     std::swap(enemyPositions[a], enemyPositions[b]);
     std::swap(enemyVelocities[a], enemyVelocities[b]);
-    std::swap(enemyRandoms[a], enemyRandoms[b]);
 }
 
 ObjectId World::addEnemy(const Enemy& e) {
@@ -17,7 +16,6 @@ ObjectId World::addEnemy(const Enemy& e) {
     if (inStep) { // the newcomer is appended before the buckets move it
         enemyPositions.push_back(e.position);
         enemyVelocities.push_back(e.velocity);
-        enemyRandoms.push_back(glm::vec2(0.0f));
     }
     EnemyBuckets::SwapListener listener;
     if (inStep)
@@ -28,13 +26,10 @@ ObjectId World::addEnemy(const Enemy& e) {
         if (inStep) {
             enemyPositions.pop_back();
             enemyVelocities.pop_back();
-            enemyRandoms.pop_back();
         }
         return id;
     }
     if (inStep && enemyBuckets.tracks(enemies)) {
-        const size_t at = size_t(enemies.denseIndexOf(id));
-        enemyRandoms[at] = TickRandoms(m_points.seed, m_points.randomsTick).of(id);
         m_points.faulted += (e.flags & kEnemyFaulted) ? 1 : 0;
         m_points.changes = enemies.changes();
     } else {
@@ -60,7 +55,6 @@ bool World::removeEnemy(ObjectId id) {
     if (inStep) { // the leaver ended last
         enemyPositions.pop_back();
         enemyVelocities.pop_back();
-        enemyRandoms.pop_back();
         m_points.faulted -= faulted ? 1 : 0;
         m_points.changes = enemies.changes();
     } else {
@@ -74,21 +68,20 @@ void World::clearEnemies() {
     enemyMemory.clear();
     enemyPositions.clear();
     enemyVelocities.clear();
-    enemyRandoms.clear();
     m_points.faulted = 0;
     m_points.changes = enemies.changes();
 }
 
-void World::pointsWritten(uint64_t seed, uint64_t randomsTick, size_t faulted) {
-    m_points = {true, enemies.changes(), seed, randomsTick, faulted};
+void World::pointsWritten(uint64_t forTick, size_t faulted) {
+    m_points = {true, enemies.changes(), forTick, faulted};
 }
 
-void World::snapshot(uint64_t seed, WorkerPool* pool) {
-    if (pointsInStep() && m_points.seed == seed && m_points.randomsTick == tick) {
+void World::snapshot(WorkerPool* pool) {
+    if (pointsInStep() && m_points.tick == tick) {
         // The apply step wrote them and every change since kept them in step: only the grid.
         faultedEnemies = m_points.faulted;
     } else {
-        copyPoints(seed, pool);
+        copyPoints(pool);
         ++snapshotsCopyingRecords;
     }
     enemyGrid.rebuild(enemyPositions, enemyVelocities, pool);
@@ -96,15 +89,12 @@ void World::snapshot(uint64_t seed, WorkerPool* pool) {
     m_snapshotTick = tick;
 }
 
-void World::copyPoints(uint64_t seed, WorkerPool* pool) {
+void World::copyPoints(WorkerPool* pool) {
     const auto dense = std::span<const Enemy>(enemies.dense());
     enemyPositions.resize(dense.size());
     enemyVelocities.resize(dense.size());
-    enemyRandoms.resize(dense.size());
     glm::vec2* positions = enemyPositions.data();
     glm::vec2* velocities = enemyVelocities.data();
-    glm::vec2* randomsOut = enemyRandoms.data();
-    const TickRandoms randoms(seed, tick);
     const uint32_t parts = partsFor(pool, dense.size());
     m_faultedPerPart.assign(parts, 0);
     // One pass over the records into compact arrays: measured, the grid's two passes over them
@@ -116,7 +106,6 @@ void World::copyPoints(uint64_t seed, WorkerPool* pool) {
             const Enemy& e = dense[i];
             positions[i] = e.position;
             velocities[i] = e.velocity;
-            randomsOut[i] = randoms.of(e.id);
             faulted += (e.flags & kEnemyFaulted) != 0 ? 1u : 0u;
         }
         m_faultedPerPart[part] = faulted;

@@ -23,7 +23,8 @@ class WorkerPool;
 /// Every enemy's two randoms of one tick, what its think reads as self.rand and self.rand2:
 /// unitFloat(hashRandom(seed, its packed id, tick * 2)) and (..., tick * 2 + 1). Per enemy and
 /// tick, independent of who computes the think, so pure behaviours stay deterministic on any VM.
-/// The tick's part of the hash is mixed once here, not once per enemy.
+/// The tick's part of the hash is mixed once here, not once per enemy; an enemy's are computed
+/// only when its think reads them (no shipped script does), not kept per enemy.
 class TickRandoms {
 public:
     TickRandoms(uint64_t seed, uint64_t tick)
@@ -46,12 +47,10 @@ struct World {
     std::vector<Bullet> bullets;
     Player player;
     SpatialGrid enemyGrid; // built at the snapshot from enemy positions (dense order)
-    // Per enemy, dense order, as the think reads them: position and velocity (the grid's input)
-    // and the tick's two deterministic randoms in [0, 1). Set at the snapshot, or kept in step
-    // since the apply step wrote them (see pointsWritten).
+    // Per enemy, dense order: position and velocity, the grid's input. Set at the snapshot, or
+    // kept in step since the apply step wrote them (see pointsWritten).
     LargeArray<glm::vec2> enemyPositions;
     LargeArray<glm::vec2> enemyVelocities;
-    LargeArray<glm::vec2> enemyRandoms;
     EnemyBuckets enemyBuckets;
     EnemyMemory enemyMemory; // each enemy's script memory, by type (Enemy::memorySlot)
 
@@ -60,10 +59,10 @@ struct World {
     bool removeEnemy(ObjectId id);
     void clearEnemies();
 
-    /// What the think reads besides the records, as of now: this tick's randoms, the grid and
-    /// faultedEnemies, on `pool`'s threads when given. The same for any pool. The tick's last
-    /// change before the think.
-    void snapshot(uint64_t seed, WorkerPool* pool);
+    /// What the think reads besides the records, as of now: the grid and faultedEnemies, on
+    /// `pool`'s threads when given. The same for any pool. The tick's last change before the
+    /// think.
+    void snapshot(WorkerPool* pool);
     /// Set by snapshot(): how many enemies are faulted (their think must not run). The think
     /// phase looks for them only when there are any. Valid while snapshotCurrent(), which sees
     /// adds, removes and reorders, not flags: set by hand after the snapshot, they go unseen.
@@ -73,13 +72,13 @@ struct World {
     }
 
     /// For the apply step, which writes every enemy's position and velocity: having written
-    /// them to enemyPositions and enemyVelocities too, and the randoms of (seed, randomsTick) to
-    /// enemyRandoms, for every dense index, with `faulted` enemies flagged, it says so. From then
-    /// on adds and removes keep the arrays in step, and a snapshot of that tick uses them instead
-    /// of reading every record again. Any change made past World (a record moved or flagged by
-    /// hand, a map change) must call forgetPoints(), or go unnoticed only if it changes the
-    /// map's change count, which the snapshot checks.
-    void pointsWritten(uint64_t seed, uint64_t randomsTick, size_t faulted);
+    /// them to enemyPositions and enemyVelocities too, for every dense index, with `faulted`
+    /// enemies flagged, it says so, for the snapshot of tick `forTick`. From then on adds and
+    /// removes keep the arrays in step, and that snapshot uses them instead of reading every
+    /// record again. Any change made past World (a record moved or flagged by hand, a map
+    /// change) must call forgetPoints(), or go unnoticed only if it changes the map's change
+    /// count, which the snapshot checks.
+    void pointsWritten(uint64_t forTick, size_t faulted);
     void forgetPoints() { m_points.valid = false; }
     /// Snapshots that read every record (the others used what the apply step wrote).
     uint64_t snapshotsCopyingRecords = 0;
@@ -89,7 +88,7 @@ struct World {
     const uint8_t* memoryOf(const Enemy& e) const { return enemyMemory.at(e.type, e.memorySlot); }
 
 private:
-    void copyPoints(uint64_t seed, WorkerPool* pool);
+    void copyPoints(WorkerPool* pool);
     void swapPoints(size_t a, size_t b);
     bool pointsInStep() const {
         return m_points.valid && m_points.changes == enemies.changes() &&
@@ -99,7 +98,7 @@ private:
     uint64_t m_snapshotChanges = UINT64_MAX, m_snapshotTick = UINT64_MAX;
     struct PointsState { // what pointsWritten vouched for, kept in step by adds and removes
         bool valid = false;
-        uint64_t changes = 0, seed = 0, randomsTick = 0;
+        uint64_t changes = 0, tick = 0;
         size_t faulted = 0;
     } m_points;
     std::vector<uint32_t> m_faultedPerPart; // snapshot's scratch

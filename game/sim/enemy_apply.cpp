@@ -20,16 +20,13 @@ constexpr float kEnemyMargin = 60.0f; // enemies may stand this far outside the 
 } // namespace
 
 void EnemyApply::begin(engine::World& world, std::span<const engine::Intent> intents,
-                       std::span<const engine::EnemyType> types, uint64_t seed, int lanes) {
+                       std::span<const engine::EnemyType> types, int lanes) {
     m_world = &world;
     m_intents = intents;
     m_types = types;
-    m_seed = seed;
-    m_nextRandoms = engine::TickRandoms(seed, world.tick + 1);
     const size_t n = world.enemies.size();
     world.enemyPositions.resize(n);
     world.enemyVelocities.resize(n);
-    world.enemyRandoms.resize(n);
     m_applied.assign(n, 0);
     m_lanes.resize(size_t(std::max(lanes, 1)) + engine::kMaxParts);
     for (Lane& lane : m_lanes) {
@@ -50,14 +47,12 @@ void EnemyApply::apply(Lane& lane, uint32_t laneIndex, uint32_t first, uint32_t 
     auto enemies = m_world->enemies.dense();
     glm::vec2* positions = m_world->enemyPositions.data();
     glm::vec2* velocities = m_world->enemyVelocities.data();
-    glm::vec2* randoms = m_world->enemyRandoms.data();
     const glm::vec2 lo(-kEnemyMargin), hi = m_world->size + glm::vec2(kEnemyMargin);
     const uint32_t bullet = uint32_t(lane.bullets.size());
     for (size_t i = first; i < last; ++i) {
         engine::Enemy& e = enemies[i];
         const engine::Intent& intent = intents[i - first];
         const engine::EnemyType& type = m_types[e.type];
-        randoms[i] = m_nextRandoms.of(e.id); // what the next snapshot would compute
         if (e.fireCooldown > 0)
             --e.fireCooldown;
         if (intent.faulted)
@@ -125,7 +120,7 @@ void EnemyApply::finish(engine::WorkerPool* pool) {
         m_world->bullets.insert(m_world->bullets.end(), from.begin() + r.bullet,
                                 from.begin() + r.bullet + r.bullets);
     }
-    m_world->pointsWritten(m_seed, m_world->tick + 1, faulted);
+    m_world->pointsWritten(m_world->tick + 1, faulted);
 }
 
 } // namespace game

@@ -12,7 +12,6 @@
 // enemy's record (neighbours come from the grid's copies), so the two interleave safely. The
 // bullets fired are joined in dense order whatever the ranges, so the world is the same for any
 // pool, any batch cut, fused or not.
-#include "engine/core/random.h"
 #include "engine/world/enemy_type.h"
 #include "engine/world/intent.h"
 #include "engine/world/world.h"
@@ -32,7 +31,7 @@ public:
     /// Before the think phase: `lanes` writers may call applyRange at once (one per thread).
     /// `intents` (dense order) are read by finish, for the enemies applyRange was not given.
     void begin(engine::World& world, std::span<const engine::Intent> intents,
-               std::span<const engine::EnemyType> types, uint64_t seed, int lanes);
+               std::span<const engine::EnemyType> types, int lanes);
     /// Applies the enemies [first, last) (dense indices), whose intents are
     /// intents[0 .. last - first), on `lane`. Thread-safe across lanes.
     void applyRange(int lane, uint32_t first, uint32_t last, const engine::Intent* intents);
@@ -56,8 +55,6 @@ private:
     engine::World* m_world = nullptr;
     std::span<const engine::Intent> m_intents;
     std::span<const engine::EnemyType> m_types;
-    uint64_t m_seed = 0;
-    engine::TickRandoms m_nextRandoms{0, 0};
     std::vector<Lane> m_lanes;
     std::vector<uint8_t> m_applied; // per enemy: applied inside the think phase
     std::vector<Range> m_ranges;    // finish: every range, sorted

@@ -190,7 +190,7 @@ void Game::step(const PlayerCommand* command) {
     m_intents.resize(m_world.enemies.size());
     engine::ThinkContext context{m_world, m_world.enemyMemory, m_types, m_def.seed, kDt};
     engine::WorkerPool* workers = m_think ? m_think->workers() : nullptr;
-    m_enemyApply.begin(m_world, m_intents, m_types, m_def.seed, workers ? workers->size() : 1);
+    m_enemyApply.begin(m_world, m_intents, m_types, workers ? workers->size() : 1);
     // The think phase applies the enemies it is done with as it goes (their records are in cache),
     // except when an observer must see the world as the thinks read it.
     const std::function<void(int, uint32_t, uint32_t, const engine::Intent*)> applyRange =
@@ -243,7 +243,7 @@ void Game::endRound() {
 }
 
 void Game::snapshot() {
-    m_world.snapshot(m_def.seed, m_think ? m_think->workers() : nullptr);
+    m_world.snapshot(m_think ? m_think->workers() : nullptr);
 }
 
 void Game::applyPlayer(const PlayerCommand& cmd) {

@@ -4,6 +4,7 @@
 #include "engine/core/parallel_ranges.h"
 #include "engine/core/worker_pool.h"
 #include "game/sim/game.h"
+#include "scripting/think_phase.h"
 
 #include <chrono>
 #include <cstdio>
@@ -81,10 +82,10 @@ PhaseBytes bytesPerEnemy(double memoryBytesPerEnemy) {
     // The grid's two passes: position in, cell out; cell, position, velocity in; item, point,
     // slot out.
     b.snapshot = (vec2 + index) + (index + 2 * vec2 + index + point + index);
-    // The record in and (moved, by the apply) back out, its randoms and order index in,
-    // position, velocity and next randoms out, its memory in and out. Its intent stays in the
-    // VM's batch buffer, in cache, until the apply reads it.
-    b.think = 2 * enemy + vec2 + index + 3 * vec2 + 2 * memoryBytesPerEnemy;
+    // The record in and (moved, by the apply) back out, its order index in, position and
+    // velocity out, its memory in and out. Its intent stays in the VM's batch buffer, in cache,
+    // until the apply reads it; its randoms are computed only if its think reads them.
+    b.think = 2 * enemy + index + 2 * vec2 + 2 * memoryBytesPerEnemy;
     return b;
 }
 } // namespace
@@ -103,6 +104,9 @@ nlohmann::json million(const Settings& s) {
         return {};
     std::vector<double> tickMs;
     game::PhaseTimes sum;
+    // Per script: its batches' busy time and entities, summed over the ticks (both VMs).
+    std::vector<double> scriptBusyMs;
+    std::vector<uint64_t> scriptEntities;
     const int ticks = 20;
     for (int t = 0; t < ticks; ++t) {
         const auto start = std::chrono::steady_clock::now();
@@ -112,6 +116,14 @@ nlohmann::json million(const Settings& s) {
                 .count());
         for (size_t p = 0; p < sum.ms.size(); ++p)
             sum.ms[p] += session.game->lastTickTimes().ms[p];
+        for (const scripting::BatchTiming& b : session.think->stats().lastBatches) {
+            if (b.slot >= scriptBusyMs.size()) {
+                scriptBusyMs.resize(b.slot + 1);
+                scriptEntities.resize(b.slot + 1);
+            }
+            scriptBusyMs[b.slot] += b.endMs - b.startMs;
+            scriptEntities[b.slot] += b.entities;
+        }
     }
     const Stat st = summarize(tickMs);
     nlohmann::json phases = nlohmann::json::object();
@@ -126,6 +138,20 @@ nlohmann::json million(const Settings& s) {
     std::printf("   %zu enemies: %.1f ms/tick [%.1f-%.1f] (%.1f ticks/s): %s\n",
                 session.game->world().enemies.size(), st.median, st.min, st.max, 1000.0 / st.median,
                 text.c_str());
+    std::string perScript;
+    nlohmann::json scriptNs = nlohmann::json::object();
+    for (size_t slot = 0; slot < scriptBusyMs.size(); ++slot) {
+        if (scriptEntities[slot] == 0 || slot >= session.game->types().size())
+            continue;
+        const double ns = scriptBusyMs[slot] * 1e6 / double(scriptEntities[slot]);
+        const std::string& name = session.game->types()[slot].name;
+        char b[64];
+        std::snprintf(b, sizeof b, "%s %.0f  ", name.c_str(), ns);
+        perScript += b;
+        scriptNs[name] = ns;
+    }
+    std::printf("   think with the apply, ns per enemy by script (one VM's time): %s\n",
+                perScript.c_str());
     std::printf("   resident memory %.0f MiB, peak %.0f MiB (%.0f MiB before the game started)\n",
                 rss, peak, before);
 
@@ -149,6 +175,7 @@ nlohmann::json million(const Settings& s) {
         {"enemies", world.enemies.size()},
         {"tick_ms", toJson(st)},
         {"phase_ms", phases},
+        {"think_ns_per_enemy_by_script", scriptNs},
         {"resident_mib", rss},
         {"peak_resident_mib", peak},
         {"resident_mib_before", before},

@@ -36,7 +36,7 @@ struct SyntheticWorld {
     /// As Game::snapshot does it, on `pool` when given (the think phase's workers()).
     void snapshot(engine::WorkerPool* pool = nullptr) {
         ++world.tick;
-        world.snapshot(seed, pool);
+        world.snapshot(pool);
     }
 };
 

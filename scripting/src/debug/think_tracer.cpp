@@ -290,8 +290,14 @@ ThinkTrace ThinkTracer::trace(const ThinkTraceRequest& request) {
     for (int ref : r.refs)
         luaL_unref(L, LUA_REGISTRYINDEX, ref);
 
-    if (scratch)
+    if (scratch) {
         out.self = viewValues(scratch, kSelfViewFields);
+        for (size_t i = 0; i < std::size(kSelfRandomFields);
+             ++i) // computed when read: as think would
+            out.self.push_back(
+                {kSelfRandomFields[i],
+                 formatNumber(arenaEnemyRandom(m_frame.get(), int32_t(m_order[0]), int32_t(i)))});
+    }
     out.world = viewValues(&m_frame->world, kWorldViewFields);
     if (out.ok) {
         out.intent = m_vm->batchIntents()[0];

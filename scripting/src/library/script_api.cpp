@@ -61,6 +61,8 @@ std::vector<std::string> luaStrings(lua_State* L, int table, const char* key) {
 ScriptApi describeScriptApi(std::string* error) {
     ScriptApi api;
     api["Self"] = cdefFields("arena_self_view");
+    api["Self"].insert(api["Self"].end(), std::begin(kSelfRandomFields),
+                       std::end(kSelfRandomFields));
     api["World"] = cdefFields("arena_world_view");
     api["GameObject"] = objectFieldNames();
     api["Arena"] = arenaFunctionNames();

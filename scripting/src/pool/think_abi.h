@@ -6,6 +6,7 @@
 #include "engine/world/intent.h"
 #include "engine/world/objects.h"
 #include "engine/world/spatial_grid.h"
+#include "engine/world/world.h"
 
 #include <glm/vec2.hpp>
 
@@ -25,13 +26,17 @@ struct ThinkWorldView {
 /// The driver's scratch behind `self` (kThinkCdef's arena_self_scratch), refilled per entity: the
 /// tracer reads the view think saw at its address (the FFI offsets are compared in pool_vm_test).
 struct ThinkSelfScratch {
-    double x, y, vx, vy, hp, max_hp, radius, speed, id, age, rand, rand2;
+    double x, y, vx, vy, hp, max_hp, radius, speed, id, age;
     int32_t nb_count, unused_;
 };
 
 /// The field names of the two views, in struct order (every field a double).
-inline constexpr const char* kSelfViewFields[] = {"x",      "y",     "vx", "vy",  "hp",   "max_hp",
-                                                  "radius", "speed", "id", "age", "rand", "rand2"};
+inline constexpr const char* kSelfViewFields[] = {"x",      "y",      "vx",    "vy", "hp",
+                                                  "max_hp", "radius", "speed", "id", "age"};
+/// The fields of `self` computed when read (views.lua's __index calls arenaEnemyRandom), in the
+/// order of arenaEnemyRandom's `which`: the tick's randoms, which no shipped script reads, so
+/// nobody pays for them per enemy.
+inline constexpr const char* kSelfRandomFields[] = {"rand", "rand2"};
 inline constexpr const char* kWorldViewFields[] = {
     "tick",     "time",      "dt",        "width",     "height",       "player_x",
     "player_y", "player_vx", "player_vy", "player_hp", "player_alive", "enemy_count"};
@@ -47,8 +52,8 @@ struct ThinkMemoryPool {
 /// the parallel phase (or a trace), read-only while it runs.
 struct ThinkFrame {
     const engine::Enemy* enemies;
-    const glm::vec2* randoms;      // World::enemyRandoms, dense order
-    const ThinkMemoryPool* memory; // by type; memoryTypes of them
+    engine::TickRandoms randoms{0, 0}; // self.rand and self.rand2 of this tick (opaque to Lua)
+    const ThinkMemoryPool* memory;     // by type; memoryTypes of them
     const uint32_t* order;     // dense enemy indices grouped by script; batches are ranges of it
     const uint32_t* cellStart; // spatial grid, see engine/world/spatial_grid.h
     const uint32_t* cellItems;
@@ -100,7 +105,7 @@ typedef struct {
 } arena_world_view;
 typedef struct {
   const arena_enemy *enemies;
-  const arena_vec2 *randoms;
+  const uint64_t randoms_[3];
   const arena_memory_pool *memory;
   const uint32_t *order;
   const uint32_t *cell_start;
@@ -117,13 +122,18 @@ typedef struct {
   int32_t batch_first, unused_;
 } arena_cursor;
 typedef struct {
-  const double x, y, vx, vy, hp, max_hp, radius, speed, id, age, rand, rand2;
+  const double x, y, vx, vy, hp, max_hp, radius, speed, id, age;
 } arena_self_view;
 typedef struct {
-  double x, y, vx, vy, hp, max_hp, radius, speed, id, age, rand, rand2;
+  double x, y, vx, vy, hp, max_hp, radius, speed, id, age;
   int32_t nb_count, unused_;
 } arena_self_scratch;
 )";
+
+/// What self.rand (which 0) and self.rand2 (which 1) read for the frame's enemy `entity` (a dense
+/// index): frame->randoms.of(its id), so the same value whoever thinks it; 0 for an index out of
+/// range. Called by views.lua through the FFI, only when a think reads them.
+extern "C" double arenaEnemyRandom(const ThinkFrame* frame, int32_t entity, int32_t which);
 
 static_assert(sizeof(engine::Enemy) == 64, "update kThinkCdef's arena_enemy");
 static_assert(offsetof(engine::Enemy, memorySlot) == 56, "update kThinkCdef's arena_enemy");
@@ -132,7 +142,8 @@ static_assert(offsetof(engine::Intent, faulted) == 17, "update kThinkCdef's aren
 static_assert(sizeof(ThinkMemoryPool) == 16, "update kThinkCdef's arena_memory_pool");
 static_assert(sizeof(DriverCursor) == 24, "update kThinkCdef's arena_cursor");
 static_assert(sizeof(glm::vec2) == 8);
-static_assert(sizeof(ThinkSelfScratch) == 104, "update kThinkCdef's arena_self_scratch");
+static_assert(sizeof(ThinkSelfScratch) == 88, "update kThinkCdef's arena_self_scratch");
+static_assert(sizeof(engine::TickRandoms) == 24, "update kThinkCdef's arena_think_frame");
 static_assert(sizeof(kSelfViewFields) / sizeof(kSelfViewFields[0]) * sizeof(double) ==
               offsetof(ThinkSelfScratch, nb_count));
 static_assert(sizeof(kWorldViewFields) / sizeof(kWorldViewFields[0]) * sizeof(double) ==

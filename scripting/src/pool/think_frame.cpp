@@ -8,16 +8,7 @@ void fillThinkFrame(ThinkFrame& f, const engine::ThinkContext& ctx, const uint32
     f.enemies = world.enemies.dense().data();
     f.order = order;
     f.enemyCount = uint32_t(world.enemies.size());
-    if (world.snapshotCurrent() && world.enemyRandoms.size() == world.enemies.size()) {
-        f.randoms = world.enemyRandoms.data();
-    } else { // changed since its snapshot (or never snapshot): each enemy's own, computed here
-        const auto dense = world.enemies.dense();
-        const engine::TickRandoms randoms(ctx.seed, world.tick);
-        storage.randoms.resize(dense.size());
-        for (size_t i = 0; i < dense.size(); ++i)
-            storage.randoms[i] = randoms.of(dense[i].id);
-        f.randoms = storage.randoms.data();
-    }
+    f.randoms = engine::TickRandoms(ctx.seed, world.tick);
     engine::EnemyMemory& memory = ctx.memory;
     storage.pools.resize(memory.types());
     for (size_t t = 0; t < memory.types(); ++t)
@@ -45,6 +36,13 @@ void fillThinkFrame(ThinkFrame& f, const engine::ThinkContext& ctx, const uint32
     w.player_hp = double(world.player.hp);
     w.player_alive = world.player.alive ? 1.0 : 0.0;
     w.enemy_count = double(world.enemies.size());
+}
+
+extern "C" double arenaEnemyRandom(const ThinkFrame* frame, int32_t entity, int32_t which) {
+    if (!frame || entity < 0 || uint32_t(entity) >= frame->enemyCount)
+        return 0.0;
+    const glm::vec2 r = frame->randoms.of(frame->enemies[entity].id);
+    return double(which == 0 ? r.x : r.y);
 }
 
 } // namespace scripting

@@ -15,7 +15,6 @@ namespace scripting {
 /// What a frame points to besides the world: kept by its owner (the phase, the tracer).
 struct ThinkFrameStorage {
     std::vector<ThinkMemoryPool> pools; // context.memory's pools, by type
-    std::vector<glm::vec2> randoms;     // for a world changed since its snapshot
 };
 
 /// Everything the driver reads, from the world after Game's snapshot; `order` lists the enemies to

@@ -235,6 +235,8 @@ std::unique_ptr<SandboxedVm> SandboxedVm::create(const SandboxedVmDef& def, std:
         lua_setfield(L, -2, "frame");
         lua_pushlightuserdata(L, def.cursor);
         lua_setfield(L, -2, "cursor");
+        lua_pushlightuserdata(L, reinterpret_cast<void*>(&arenaEnemyRandom));
+        lua_setfield(L, -2, "enemy_random");
         lua_pushstring(L, embedded::kDriver);
         lua_setfield(L, -2, "driver_source");
     }

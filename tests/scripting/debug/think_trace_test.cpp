@@ -181,7 +181,9 @@ TEST(ThinkTrace, ShowsTheViewsAsThinkSawThem) {
     EXPECT_EQ(valueOf(t.self, "y"), "200");
     EXPECT_EQ(valueOf(t.self, "speed"), "100");
     EXPECT_EQ(std::stod(valueOf(t.self, "rand")),
-              double(one.w.world.enemyRandoms[0].x)); // exact: round-trips
+              double(engine::TickRandoms(one.w.seed, one.w.world.tick).of(e.id).x)); // exact
+    EXPECT_EQ(std::stod(valueOf(t.self, "rand2")),
+              double(engine::TickRandoms(one.w.seed, one.w.world.tick).of(e.id).y));
     EXPECT_EQ(valueOf(t.self, "age"), std::to_string(one.w.world.tick - e.spawnTick));
     EXPECT_EQ(valueOf(t.world, "tick"), std::to_string(one.w.world.tick));
     EXPECT_EQ(std::stod(valueOf(t.world, "player_x")), double(one.w.world.player.position.x));

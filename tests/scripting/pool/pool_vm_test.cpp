@@ -42,7 +42,7 @@ TEST(PoolVm, FfiLayoutMatchesTheEngineStructs) {
     EXPECT_EQ(ffi.at("grid_point_size"), long(sizeof(engine::GridPoint)));
     EXPECT_EQ(ffi.at("grid_point_velocity"), long(offsetof(engine::GridPoint, velocity)));
     EXPECT_EQ(ffi.at("self_scratch_size"), long(sizeof(ThinkSelfScratch)));
-    EXPECT_EQ(ffi.at("self_scratch_rand2"), long(offsetof(ThinkSelfScratch, rand2)));
+    EXPECT_EQ(ffi.at("self_scratch_age"), long(offsetof(ThinkSelfScratch, age)));
     EXPECT_EQ(ffi.at("self_scratch_nb_count"), long(offsetof(ThinkSelfScratch, nb_count)));
     EXPECT_EQ(ffi.at("cursor_size"), long(sizeof(DriverCursor)));
     EXPECT_EQ(ffi.at("cursor_intents"), long(offsetof(DriverCursor, intents)));

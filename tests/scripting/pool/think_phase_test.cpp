@@ -191,9 +191,11 @@ TEST(LuaThink, MemoryIsReadAsLastTicksAndWrittenAsNextTicks) {
         w.add(0, {float(i) * 5.0f, 300.0f}, 1000.0f);
     for (int tick = 1; tick <= 5; ++tick) {
         think(*phase, w);
+        const engine::TickRandoms randoms(w.seed, w.world.tick);
+        const auto dense = w.world.enemies.dense();
         for (size_t i = 0; i < w.intents.size(); ++i) {
             ASSERT_EQ(w.intents[i].velocity.x, float(tick)) << "entity " << i << " tick " << tick;
-            ASSERT_EQ(w.intents[i].velocity.y, w.world.enemyRandoms[i].x);
+            ASSERT_EQ(w.intents[i].velocity.y, randoms.of(dense[i].id).x); // self.rand
         }
     }
     // The memory lives in the script's own pool, in its layout: one int per enemy, ticks counted.
@@ -571,4 +573,66 @@ return { name = "Bomb", hp = 1, speed = 10, radius = 8, color = "#ffffff", score
     EXPECT_EQ(phase->errors().entries()[0].first.kind, ScriptErrorKind::Memory);
     for (size_t i = 0; i < 3; ++i)
         EXPECT_TRUE(w.intents[i].faulted) << i;
+}
+
+// self.rand and self.rand2 are computed when read (no per-enemy array): they must be the engine's
+// function of (seed, id, tick) on any VM, for enemies added since the snapshot too.
+TEST(LuaThink, RandomsReadByAThinkAreTheEnginesForItsIdAndTickOnAnyPool) {
+    TempScripts scripts(std::map<std::string, std::string>{{"enemies/dice.lua", R"(
+return {
+  name = "Dice", hp = 1, speed = 10, radius = 5, color = "#ffffff", score = 1,
+  think = function(self, world)
+    return self.rand, self.rand2
+  end,
+})"}});
+    std::vector<std::vector<engine::Intent>> byPool;
+    for (int pool : {1, 2}) {
+        auto phase = makePhase(scripts.root(), pool);
+        ASSERT_TRUE(phase);
+        ASSERT_EQ(phase->types().size(), 1u) << "dice.lua did not load";
+        TestWorld w;
+        for (int i = 0; i < 3000; ++i)
+            w.add(0, {float(i % 800), float(i / 800) * 100.0f});
+        for (int tick = 1; tick <= 3; ++tick) {
+            w.snapshot();
+            if (tick == 3) { // changed past the snapshot: still each enemy's own
+                for (int i = 0; i < 10; ++i)
+                    w.add(0, {5.0f, 5.0f});
+                w.intents.resize(w.world.enemies.size());
+            }
+            const auto types = phase->types();
+            phase->think(
+                engine::ThinkContext{w.world, w.world.enemyMemory, types, w.seed, engine::kTickDt},
+                w.intents);
+            ASSERT_EQ(phase->errors().total(), 0u);
+            const engine::TickRandoms randoms(w.seed, w.world.tick);
+            const auto dense = w.world.enemies.dense();
+            for (size_t i = 0; i < dense.size(); ++i) {
+                const glm::vec2 r = randoms.of(dense[i].id);
+                ASSERT_EQ(w.intents[i].velocity.x, r.x) << "enemy " << i << " tick " << tick;
+                ASSERT_EQ(w.intents[i].velocity.y, r.y) << "enemy " << i << " tick " << tick;
+            }
+        }
+        byPool.push_back(w.intents);
+    }
+    ASSERT_EQ(byPool[0].size(), byPool[1].size());
+    EXPECT_EQ(
+        std::memcmp(byPool[0].data(), byPool[1].data(), byPool[0].size() * sizeof(engine::Intent)),
+        0);
+}
+
+// The FFI entry point checks the index it is given (views.lua passes the cursor's).
+TEST(LuaThink, ARandomOfAnIndexOutOfRangeIsZero) {
+    TestWorld w;
+    w.add(0, {1.0f, 1.0f});
+    w.snapshot();
+    ThinkFrame frame{};
+    frame.enemies = w.world.enemies.dense().data();
+    frame.enemyCount = 1;
+    frame.randoms = engine::TickRandoms(w.seed, w.world.tick);
+    EXPECT_EQ(arenaEnemyRandom(&frame, 0, 1),
+              double(frame.randoms.of(w.world.enemies.dense()[0].id).y));
+    EXPECT_EQ(arenaEnemyRandom(&frame, 1, 0), 0.0);
+    EXPECT_EQ(arenaEnemyRandom(&frame, -1, 0), 0.0);
+    EXPECT_EQ(arenaEnemyRandom(nullptr, 0, 0), 0.0);
 }

@@ -27,7 +27,7 @@ end
 return function(first, last)
   sync_frame()
   local F = FRAME
-  local E, O, R = F.enemies, F.order, F.randoms
+  local E, O = F.enemies, F.order
   local I, IFIRST = CURSOR.intents, CURSOR.batch_first
   local tick = F.world.tick
   local MB, SLOTS = nil, 0 -- this batch's memory pool (one script, so one enemy type)
@@ -57,7 +57,6 @@ return function(first, last)
     SS.radius, SS.speed = E[i].radius, E[i].speed
     SS.id = E[i].id.generation * 16777216 + E[i].id.index
     SS.age = tick - E[i].spawn_tick
-    SS.rand, SS.rand2 = R[i].x, R[i].y
     SS.nb_count = 0
     if MEMSIZE > 0 then copy(MEM, MB + E[i].memory_slot * MEMSIZE, MEMSIZE) end
     -- Each think gets its units; the chunk the slow path sized so far stays (if thinks are slow,

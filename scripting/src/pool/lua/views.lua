@@ -16,8 +16,16 @@ local SCRATCH = ffi.new("arena_self_scratch")
 local SELF = ffi.cast("const arena_self_view *", SCRATCH)[0]
 local ANCHORS = { SCRATCH } -- cdata pointers do not keep their target alive: these do
 
+-- self.rand and self.rand2 are computed when read, from this tick's seed and the enemy's id (the
+-- same function C++ uses; see kSelfRandomFields in think_abi.h): kept per enemy, every enemy paid
+-- for them every tick though no shipped script reads them.
+local ENEMY_RANDOM = ffi.cast("double (*)(const arena_think_frame *, int32_t, int32_t)", ctx.enemy_random)
 ffi.metatype("arena_self_view", {
-  __index = function(_, k) error(format("self has no field %s", describe(k)), 2) end,
+  __index = function(_, k)
+    if k == "rand" then return ENEMY_RANDOM(FRAME, CURSOR.entity, 0) end
+    if k == "rand2" then return ENEMY_RANDOM(FRAME, CURSOR.entity, 1) end
+    error(format("self has no field %s", describe(k)), 2)
+  end,
   __newindex = function(_, k) error(format("self has no field %s (and self is read-only)", describe(k)), 2) end,
   __tostring = function() return "self (read-only view of this enemy)" end,
 })
