@@ -20,7 +20,7 @@ constexpr uint64_t hashRandom(uint64_t seed, uint64_t stream, uint64_t counter) 
 /// Uniform in [0, 1) with 24 bits of precision (exact as a float).
 constexpr float unitFloat(uint64_t bits) {
     // Through int32 (exact: 24 bits): x86 converts a signed integer in one instruction, an
-    // unsigned 64-bit one in several, and every enemy's randoms go through here each tick.
+    // unsigned 64-bit one in several, and a think's randoms go through here when it reads them.
     return float(int32_t(bits >> 40)) * (1.0f / 16777216.0f);
 }
 

@@ -1,6 +1,6 @@
 #pragma once
 // Test helpers for the scripting tests: a scripts folder written to a temporary directory, and a
-// small world whose snapshot (grid, per-tick randoms) is built the way Game builds it.
+// small world whose snapshot (the grid) is built the way Game builds it.
 #include "engine/core/random.h"
 #include "engine/world/intent.h"
 #include "engine/world/world.h"
@@ -72,7 +72,7 @@ struct TestWorld : scripting::SyntheticWorld {
         world.enemies.dense().back().id = id;
         return id;
     }
-    /// What Game does before think: next tick, randoms, grid; and room for the intents.
+    /// What Game does before think: next tick, grid; and room for the intents.
     void snapshot() {
         scripting::SyntheticWorld::snapshot();
         intents.resize(world.enemies.size());

@@ -150,7 +150,7 @@ nlohmann::json million(const Settings& s) {
         perScript += b;
         scriptNs[name] = ns;
     }
-    std::printf("   think with the apply, ns per enemy by script (one VM's time): %s\n",
+    std::printf("   think with the apply, ns per enemy by script (CPU: busy time / enemies): %s\n",
                 perScript.c_str());
     std::printf("   resident memory %.0f MiB, peak %.0f MiB (%.0f MiB before the game started)\n",
                 rss, peak, before);

@@ -2,7 +2,7 @@
 // The memory shared between C++ and the trusted Lua batch driver
 // (scripting/src/pool/lua/driver.lua). The Lua side declares the same structs in kThinkCdef; tests
 // compare every offset with ffi.offsetof. Scripts never see any of these pointers: they get scalar,
-// read-only views filled by the driver.
+// read-only views filled by the driver (and self.rand, self.rand2 computed when read).
 #include "engine/world/intent.h"
 #include "engine/world/objects.h"
 #include "engine/world/spatial_grid.h"

@@ -172,6 +172,29 @@ TEST(ThinkTrace, ShowsLocalsUpvaluesAndMemoryAsTheyAreAtEachLine) {
     EXPECT_EQ(count, 1);
 }
 
+// The randoms are computed when read, for the enemy the cursor names: tracing enemy 17 (at
+// position 0 of the tracer's order) must give enemy 17's, in the intent and in the self view.
+TEST(ThinkTrace, ATracedThinkReadsTheRandomsOfTheEnemyItTraces) {
+    auto tracer = makeTracer();
+    TestWorld w;
+    for (int i = 0; i < 30; ++i)
+        w.add(0, {10.0f * float(i), 200.0f});
+    w.snapshot();
+    const std::vector<engine::EnemyType> types{engine::EnemyType{}};
+    const ThinkTrace t = tracer->trace(ThinkTraceRequest{.world = w.world,
+                                                         .types = types,
+                                                         .seed = w.seed,
+                                                         .enemy = 17,
+                                                         .script = enemyFixture("dice.lua"),
+                                                         .libs = {}});
+    ASSERT_TRUE(t.ok) << t.error;
+    const glm::vec2 r =
+        engine::TickRandoms(w.seed, w.world.tick).of(w.world.enemies.dense()[17].id);
+    EXPECT_EQ(t.intent.velocity, r);
+    EXPECT_EQ(std::stod(valueOf(t.self, "rand")), double(r.x));
+    EXPECT_EQ(std::stod(valueOf(t.self, "rand2")), double(r.y));
+}
+
 TEST(ThinkTrace, ShowsTheViewsAsThinkSawThem) {
     auto tracer = makeTracer();
     OneEnemy one;

@@ -576,31 +576,33 @@ return { name = "Bomb", hp = 1, speed = 10, radius = 8, color = "#ffffff", score
 }
 
 // self.rand and self.rand2 are computed when read (no per-enemy array): they must be the engine's
-// function of (seed, id, tick) on any VM, for enemies added since the snapshot too.
+// function of (seed, id, tick) on any VM, for the enemy thinking (two scripts interleaved, so the
+// batch order is not the dense order), and for enemies added since the snapshot.
 TEST(LuaThink, RandomsReadByAThinkAreTheEnginesForItsIdAndTickOnAnyPool) {
-    TempScripts scripts(std::map<std::string, std::string>{{"enemies/dice.lua", R"(
+    TempScripts scripts(std::map<std::string, std::string>{
+        {"enemies/dice.lua", fixture("dice.lua")}, {"enemies/swapped.lua", R"(
 return {
-  name = "Dice", hp = 1, speed = 10, radius = 5, color = "#ffffff", score = 1,
-  think = function(self, world)
-    return self.rand, self.rand2
-  end,
+  name = "Swapped", hp = 1, speed = 10, radius = 5, color = "#ffffff", score = 1,
+  think = function(self, world) return self.rand2 + 1, self.rand + 1 end,
 })"}});
     std::vector<std::vector<engine::Intent>> byPool;
     for (int pool : {1, 2}) {
         auto phase = makePhase(scripts.root(), pool);
         ASSERT_TRUE(phase);
-        ASSERT_EQ(phase->types().size(), 1u) << "dice.lua did not load";
+        const auto types = phase->types();
+        ASSERT_EQ(types.size(), 2u) << "a script did not load";
+        const uint16_t swapped = types[0].name == "Swapped" ? 0 : 1;
         TestWorld w;
-        for (int i = 0; i < 3000; ++i)
-            w.add(0, {float(i % 800), float(i / 800) * 100.0f});
+        for (int i = 0; i < 3000; ++i) // types interleaved: the order groups them, dense does not
+            w.add(uint16_t(i % 3 == 0 ? 1 - swapped : swapped),
+                  {float(i % 800), float(i / 800) * 100.0f});
         for (int tick = 1; tick <= 3; ++tick) {
             w.snapshot();
             if (tick == 3) { // changed past the snapshot: still each enemy's own
                 for (int i = 0; i < 10; ++i)
-                    w.add(0, {5.0f, 5.0f});
+                    w.add(uint16_t(i % 2), {5.0f, 5.0f});
                 w.intents.resize(w.world.enemies.size());
             }
-            const auto types = phase->types();
             phase->think(
                 engine::ThinkContext{w.world, w.world.enemyMemory, types, w.seed, engine::kTickDt},
                 w.intents);
@@ -609,8 +611,10 @@ return {
             const auto dense = w.world.enemies.dense();
             for (size_t i = 0; i < dense.size(); ++i) {
                 const glm::vec2 r = randoms.of(dense[i].id);
-                ASSERT_EQ(w.intents[i].velocity.x, r.x) << "enemy " << i << " tick " << tick;
-                ASSERT_EQ(w.intents[i].velocity.y, r.y) << "enemy " << i << " tick " << tick;
+                const glm::vec2 expected =
+                    dense[i].type == swapped ? glm::vec2(r.y + 1.0, r.x + 1.0) : r;
+                ASSERT_EQ(w.intents[i].velocity.x, expected.x) << "enemy " << i << " tick " << tick;
+                ASSERT_EQ(w.intents[i].velocity.y, expected.y) << "enemy " << i << " tick " << tick;
             }
         }
         byPool.push_back(w.intents);
@@ -619,6 +623,12 @@ return {
     EXPECT_EQ(
         std::memcmp(byPool[0].data(), byPool[1].data(), byPool[0].size() * sizeof(engine::Intent)),
         0);
+}
+
+TEST(LuaThink, WritingToSelfRandFailsNamingTheFieldLikeAnyOther) {
+    const std::string e = firstErrorOf("writes_self_rand.lua");
+    EXPECT_NE(e.find("enemies/writes_self_rand.lua:5:"), std::string::npos) << e;
+    EXPECT_NE(e.find("read-only input 'self.rand'"), std::string::npos) << e;
 }
 
 // The FFI entry point checks the index it is given (views.lua passes the cursor's).

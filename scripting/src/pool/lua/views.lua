@@ -1,5 +1,5 @@
 -- views.lua: what a think reads. `self` (a const view of one scratch struct the driver refills per
--- enemy), `world` (a const view of the tick's frame) and the world's helpers. Every index a script
+-- enemy; rand and rand2 are computed when read), `world` (a const view of the tick's frame) and the world's helpers. Every index a script
 -- passes is checked; the helpers' "self" is implicit (the driver's cursor), so a script can only ask
 -- about its own neighbourhood. Nothing a helper keeps lives from one enemy to the next: the driver
 -- clears the nearby() results per enemy, so a think cannot read what the previous one found.
@@ -26,7 +26,11 @@ ffi.metatype("arena_self_view", {
     if k == "rand2" then return ENEMY_RANDOM(FRAME, CURSOR.entity, 1) end
     error(format("self has no field %s", describe(k)), 2)
   end,
-  __newindex = function(_, k) error(format("self has no field %s (and self is read-only)", describe(k)), 2) end,
+  __newindex = function(_, k)
+    -- As a write to the struct's fields fails, so explainThinkError names it the same way.
+    if k == "rand" or k == "rand2" then error("attempt to write to constant location", 2) end
+    error(format("self has no field %s (and self is read-only)", describe(k)), 2)
+  end,
   __tostring = function() return "self (read-only view of this enemy)" end,
 })
 
