@@ -129,6 +129,9 @@ TEST(Headless, SoakPassesItsOwnChecks) {
     ASSERT_FALSE(j.is_null());
     EXPECT_TRUE(j["soak"]["refs_match"].get<bool>());
     EXPECT_TRUE(j["soak"]["accounted"].get<bool>());
+    EXPECT_TRUE(j["soak"]["flat"].get<bool>())
+        << "Lua memory " << j["soak"]["memory_kb_quarter"] << " KiB at a quarter, "
+        << j["soak"]["memory_kb_end"] << " KiB at the end";
     EXPECT_GE(j["soak"]["reloads"].get<int>(), 3);
     EXPECT_GE(j["soak"]["reloads_refused"].get<int>(), 2)
         << "the broken and hostile versions were tried";
