@@ -56,6 +56,7 @@ public:
     const uint32_t* cellStartData() const { return m_cellStart.data(); }
     const uint32_t* itemData() const { return m_items.data(); }
     const GridPoint* pointData() const { return m_points.data(); }
+    const uint32_t* slotData() const { return m_slotOf.data(); } // item i is at slot slotData()[i]
 
 private:
     int cellIndex(glm::vec2 p) const;

@@ -58,9 +58,11 @@ struct ThinkFrame {
     const uint32_t* cellStart; // spatial grid, see engine/world/spatial_grid.h
     const uint32_t* cellItems;
     const engine::GridPoint* cellPoints; // slot order, see engine/world/spatial_grid.h
+    const uint32_t* cellSlotOf;          // grid item -> its slot; cellItemCount of them
     int32_t columns, rows;
     float inverseCell, cellSize;
     uint32_t enemyCount, memoryTypes;
+    uint32_t cellItemCount, unused_; // the grid's items (enemies at its rebuild)
     ThinkWorldView world;
 };
 
@@ -111,9 +113,11 @@ typedef struct {
   const uint32_t *cell_start;
   const uint32_t *cell_items;
   const arena_grid_point *cell_points;
+  const uint32_t *cell_slot_of;
   int32_t columns, rows;
   float inverse_cell, cell_size;
   uint32_t enemy_count, memory_types;
+  uint32_t cell_item_count, unused_;
   arena_world_view world;
 } arena_think_frame;
 typedef struct {

@@ -23,6 +23,8 @@ void fillThinkFrame(ThinkFrame& f, const engine::ThinkContext& ctx, const uint32
     f.cellStart = world.enemyGrid.cellStartData();
     f.cellItems = world.enemyGrid.itemData();
     f.cellPoints = world.enemyGrid.pointData();
+    f.cellSlotOf = world.enemyGrid.slotData();
+    f.cellItemCount = uint32_t(world.enemyGrid.itemCount());
     ThinkWorldView& w = f.world;
     w.tick = double(world.tick);
     w.dt = double(ctx.dt);

@@ -39,6 +39,8 @@ TEST(PoolVm, FfiLayoutMatchesTheEngineStructs) {
     EXPECT_EQ(ffi.at("frame_world"), long(offsetof(ThinkFrame, world)));
     EXPECT_EQ(ffi.at("frame_enemy_count"), long(offsetof(ThinkFrame, enemyCount)));
     EXPECT_EQ(ffi.at("frame_cell_points"), long(offsetof(ThinkFrame, cellPoints)));
+    EXPECT_EQ(ffi.at("frame_cell_slot_of"), long(offsetof(ThinkFrame, cellSlotOf)));
+    EXPECT_EQ(ffi.at("frame_cell_item_count"), long(offsetof(ThinkFrame, cellItemCount)));
     EXPECT_EQ(ffi.at("grid_point_size"), long(sizeof(engine::GridPoint)));
     EXPECT_EQ(ffi.at("grid_point_velocity"), long(offsetof(engine::GridPoint, velocity)));
     EXPECT_EQ(ffi.at("self_scratch_size"), long(sizeof(ThinkSelfScratch)));

@@ -68,6 +68,8 @@ function H.layout()
     frame_world = ffi.offsetof("arena_think_frame", "world"),
     frame_enemy_count = ffi.offsetof("arena_think_frame", "enemy_count"),
     frame_cell_points = ffi.offsetof("arena_think_frame", "cell_points"),
+    frame_cell_slot_of = ffi.offsetof("arena_think_frame", "cell_slot_of"),
+    frame_cell_item_count = ffi.offsetof("arena_think_frame", "cell_item_count"),
     grid_point_size = ffi.sizeof("arena_grid_point"),
     grid_point_velocity = ffi.offsetof("arena_grid_point", "velocity"),
     self_scratch_size = ffi.sizeof("arena_self_scratch"),

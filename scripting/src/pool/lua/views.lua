@@ -45,10 +45,19 @@ ANCHORS[#ANCHORS + 1], ANCHORS[#ANCHORS + 2], ANCHORS[#ANCHORS + 3] = NB, NBD, C
 -- The frame's arrays as pointer cdata, refreshed by the driver at the start of every batch.
 -- Reading F.cell_items inside a helper would create a pointer object per call, and one that
 -- lives across a trace boundary is allocated on the heap: per entity, that is garbage.
-local CS_, CI_, GP_ = nil, nil, nil
+local CS_, GP_, SO_, ITEMS_ = nil, nil, nil, 0
 local function sync_frame()
   local F = FRAME
-  CS_, CI_, GP_ = F.cell_start, F.cell_items, F.cell_points
+  CS_, GP_, SO_, ITEMS_ = F.cell_start, F.cell_points, F.cell_slot_of, F.cell_item_count
+end
+
+-- The grid slot of the enemy thinking, -1 if the grid was built without it (added since). Slots
+-- and items are one to one, so a candidate is this enemy exactly when its slot is this one: the
+-- queries compare slots instead of reading every candidate's item.
+local function own_slot()
+  local me = CURSOR.entity
+  if me >= 0 and me < ITEMS_ then return SO_[me] end
+  return -1
 end
 
 local function cells(x, y, r)
@@ -110,13 +119,13 @@ local function nearby(radius)
   if radius == 0 then return 0 end
   local x, y = SCRATCH.x, SCRATCH.y
   local count = gather(x, y, radius)
-  local me, GP, CI = CURSOR.entity, GP_, CI_
+  local mine, GP, C = own_slot(), GP_, CAND
   local r2, n = radius * radius, 0
   for c = 0, count - 1 do
-    local slot = CAND[c]
+    local slot = C[c]
     local dx, dy = GP[slot].position.x - x, GP[slot].position.y - y
     local d2 = dx * dx + dy * dy
-    if d2 <= r2 and CI[slot] ~= me and (n < MAX_NEARBY or d2 < NBD[n - 1]) then
+    if d2 <= r2 and slot ~= mine and (n < MAX_NEARBY or d2 < NBD[n - 1]) then
       -- insertion into the sorted list of the nearest MAX_NEARBY
       local pos = n < MAX_NEARBY and n or n - 1
       while pos > 0 and d2 < NBD[pos - 1] do
@@ -143,18 +152,17 @@ local function flock(radius)
   if radius == 0 then return 0, 0, 0, 0, 0, 0, 0 end
   local x, y = SCRATCH.x, SCRATCH.y
   local count = gather(x, y, radius)
-  local me = CURSOR.entity
-  local GP, CI = GP_, CI_
+  local mine, GP, C = own_slot(), GP_, CAND -- locals: an upvalue is reloaded every iteration
   local r2 = radius * radius
   local inv_r2 = 1 / r2
   local sx, sy, ax, ay, cx, cy, n = 0, 0, 0, 0, 0, 0, 0
   for k = 0, count - 1 do
-    local slot = CAND[k]
+    local slot = C[k]
     local p = GP[slot]
     local px, py = p.position.x, p.position.y
     local dx, dy = x - px, y - py
     local d2 = dx * dx + dy * dy
-    local m = max(0, min(1, (r2 - d2) * 1e30)) * min(1, abs(CI[slot] - me)) -- 1: inside and not me
+    local m = max(0, min(1, (r2 - d2) * 1e30)) * min(1, abs(slot - mine)) -- 1: inside and not me
     local w = m * (1 - d2 * inv_r2)
     sx, sy = sx + dx * w, sy + dy * w
     ax, ay = ax + p.velocity.x * m, ay + p.velocity.y * m
