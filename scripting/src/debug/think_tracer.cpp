@@ -292,8 +292,8 @@ ThinkTrace ThinkTracer::trace(const ThinkTraceRequest& request) {
 
     if (scratch) {
         out.self = viewValues(scratch, kSelfViewFields);
-        for (size_t i = 0; i < std::size(kSelfRandomFields);
-             ++i) // computed when read: as think would
+        // rand and rand2 are computed when read, as the think would have read them.
+        for (size_t i = 0; i < std::size(kSelfRandomFields); ++i)
             out.self.push_back(
                 {kSelfRandomFields[i],
                  formatNumber(arenaEnemyRandom(m_frame.get(), int32_t(m_order[0]), int32_t(i)))});
