@@ -1,8 +1,9 @@
 -- views.lua: what a think reads. `self` (a const view of one scratch struct the driver refills per
--- enemy; rand and rand2 are computed when read), `world` (a const view of the tick's frame) and the world's helpers. Every index a script
--- passes is checked; the helpers' "self" is implicit (the driver's cursor), so a script can only ask
--- about its own neighbourhood. Nothing a helper keeps lives from one enemy to the next: the driver
--- clears the nearby() results per enemy, so a think cannot read what the previous one found.
+-- enemy; rand and rand2 are computed when read), `world` (a const view of the tick's frame) and
+-- the world's helpers. Every index a script passes is checked; the helpers' "self" is implicit
+-- (the driver's cursor), so a script can only ask about its own neighbourhood. Nothing a helper
+-- keeps lives from one enemy to the next: the driver clears the nearby() results per enemy, so a
+-- think cannot read what the previous one found.
 -- Provides ctx.views = { SELF, SCRATCH, WORLD, FRAME, CURSOR, sync_frame, methods }.
 local ctx = ...
 local ffi = require("ffi")
@@ -17,8 +18,8 @@ local SELF = ffi.cast("const arena_self_view *", SCRATCH)[0]
 local ANCHORS = { SCRATCH } -- cdata pointers do not keep their target alive: these do
 
 -- self.rand and self.rand2 are computed when read, from this tick's seed and the enemy's id (the
--- same function C++ uses; see kSelfRandomFields in think_abi.h): kept per enemy, every enemy paid
--- for them every tick though no shipped script reads them.
+-- same function C++ uses; see kSelfRandomFields in think_abi.h). Kept per enemy, they cost every
+-- enemy every tick, though no shipped script reads them.
 local ENEMY_RANDOM = ffi.cast("double (*)(const arena_think_frame *, int32_t, int32_t)", ctx.enemy_random)
 ffi.metatype("arena_self_view", {
   __index = function(_, k)
