@@ -19,22 +19,21 @@ void SpatialGrid::configure(glm::vec2 worldSize, float cellSize) {
     m_slotOf.clear();
 }
 
-int SpatialGrid::clampColumn(float x) const {
-    const float c = std::floor(x * m_inverseCell);
+// c in cells, clamped to [0, n). No floor(): c >= 0 exactly when floor(c) >= 0, c >= n exactly
+// when floor(c) >= n (n is whole), and in between truncation is floor. Without SSE4.1, floor is
+// a dozen instructions, twice per item in the rebuild.
+static int clampedCell(float c, int n) {
     if (!(c >= 0.0f)) // NaN lands in cell 0 too
         return 0;
-    return c >= float(m_columns) ? m_columns - 1 : int(c);
+    return c >= float(n) ? n - 1 : int(c);
+}
+
+int SpatialGrid::clampColumn(float x) const {
+    return clampedCell(x * m_inverseCell, m_columns);
 }
 
 int SpatialGrid::clampRow(float y) const {
-    const float r = std::floor(y * m_inverseCell);
-    if (!(r >= 0.0f))
-        return 0;
-    return r >= float(m_rows) ? m_rows - 1 : int(r);
-}
-
-int SpatialGrid::cellIndex(glm::vec2 p) const {
-    return clampRow(p.y) * m_columns + clampColumn(p.x);
+    return clampedCell(y * m_inverseCell, m_rows);
 }
 
 void SpatialGrid::rebuild(std::span<const glm::vec2> positions,
@@ -46,15 +45,26 @@ void SpatialGrid::rebuild(std::span<const glm::vec2> positions,
     m_points.resize(n);
     m_slotOf.resize(n);
     // Counting sort in contiguous parts of the items: each part counts its items per cell
-    // (m_slotOf holds each item's cell meanwhile); cell by cell, part 0's items get the first
+    // (slotOf holds each item's cell meanwhile); cell by cell, part 0's items get the first
     // slots, so items stay in ascending index order within a cell whatever the number of parts.
+    // The loops use copies of the members and raw pointers: a store through a member's array
+    // could alias the members, which were then reloaded for every item (a million, per tick).
+    const float inverse = m_inverseCell;
+    const int columns = m_columns, rows = m_rows;
+    const auto cellOf = [=](glm::vec2 p) {
+        return uint32_t(clampedCell(p.y * inverse, rows) * columns +
+                        clampedCell(p.x * inverse, columns));
+    };
+    uint32_t* items = m_items.data();
+    GridPoint* points = m_points.data();
+    uint32_t* slotOf = m_slotOf.data();
     const uint32_t parts = partsFor(pool, n);
     m_partCursor.assign(size_t(parts) * cells, 0u);
     parallelRanges(pool, n, parts, [&](uint32_t part, size_t begin, size_t end) {
         uint32_t* count = m_partCursor.data() + size_t(part) * cells;
         for (size_t i = begin; i < end; ++i) {
-            const uint32_t cell = uint32_t(cellIndex(positions[i]));
-            m_slotOf[i] = cell;
+            const uint32_t cell = cellOf(positions[i]);
+            slotOf[i] = cell;
             ++count[cell];
         }
     });
@@ -72,10 +82,10 @@ void SpatialGrid::rebuild(std::span<const glm::vec2> positions,
     parallelRanges(pool, n, parts, [&](uint32_t part, size_t begin, size_t end) {
         uint32_t* cursor = m_partCursor.data() + size_t(part) * cells;
         for (size_t i = begin; i < end; ++i) {
-            const uint32_t slot = cursor[m_slotOf[i]]++;
-            m_items[slot] = uint32_t(i);
-            m_points[slot] = {positions[i], hasVelocities ? velocities[i] : glm::vec2(0.0f)};
-            m_slotOf[i] = slot;
+            const uint32_t slot = cursor[slotOf[i]]++;
+            items[slot] = uint32_t(i);
+            points[slot] = {positions[i], hasVelocities ? velocities[i] : glm::vec2(0.0f)};
+            slotOf[i] = slot;
         }
     });
 }

@@ -59,7 +59,6 @@ public:
     const uint32_t* slotData() const { return m_slotOf.data(); } // item i is at slot slotData()[i]
 
 private:
-    int cellIndex(glm::vec2 p) const;
     int clampColumn(float x) const;
     int clampRow(float y) const;
 

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <vector>
 
 namespace {
@@ -86,6 +87,45 @@ TEST(SpatialGrid, EmptyAndDegenerateQueries) {
     EXPECT_EQ(visits, 0);
     grid.forEachInRadius({5, 5}, 0.0f, [&](uint32_t, glm::vec2) { ++visits; });
     EXPECT_EQ(visits, 1);
+}
+
+// The rebuild places points by truncation, not floor(); the reference here is floor(), clamped
+// to the grid, with NaN in cell 0: the edge cases of both (signed zero, cell borders, just below
+// them, infinities, values too large for an int) must agree.
+TEST(SpatialGrid, APointLandsInTheCellOfItsFloorClampedToTheGrid) {
+    const glm::vec2 size(1600, 900);
+    const float cell = 64.0f;
+    engine::SpatialGrid grid;
+    grid.configure(size, cell);
+    const float inf = std::numeric_limits<float>::infinity();
+    const float nan = std::numeric_limits<float>::quiet_NaN();
+    const std::vector<float> values = {0.0f,    -0.0f,   -1e-30f,
+                                       -0.5f,   -64.0f,  63.999f,
+                                       64.0f,   64.001f, std::nextafter(64.0f, 0.0f),
+                                       899.99f, 900.0f,  1599.99f,
+                                       1600.0f, 1e30f,   -1e30f,
+                                       3e9f,    inf,     -inf,
+                                       nan};
+    const auto reference = [&](float v, int count) {
+        const float c = std::floor(v * (1.0f / cell));
+        if (!(c >= 0.0f))
+            return 0;
+        return c >= float(count) ? count - 1 : int(c);
+    };
+    for (float x : values) {
+        for (float y : values) {
+            const std::vector<glm::vec2> one{{x, y}};
+            grid.rebuild(one);
+            const int expected =
+                reference(y, grid.rows()) * grid.columns() + reference(x, grid.columns());
+            const uint32_t* start = grid.cellStartData();
+            int found = -1;
+            for (int c = 0; c < grid.columns() * grid.rows(); ++c)
+                if (start[c + 1] - start[c] == 1)
+                    found = c;
+            EXPECT_EQ(found, expected) << "point (" << x << ", " << y << ")";
+        }
+    }
 }
 
 TEST(SpatialGrid, AParallelRebuildStoresExactlyWhatASerialOneDoes) {
