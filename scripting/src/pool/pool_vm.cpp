@@ -111,6 +111,7 @@ BatchResult PoolVm::runBatch(size_t slot, uint32_t first, uint32_t last,
     result.entities = last - first;
     m_vm->begin(BudgetKind::Think); // the driver resets the units per entity; the deadline holds
     beginBatch(first, last, intents);
+    prefetchRecords(first, last);
     uint32_t from = first;
     uint32_t retried = last; // the entity whose think runs again after a memory error
     while (from < last) {
@@ -138,6 +139,18 @@ BatchResult PoolVm::runBatch(size_t slot, uint32_t first, uint32_t last,
         from = at + 1;
     }
     return result;
+}
+
+void PoolVm::prefetchRecords(uint32_t first, uint32_t last) const {
+    // A short think (a splitter's is a dozen lines) keeps only a few enemies' record loads in
+    // flight, so records that must come from memory arrive one latency at a time: at a million
+    // enemies, the cheap scripts without memory thought in 30-35 ns per enemy, 19-21 with this.
+    // (Scripts with memory had it already: the driver's slot check reads every record first.)
+    // Hints only: a record already in cache costs a few instructions, and nothing is read.
+    const engine::Enemy* enemies = m_frame->enemies;
+    const uint32_t* order = m_frame->order;
+    for (uint32_t k = first; k < last; ++k)
+        __builtin_prefetch(&enemies[order[k]]);
 }
 
 void PoolVm::beginBatch(uint32_t first, uint32_t last, engine::Intent* intents) {

@@ -85,6 +85,8 @@ public:
 
 private:
     PoolVm() = default;
+    /// Asks the CPU to load the batch's enemy records (see why in the definition).
+    void prefetchRecords(uint32_t first, uint32_t last) const;
     std::unique_ptr<SandboxedVm> m_vm;
     DriverCursor m_cursor{};
     std::vector<engine::Intent> m_batchIntents;
