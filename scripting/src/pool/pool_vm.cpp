@@ -149,8 +149,12 @@ void PoolVm::prefetchRecords(uint32_t first, uint32_t last) const {
     // Hints only: a record already in cache costs a few instructions, and nothing is read.
     const engine::Enemy* enemies = m_frame->enemies;
     const uint32_t* order = m_frame->order;
-    for (uint32_t k = first; k < last; ++k)
+    for (uint32_t k = first; k < last; ++k) {
         __builtin_prefetch(&enemies[order[k]]);
+        // Without this, GCC 12 inlines the function and then deletes the loop as one that does
+        // nothing (checked in the disassembly): the empty volatile asm keeps it.
+        asm volatile("");
+    }
 }
 
 void PoolVm::beginBatch(uint32_t first, uint32_t last, engine::Intent* intents) {
