@@ -19,14 +19,26 @@ void SpatialGrid::configure(glm::vec2 worldSize, float cellSize) {
     m_slotOf.clear();
 }
 
+namespace {
 // c in cells, clamped to [0, n). No floor(): c >= 0 exactly when floor(c) >= 0, c >= n exactly
 // when floor(c) >= n (n is whole), and in between truncation is floor. Without SSE4.1, floor is
 // a dozen instructions, twice per item in the rebuild.
-static int clampedCell(float c, int n) {
+int clampedCell(float c, int n) {
     if (!(c >= 0.0f)) // NaN lands in cell 0 too
         return 0;
     return c >= float(n) ? n - 1 : int(c);
 }
+
+// The cell of a point, from copies of the grid's shape: see rebuild().
+struct CellOf {
+    float inverse;
+    int columns, rows;
+    uint32_t operator()(glm::vec2 p) const {
+        return uint32_t(clampedCell(p.y * inverse, rows) * columns +
+                        clampedCell(p.x * inverse, columns));
+    }
+};
+} // namespace
 
 int SpatialGrid::clampColumn(float x) const {
     return clampedCell(x * m_inverseCell, m_columns);
@@ -47,20 +59,18 @@ void SpatialGrid::rebuild(std::span<const glm::vec2> positions,
     // Counting sort in contiguous parts of the items: each part counts its items per cell
     // (slotOf holds each item's cell meanwhile); cell by cell, part 0's items get the first
     // slots, so items stay in ascending index order within a cell whatever the number of parts.
-    // The loops use copies of the members and raw pointers: a store through a member's array
-    // could alias the members, which were then reloaded for every item (a million, per tick).
-    const float inverse = m_inverseCell;
-    const int columns = m_columns, rows = m_rows;
-    const auto cellOf = [=](glm::vec2 p) {
-        return uint32_t(clampedCell(p.y * inverse, rows) * columns +
-                        clampedCell(p.x * inverse, columns));
-    };
+    // The first pass reads the grid's shape from a local copy, both passes the arrays through raw
+    // pointers: their uint32_t stores may alias an int wherever it lives (a member, or a copy
+    // reached by reference), and the shape was then reloaded and converted again for every item,
+    // a million per tick (seen in the disassembly).
+    const CellOf shape{m_inverseCell, m_columns, m_rows};
     uint32_t* items = m_items.data();
     GridPoint* points = m_points.data();
     uint32_t* slotOf = m_slotOf.data();
     const uint32_t parts = partsFor(pool, n);
     m_partCursor.assign(size_t(parts) * cells, 0u);
     parallelRanges(pool, n, parts, [&](uint32_t part, size_t begin, size_t end) {
+        const CellOf cellOf = shape;
         uint32_t* count = m_partCursor.data() + size_t(part) * cells;
         for (size_t i = begin; i < end; ++i) {
             const uint32_t cell = cellOf(positions[i]);

@@ -141,17 +141,17 @@ BatchResult PoolVm::runBatch(size_t slot, uint32_t first, uint32_t last,
     return result;
 }
 
-// Past this size the records come from memory, not cache, on this machine class (2 MiB of L2
-// per core); measured there, at 100,000 enemies (6 MiB) the prefetch cost the usual-binding
-// benchmark's chaser 1-2 ns per enemy, at a million (61 MiB) it saved the cheap scripts 10-12.
+// A line drawn between the two sizes measured on this machine class: at 100,000 enemies (6 MiB
+// of records, which the caches served) the prefetch cost a chaser 1-2 ns per enemy; at a million
+// (61 MiB, from memory) it saved the splitter 10-15 and the splitling 7-12.
 constexpr size_t kPrefetchRecordsAboveBytes = size_t(32) << 20;
 
 void PoolVm::prefetchRecords(uint32_t first, uint32_t last) const {
     // A short think (a splitter's is a dozen lines) keeps only a few enemies' record loads in
     // flight, so records that must come from memory arrive one latency at a time: at a million
-    // enemies, the cheap scripts without memory thought in 30-35 ns per enemy, 19-25 with this.
+    // enemies, the splitter thought in 30-35 ns per enemy, 19-20 with this.
     // (Scripts with memory had it already: the driver's slot check reads every record first.)
-    // Hints only: nothing is read. Records in cache gain nothing, and the loop still costs.
+    // Hints only: no record is read. Records in cache gain nothing, and the loop still costs.
     if (size_t(m_frame->enemyCount) * sizeof(engine::Enemy) <= kPrefetchRecordsAboveBytes)
         return;
     const engine::Enemy* enemies = m_frame->enemies;

@@ -91,7 +91,8 @@ TEST(SpatialGrid, EmptyAndDegenerateQueries) {
 
 // The rebuild places points by truncation, not floor(); the reference here is floor(), clamped
 // to the grid, with NaN in cell 0: the edge cases of both (signed zero, cell borders, just below
-// them, infinities, values too large for an int) must agree.
+// them, the grid's far borders (1600 = 25 cells, 960 = 15 rows), infinities, values too large for
+// an int) must agree.
 TEST(SpatialGrid, APointLandsInTheCellOfItsFloorClampedToTheGrid) {
     const glm::vec2 size(1600, 900);
     const float cell = 64.0f;
@@ -103,9 +104,9 @@ TEST(SpatialGrid, APointLandsInTheCellOfItsFloorClampedToTheGrid) {
                                        -0.5f,   -64.0f,  63.999f,
                                        64.0f,   64.001f, std::nextafter(64.0f, 0.0f),
                                        899.99f, 900.0f,  1599.99f,
-                                       1600.0f, 1e30f,   -1e30f,
-                                       3e9f,    inf,     -inf,
-                                       nan};
+                                       1600.0f, 960.0f,  std::nextafter(960.0f, 0.0f),
+                                       1e30f,   -1e30f,  3e9f,
+                                       inf,     -inf,    nan};
     const auto reference = [&](float v, int count) {
         const float c = std::floor(v * (1.0f / cell));
         if (!(c >= 0.0f))
