@@ -56,7 +56,6 @@ struct ThinkFrame {
     const ThinkMemoryPool* memory;     // by type; memoryTypes of them
     const uint32_t* order;     // dense enemy indices grouped by script; batches are ranges of it
     const uint32_t* cellStart; // spatial grid, see engine/world/spatial_grid.h
-    const uint32_t* cellItems;
     const engine::GridPoint* cellPoints; // slot order, see engine/world/spatial_grid.h
     const uint32_t* cellSlotOf;          // grid item -> its slot; cellItemCount of them
     int32_t columns, rows;
@@ -111,7 +110,6 @@ typedef struct {
   const arena_memory_pool *memory;
   const uint32_t *order;
   const uint32_t *cell_start;
-  const uint32_t *cell_items;
   const arena_grid_point *cell_points;
   const uint32_t *cell_slot_of;
   int32_t columns, rows;

@@ -21,7 +21,6 @@ void fillThinkFrame(ThinkFrame& f, const engine::ThinkContext& ctx, const uint32
     f.cellSize = world.enemyGrid.cellSize();
     f.inverseCell = 1.0f / f.cellSize;
     f.cellStart = world.enemyGrid.cellStartData();
-    f.cellItems = world.enemyGrid.itemData();
     f.cellPoints = world.enemyGrid.pointData();
     f.cellSlotOf = world.enemyGrid.slotData();
     f.cellItemCount = uint32_t(world.enemyGrid.itemCount());

@@ -44,7 +44,7 @@ local CAND = ffi.new("int32_t[?]", MAX_SCANNED)
 ANCHORS[#ANCHORS + 1], ANCHORS[#ANCHORS + 2], ANCHORS[#ANCHORS + 3] = NB, NBD, CAND
 
 -- The frame's arrays as pointer cdata, refreshed by the driver at the start of every batch.
--- Reading F.cell_items inside a helper would create a pointer object per call, and one that
+-- Reading F.cell_points inside a helper would create a pointer object per call, and one that
 -- lives across a trace boundary is allocated on the heap: per entity, that is garbage.
 local CS_, GP_, SO_, ITEMS_ = nil, nil, nil, 0
 local function sync_frame()
