@@ -65,24 +65,30 @@ void NativeSwarm::think(const engine::ThinkContext& ctx, std::span<engine::Inten
     for (size_t i = 0; i < enemies.size(); ++i) {
         const engine::Enemy& e = enemies[i];
         const double x = double(e.position.x), y = double(e.position.y);
-        // gather(): the cells' items row by row, at most kMaxScanned.
+        // The cells the circle touches.
         const auto clampTo = [](double v, int hi) { return v < 0 ? 0 : v > hi ? hi : int(v); };
         const int c0 = clampTo(std::floor((x - kRadius) * inv), cols - 1),
                   c1 = clampTo(std::floor((x + kRadius) * inv), cols - 1);
         const int r0 = clampTo(std::floor((y - kRadius) * inv), rows - 1),
                   r1 = clampTo(std::floor((y + kRadius) * inv), rows - 1);
-        int n = 0;
+        // flock(), pass 1: the cells' items row by row, at most kMaxScanned, keeping those
+        // inside the circle.
+        const double r2 = kRadius * kRadius, invR2 = 1.0 / r2;
+        int kept = 0, room = kMaxScanned;
         for (int row = r0; row <= r1; ++row) {
             uint32_t k0 = cs[row * cols + c0], k1 = cs[row * cols + c1 + 1];
-            if (int(k1 - k0) > kMaxScanned - n)
-                k1 = k0 + uint32_t(kMaxScanned - n);
-            for (uint32_t k = k0; k < k1; ++k)
-                cand[n++] = int32_t(k);
+            if (int(k1 - k0) > room)
+                k1 = k0 + uint32_t(room);
+            room -= int(k1 - k0);
+            for (uint32_t k = k0; k < k1; ++k) {
+                const double dx = x - double(gp[k].position.x), dy = y - double(gp[k].position.y);
+                cand[kept] = int32_t(k);
+                kept += int(r2 - (dx * dx + dy * dy) > 0.0);
+            }
         }
-        // flock()
-        const double r2 = kRadius * kRadius, invR2 = 1.0 / r2;
+        // Pass 2: the sums over the kept ones.
         double sx = 0, sy = 0, ax = 0, ay = 0, cx = 0, cy = 0, cnt = 0;
-        for (int k = 0; k < n; ++k) {
+        for (int k = 0; k < kept; ++k) {
             const engine::GridPoint& p = gp[cand[k]];
             const double item = double(ci[cand[k]]);
             const double qx = double(p.position.x), qy = double(p.position.y);

@@ -8,10 +8,13 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <cstring>
 #include <functional>
+#include <iterator>
+#include <vector>
 
 using namespace scripting;
 using testing_support::fixture;
@@ -48,6 +51,57 @@ std::string firstErrorOf(const std::string& fixtureName, int n = 4) {
         w.add(0, {100.0f + 10.0f * float(i), 100.0f});
     think(*phase, w);
     return phase->errors().entries().empty() ? "" : phase->errors().entries()[0].first.message;
+}
+
+// world.flock(radius) by its definition (scripts/README.md), in one loop over every candidate:
+// the first 24 grid slots of the cells the circle touches, row by row, each weighted by a mask
+// that is 1 inside the circle and not the enemy itself. views.lua takes two passes; this is the
+// single loop it must agree with, bit for bit.
+struct FlockByDefinition {
+    double sums[7] = {}; // sx, sy, ax, ay, cx, cy, n: what flock returns
+    int scanned = 0, counted = 0;
+};
+FlockByDefinition flockByDefinition(const engine::World& world, size_t i, double radius) {
+    FlockByDefinition out;
+    if (!(radius > 0))
+        return out;
+    radius = std::min(radius, 256.0);
+    const engine::SpatialGrid& grid = world.enemyGrid;
+    const engine::Enemy& e = world.enemies.dense()[i];
+    const double x = double(e.position.x), y = double(e.position.y);
+    const double inv = double(1.0f / grid.cellSize());
+    const int cols = grid.columns(), rows = grid.rows();
+    const auto clamp = [](double v, int hi) { return int(std::clamp(v, 0.0, double(hi))); };
+    const int c0 = clamp(std::floor((x - radius) * inv), cols - 1),
+              c1 = clamp(std::floor((x + radius) * inv), cols - 1),
+              r0 = clamp(std::floor((y - radius) * inv), rows - 1),
+              r1 = clamp(std::floor((y + radius) * inv), rows - 1);
+    std::vector<uint32_t> candidates;
+    for (int row = r0; row <= r1; ++row)
+        for (uint32_t k = grid.cellStartData()[row * cols + c0];
+             k < grid.cellStartData()[row * cols + c1 + 1] && candidates.size() < 24; ++k)
+            candidates.push_back(k);
+    const double mine = double(grid.slotData()[i]);
+    const double r2 = radius * radius, invR2 = 1 / r2;
+    double sx = 0, sy = 0, ax = 0, ay = 0, cx = 0, cy = 0, n = 0;
+    for (uint32_t slot : candidates) {
+        const engine::GridPoint& p = grid.pointData()[slot];
+        const double px = double(p.position.x), py = double(p.position.y);
+        const double dx = x - px, dy = y - py, d2 = dx * dx + dy * dy;
+        const double m = std::max(0.0, std::min(1.0, (r2 - d2) * 1e30)) *
+                         std::min(1.0, std::fabs(double(slot) - mine));
+        const double w = m * (1 - d2 * invR2);
+        sx += dx * w, sy += dy * w;
+        ax += double(p.velocity.x) * m, ay += double(p.velocity.y) * m;
+        cx += px * m, cy += py * m;
+        n += m;
+        out.counted += m > 0;
+    }
+    out.scanned = int(candidates.size());
+    const double sums[7] = {sx, sy, ax / n, ay / n, cx / n - x, cy / n - y, n};
+    if (n != 0)
+        std::copy(std::begin(sums), std::end(sums), out.sums);
+    return out;
 }
 } // namespace
 
@@ -264,6 +318,69 @@ TEST(LuaThink, NeighbourHelpersSeeTheRightNeighbours) {
             EXPECT_EQ(w.intents[i].velocity.y, expectedNearest[i]) << i;
         }
     }
+}
+
+TEST(LuaThink, FlockGivesTheSumsOfItsDefinitionBitForBit) {
+    TempScripts scripts(
+        std::map<std::string, std::string>{{"enemies/flock.lua", fixture("flock_report.lua")}});
+    auto phase = makePhase(scripts.root(), 2);
+    ASSERT_TRUE(phase);
+    const MemoryLayout& layout = phase->scripts()[0].memory;
+    // The swarm's radius and others; the cap and past it; nothing; and radii so small that d²/r²
+    // overflows (a masked candidate then adds 0 * inf = NaN to the separation) or r² is 0.
+    const double radii[] = {60,     100,    0.5,    256, 1000, 1e-139,  1e-141,
+                            1e-153, 1e-160, 1e-200, 0,   -5,   INFINITY};
+    const size_t kinds = std::size(radii);
+    TestWorld w;
+    engine::Rng rng(7);
+    std::vector<engine::ObjectId> ids;
+    // Enemies stacked two by two come first, so they are among the first slots of their cells;
+    // then a crowd of ~200 per cell; a sparse scattering; and enemies outside the arena.
+    for (int pair = 0; pair < 60; ++pair) {
+        const glm::vec2 at{rng.range(300.0f, 500.0f), rng.range(300.0f, 500.0f)};
+        ids.push_back(w.add(0, at));
+        ids.push_back(w.add(0, at));
+    }
+    for (int i = 0; i < 2000; ++i)
+        ids.push_back(w.add(0, {rng.range(300.0f, 500.0f), rng.range(300.0f, 500.0f)}));
+    for (int i = 0; i < 60; ++i)
+        ids.push_back(w.add(0, {rng.range(0.0f, w.world.size.x), rng.range(0.0f, w.world.size.y)}));
+    for (int i = 0; i < 40; ++i)
+        ids.push_back(w.add(0, {rng.range(-60.0f, w.world.size.x + 60.0f), -30.0f}));
+    w.world.enemyMemory.setBytes(0, layout.size);
+    for (size_t i = 0; i < ids.size(); ++i) {
+        engine::Enemy* e = w.world.enemies.get(ids[i]);
+        e->velocity = {rng.range(-50.0f, 50.0f), rng.range(-50.0f, 50.0f)};
+        ASSERT_TRUE(writeMemoryField(w.memory(ids[i]), *layout.find("radius"),
+                                     radii[(i / 2 + i) % kinds], nullptr));
+    }
+    think(*phase, w);
+    ASSERT_TRUE(phase->errors().entries().empty()) << phase->errors().entries()[0].first.message;
+    const char* names[] = {"sx", "sy", "ax", "ay", "cx", "cy", "n"};
+    int someOutside = 0, noneInside = 0, nans = 0;
+    for (size_t i = 0; i < ids.size(); ++i) {
+        const engine::Enemy& e = *w.world.enemies.get(ids[i]);
+        const size_t dense = size_t(&e - w.world.enemies.dense().data());
+        const uint8_t* memory = w.memory(ids[i]);
+        const double radius = readMemoryField(memory, *layout.find("radius"));
+        const FlockByDefinition expected = flockByDefinition(w.world, dense, radius);
+        someOutside += expected.counted > 0 && expected.counted < expected.scanned;
+        noneInside += expected.counted == 0 && expected.scanned > 0;
+        for (int k = 0; k < 7; ++k) {
+            const double got = readMemoryField(memory, *layout.find(names[k]));
+            const double want = expected.sums[k];
+            nans += std::isnan(want);
+            ASSERT_TRUE(std::isnan(got) ? std::isnan(want)
+                                        : std::memcmp(&got, &want, sizeof got) == 0)
+                << "enemy " << i << " radius " << radius << ": " << names[k] << " = " << got
+                << ", by definition " << want;
+        }
+    }
+    // The cases that matter were there: candidates skipped beside counted ones, none counted,
+    // and the overflowing radius.
+    EXPECT_GT(someOutside, 500);
+    EXPECT_GT(noneInside, 100);
+    EXPECT_GT(nans, 0);
 }
 
 TEST(LuaThink, NeighbourIndexIsChecked) {
