@@ -5,6 +5,10 @@
 #include <algorithm>
 #include <cmath>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace engine {
 
 void SpatialGrid::configure(glm::vec2 worldSize, float cellSize) {
@@ -38,6 +42,37 @@ struct CellOf {
                         clampedCell(p.x * inverse, columns));
     }
 };
+
+// The cells of points[0, count) into out, as CellOf gives them, four at a time with SSE2 (part
+// of x86-64): the scalar loop was a third of the rebuild at a million points. clampedCell in
+// vector form: MAXPS returns its second operand when either is NaN, so max(c, 0) sends NaN to 0
+// as `!(c >= 0)` does; then min(c, n - 1) and truncation give clampedCell's result on [0, n) and
+// n - 1 from n up. row * columns + column is exact in float below 2^24 cells.
+void cellsOf(const glm::vec2* points, size_t count, const CellOf& shape, uint32_t* out) {
+    static_assert(sizeof(glm::vec2) == 2 * sizeof(float), "two points are four packed floats");
+    size_t i = 0;
+#if defined(__SSE2__)
+    if (int64_t(shape.columns) * shape.rows < (int64_t(1) << 24)) {
+        const __m128 inverse = _mm_set1_ps(shape.inverse), zero = _mm_setzero_ps();
+        const __m128 lastColumn = _mm_set1_ps(float(shape.columns - 1));
+        const __m128 lastRow = _mm_set1_ps(float(shape.rows - 1));
+        const __m128 columns = _mm_set1_ps(float(shape.columns));
+        for (; i + 4 <= count; i += 4) {
+            const __m128 a = _mm_loadu_ps(&points[i].x), b = _mm_loadu_ps(&points[i + 2].x);
+            const __m128 x = _mm_mul_ps(_mm_shuffle_ps(a, b, _MM_SHUFFLE(2, 0, 2, 0)), inverse);
+            const __m128 y = _mm_mul_ps(_mm_shuffle_ps(a, b, _MM_SHUFFLE(3, 1, 3, 1)), inverse);
+            const __m128 column =
+                _mm_cvtepi32_ps(_mm_cvttps_epi32(_mm_min_ps(_mm_max_ps(x, zero), lastColumn)));
+            const __m128 row =
+                _mm_cvtepi32_ps(_mm_cvttps_epi32(_mm_min_ps(_mm_max_ps(y, zero), lastRow)));
+            _mm_storeu_si128(reinterpret_cast<__m128i*>(out + i),
+                             _mm_cvttps_epi32(_mm_add_ps(_mm_mul_ps(row, columns), column)));
+        }
+    }
+#endif
+    for (; i < count; ++i)
+        out[i] = shape(points[i]);
+}
 } // namespace
 
 int SpatialGrid::clampColumn(float x) const {
@@ -72,10 +107,12 @@ void SpatialGrid::rebuild(std::span<const glm::vec2> positions,
     parallelRanges(pool, n, parts, [&](uint32_t part, size_t begin, size_t end) {
         const CellOf cellOf = shape;
         uint32_t* count = m_partCursor.data() + size_t(part) * cells;
-        for (size_t i = begin; i < end; ++i) {
-            const uint32_t cell = cellOf(positions[i]);
-            slotOf[i] = cell;
-            ++count[cell];
+        constexpr size_t kChunk = 1024; // cells counted while they are still in L1
+        for (size_t chunk = begin; chunk < end; chunk += kChunk) {
+            const size_t stop = std::min(end, chunk + kChunk);
+            cellsOf(positions.data() + chunk, stop - chunk, cellOf, slotOf + chunk);
+            for (size_t i = chunk; i < stop; ++i)
+                ++count[slotOf[i]];
         }
     });
     uint32_t next = 0;
@@ -91,10 +128,19 @@ void SpatialGrid::rebuild(std::span<const glm::vec2> positions,
     m_cellStart[cells] = next;
     parallelRanges(pool, n, parts, [&](uint32_t part, size_t begin, size_t end) {
         uint32_t* cursor = m_partCursor.data() + size_t(part) * cells;
+        const glm::vec2* position = positions.data();
+        const glm::vec2* velocity = hasVelocities ? velocities.data() : nullptr;
+        // The writes go to one run per cell, hundreds of runs at once: too many for the
+        // hardware prefetchers, so each new line of a run was a miss the stores waited on. Each
+        // item now asks for the lines two ahead in its run (a point is 16 bytes, an item 4).
+        // At a million points: 5.1-5.5 -> 4.1-4.4 ms for the rebuild; at 100k 0.34 -> 0.29.
+        const size_t last = n - 1;
         for (size_t i = begin; i < end; ++i) {
             const uint32_t slot = cursor[slotOf[i]]++;
+            __builtin_prefetch(points + std::min<size_t>(slot + 8, last), 1);
+            __builtin_prefetch(items + std::min<size_t>(slot + 32, last), 1);
             items[slot] = uint32_t(i);
-            points[slot] = {positions[i], hasVelocities ? velocities[i] : glm::vec2(0.0f)};
+            points[slot] = {position[i], velocity ? velocity[i] : glm::vec2(0.0f)};
             slotOf[i] = slot;
         }
     });

@@ -113,19 +113,34 @@ TEST(SpatialGrid, APointLandsInTheCellOfItsFloorClampedToTheGrid) {
             return 0;
         return c >= float(count) ? count - 1 : int(c);
     };
+    const auto expectedCell = [&](glm::vec2 p) {
+        return reference(p.y, grid.rows()) * grid.columns() + reference(p.x, grid.columns());
+    };
+    // Each point alone, and then all of them in one rebuild (which places them four at a time,
+    // the last one alone).
+    std::vector<glm::vec2> all;
     for (float x : values) {
         for (float y : values) {
             const std::vector<glm::vec2> one{{x, y}};
+            all.push_back(one[0]);
             grid.rebuild(one);
-            const int expected =
-                reference(y, grid.rows()) * grid.columns() + reference(x, grid.columns());
             const uint32_t* start = grid.cellStartData();
             int found = -1;
             for (int c = 0; c < grid.columns() * grid.rows(); ++c)
                 if (start[c + 1] - start[c] == 1)
                     found = c;
-            EXPECT_EQ(found, expected) << "point (" << x << ", " << y << ")";
+            EXPECT_EQ(found, expectedCell(one[0])) << "point (" << x << ", " << y << ")";
         }
+    }
+    ASSERT_EQ(all.size() % 4, 1u);
+    grid.rebuild(all);
+    const uint32_t* start = grid.cellStartData();
+    const uint32_t* end = start + grid.columns() * grid.rows() + 1;
+    for (size_t i = 0; i < all.size(); ++i) {
+        const uint32_t slot = grid.slotData()[i];
+        const int found = int(std::upper_bound(start, end, slot) - start) - 1;
+        EXPECT_EQ(found, expectedCell(all[i]))
+            << "point " << i << " (" << all[i].x << ", " << all[i].y << ") among the others";
     }
 }
 
