@@ -529,7 +529,28 @@ void Game::commit() {
 }
 
 PartHashes Game::partHashes() const {
-    // Every second of a recording, at any population: word-sized hashing, one block per enemy.
+    // Every second of a recording, at any population. Two serial chains of multiplies of about
+    // the same length: the object tables in the main VM, and the rest (word-sized, one block per
+    // enemy). With a pool they run side by side (at 10k enemies 0.26 ms in a row), on any thread:
+    // nothing else uses the main VM or changes the world meanwhile.
+    PartHashes parts;
+    const auto hashPart = [&](int, uint32_t part) {
+        if (part == 0)
+            parts.scripted = m_hooks ? m_hooks->stateHash(m_world) : 0;
+        else
+            hashWorldParts(&parts);
+    };
+    engine::WorkerPool* pool = m_think ? m_think->workers() : nullptr;
+    if (pool && pool->size() > 1) {
+        pool->run(2, hashPart);
+    } else {
+        hashPart(0, 0);
+        hashPart(0, 1);
+    }
+    return parts;
+}
+
+void Game::hashWorldParts(PartHashes* parts) const {
     struct EnemyState { // no padding: every byte is a field
         uint64_t id;
         uint16_t type, flags;
@@ -537,7 +558,6 @@ PartHashes Game::partHashes() const {
         int32_t fireCooldown, unused;
     };
     static_assert(sizeof(EnemyState) == 40);
-    PartHashes parts;
     engine::WordHasher enemies, bullets, player;
     enemies.value(m_world.tick);
     enemies.value(m_rng.state());
@@ -562,11 +582,9 @@ PartHashes Game::partHashes() const {
     hashPlayer(player, m_world.player);
     player.value(m_counters.score);
     player.value(m_counters.killed);
-    parts.enemies = enemies.digest();
-    parts.bullets = bullets.digest();
-    parts.player = player.digest();
-    parts.scripted = m_hooks ? m_hooks->stateHash(m_world) : 0;
-    return parts;
+    parts->enemies = enemies.digest();
+    parts->bullets = bullets.digest();
+    parts->player = player.digest();
 }
 
 uint64_t Game::worldHash() const {

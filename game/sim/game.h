@@ -156,6 +156,7 @@ private:
     engine::ObjectId spawnEnemy(uint16_t type, glm::vec2 position, float hp = 0.0f);
     void applyCommands();
     void damageEnemy(engine::Enemy& enemy, float damage, HitSource source);
+    void hashWorldParts(PartHashes* parts) const; // all but `scripted`
 
     GameDef m_def;
     std::vector<engine::EnemyType> m_types;
