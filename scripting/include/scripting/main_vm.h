@@ -117,7 +117,9 @@ public:
     /// A hash of the Lua state the simulation keeps here: the director's state table and every
     /// live object's own table (enemies in dense order, then the player). Independent of table
     /// iteration order and of addresses, so equal states hash equal in any run; a replay's
-    /// checkpoints compare it.
+    /// checkpoints compare it. It runs no script code and nothing in it is tied to a thread, so
+    /// Game::partHashes runs it on a pool worker while the main thread hashes the world; the
+    /// caller must keep every other use of this VM out meanwhile.
     uint64_t stateHash(const engine::World& world) const;
     /// The fields of the director's `info` table.
     static std::vector<std::string> directorInfoFields();

@@ -56,10 +56,11 @@ std::string firstErrorOf(const std::string& fixtureName, int n = 4) {
 // world.flock(radius) by its definition (scripts/README.md), in one loop over every candidate:
 // the first 24 grid slots of the cells the circle touches, row by row, each weighted by a mask
 // that is 1 inside the circle and not the enemy itself. views.lua takes two passes; this is the
-// single loop it must agree with, bit for bit.
+// single loop it must agree with, bit for bit, for the positions the game makes (within 1e6).
 struct FlockByDefinition {
     double sums[7] = {}; // sx, sy, ax, ay, cx, cy, n: what flock returns
     int scanned = 0, counted = 0;
+    bool overflowMasked = false; // a masked candidate made 0 * inf = NaN
 };
 FlockByDefinition flockByDefinition(const engine::World& world, size_t i, double radius) {
     FlockByDefinition out;
@@ -71,7 +72,7 @@ FlockByDefinition flockByDefinition(const engine::World& world, size_t i, double
     const double x = double(e.position.x), y = double(e.position.y);
     const double inv = double(1.0f / grid.cellSize());
     const int cols = grid.columns(), rows = grid.rows();
-    const auto clamp = [](double v, int hi) { return int(std::clamp(v, 0.0, double(hi))); };
+    const auto clamp = [](double v, int last) { return int(std::clamp(v, 0.0, double(last))); };
     const int c0 = clamp(std::floor((x - radius) * inv), cols - 1),
               c1 = clamp(std::floor((x + radius) * inv), cols - 1),
               r0 = clamp(std::floor((y - radius) * inv), rows - 1),
@@ -96,6 +97,7 @@ FlockByDefinition flockByDefinition(const engine::World& world, size_t i, double
         cx += px * m, cy += py * m;
         n += m;
         out.counted += m > 0;
+        out.overflowMasked |= m == 0 && std::isinf(d2 * invR2);
     }
     out.scanned = int(candidates.size());
     const double sums[7] = {sx, sy, ax / n, ay / n, cx / n - x, cy / n - y, n};
@@ -357,7 +359,7 @@ TEST(LuaThink, FlockGivesTheSumsOfItsDefinitionBitForBit) {
     think(*phase, w);
     ASSERT_TRUE(phase->errors().entries().empty()) << phase->errors().entries()[0].first.message;
     const char* names[] = {"sx", "sy", "ax", "ay", "cx", "cy", "n"};
-    int someOutside = 0, noneInside = 0, nans = 0;
+    int someOutside = 0, noneInside = 0, overflowMasked = 0, nans = 0;
     for (size_t i = 0; i < ids.size(); ++i) {
         const engine::Enemy& e = *w.world.enemies.get(ids[i]);
         const size_t dense = size_t(&e - w.world.enemies.dense().data());
@@ -366,6 +368,7 @@ TEST(LuaThink, FlockGivesTheSumsOfItsDefinitionBitForBit) {
         const FlockByDefinition expected = flockByDefinition(w.world, dense, radius);
         someOutside += expected.counted > 0 && expected.counted < expected.scanned;
         noneInside += expected.counted == 0 && expected.scanned > 0;
+        overflowMasked += expected.overflowMasked && expected.counted > 0;
         for (int k = 0; k < 7; ++k) {
             const double got = readMemoryField(memory, *layout.find(names[k]));
             const double want = expected.sums[k];
@@ -376,11 +379,44 @@ TEST(LuaThink, FlockGivesTheSumsOfItsDefinitionBitForBit) {
                 << ", by definition " << want;
         }
     }
-    // The cases that matter were there: candidates skipped beside counted ones, none counted,
-    // and the overflowing radius.
+    // The cases that matter were there: candidates skipped beside counted ones, none counted, and
+    // a masked candidate's NaN beside counted ones (what the keep-all radius is for).
     EXPECT_GT(someOutside, 500);
     EXPECT_GT(noneInside, 100);
+    EXPECT_GT(overflowMasked, 0);
     EXPECT_GT(nans, 0);
+}
+
+// Positions the game never makes (spawns are checked, velocities clamped, positions clamped to the
+// arena). The neighbour helpers index the frame's arrays, which the FFI does not check, with
+// numbers computed from positions: NaN and infinite ones must keep every index in range and
+// raise nothing. (Before, a NaN position made NaN indices, which LuaJIT's conversion on x64
+// happened to send to element 0.)
+TEST(LuaThink, NeighbourHelpersKeepTheirIndicesInRangeAtNonFinitePositions) {
+    TempScripts scripts(std::map<std::string, std::string>{
+        {"enemies/anywhere.lua", fixture("neighbours_anywhere.lua")}});
+    auto phase = makePhase(scripts.root(), 1);
+    ASSERT_TRUE(phase);
+    TestWorld w;
+    engine::Rng rng(3);
+    const float nan = std::nanf(""), inf = INFINITY;
+    const std::vector<glm::vec2> odd = {{nan, 400},   {400, nan},   {nan, nan}, {inf, 400},
+                                        {inf, 400},   {-inf, 30},   {30, inf},  {inf, inf},
+                                        {1e30f, 420}, {-1e30f, 420}};
+    for (int i = 0; i < 300; ++i) {
+        w.add(0, {rng.range(350.0f, 450.0f), rng.range(350.0f, 450.0f)});
+        if (i % 30 == 0)
+            w.add(0, odd[size_t(i / 30)]);
+    }
+    for (int tick = 0; tick < 5; ++tick) { // the later ticks run compiled traces
+        think(*phase, w);
+        ASSERT_TRUE(phase->errors().entries().empty())
+            << phase->errors().entries()[0].first.message;
+        for (size_t i = 0; i < w.world.enemies.size(); ++i) {
+            const float found = w.intents[i].velocity.x;
+            EXPECT_TRUE(found >= 0 && found <= 8) << "enemy " << i << " found " << found;
+        }
+    }
 }
 
 TEST(LuaThink, NeighbourIndexIsChecked) {

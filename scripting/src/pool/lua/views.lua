@@ -41,8 +41,7 @@ local MAX_NEARBY = 8
 local NB = ffi.new("int32_t[?]", MAX_NEARBY)
 local NBD = ffi.new("double[?]", MAX_NEARBY)
 local CAND = ffi.new("int32_t[?]", MAX_SCANNED)
-local MASK = ffi.new("double[?]", MAX_SCANNED)
-ANCHORS[#ANCHORS + 1], ANCHORS[#ANCHORS + 2], ANCHORS[#ANCHORS + 3], ANCHORS[#ANCHORS + 4] = NB, NBD, CAND, MASK
+ANCHORS[#ANCHORS + 1], ANCHORS[#ANCHORS + 2], ANCHORS[#ANCHORS + 3] = NB, NBD, CAND
 
 -- The frame's arrays as pointer cdata, refreshed by the driver at the start of every batch.
 -- Reading F.cell_points inside a helper would create a pointer object per call, and one that
@@ -62,19 +61,22 @@ local function own_slot()
   return -1
 end
 
+-- The cells a circle touches, clamped to the grid. Positions are finite (spawns are checked,
+-- velocities clamped, positions clamped to the arena), but the clamps also send NaN to 0: the
+-- results index the frame's arrays, which the FFI does not check.
 local function cells(x, y, r)
   local F = FRAME
   local inv, cols, rows = F.inverse_cell, F.columns, F.rows
   local c0, c1 = floor((x - r) * inv), floor((x + r) * inv)
   local r0, r1 = floor((y - r) * inv), floor((y + r) * inv)
-  if c0 < 0 then c0 = 0 end
-  if r0 < 0 then r0 = 0 end
+  if not (c0 >= 0) then c0 = 0 end
+  if not (r0 >= 0) then r0 = 0 end
   if c1 > cols - 1 then c1 = cols - 1 end
   if r1 > rows - 1 then r1 = rows - 1 end
   if c0 > cols - 1 then c0 = cols - 1 end
   if r0 > rows - 1 then r0 = rows - 1 end
-  if c1 < 0 then c1 = 0 end
-  if r1 < 0 then r1 = 0 end
+  if not (c1 >= 0) then c1 = 0 end
+  if not (r1 >= 0) then r1 = 0 end
   return c0, c1, r0, r1, cols
 end
 
@@ -151,10 +153,14 @@ end
 -- the interpreter at 20-40x the cost). The first walks the cells and keeps the candidates inside
 -- the circle; the second sums over those. In a crowd most candidates lie outside (the first
 -- cell scanned is the circle's corner cell): at 100k enemies 4 of 24 are kept, and the sums cost
--- per kept candidate. Skipping the others changes no result: their mask is 0, each adds a ±0 to
--- a sum that started at +0, and every position and velocity is finite. Except where d²/r²
--- overflows and a masked candidate adds 0 * inf = NaN: d² stays far below 1e15, so that takes a
--- radius far below 1e-140, and below that radius every candidate is kept.
+-- per kept candidate. Skipping the others changes no result: their mask is 0, so each adds a ±0
+-- to a sum that started at +0, unless d²/r² overflows and it adds 0 * inf = NaN. The game's
+-- positions stay within 1e6 of the arena (spawns are checked, then the apply clamps them), so d²
+-- stays below 1e13 and d²/r² can overflow only for r² < 1e-280: then every candidate is kept. The
+-- sums are the one loop's, bit for bit. (At a distance of 1e14 or more, which the game never
+-- makes, a masked candidate's NaN could be missed: being exact there too cost the swarm 3%.)
+-- A candidate whose d² is NaN is kept (min and max return their second operand when either is
+-- NaN), so the count that indexes CAND is always a whole number.
 local function flock(radius)
   radius = check_radius(radius)
   if radius == 0 then return 0, 0, 0, 0, 0, 0, 0 end
@@ -162,7 +168,7 @@ local function flock(radius)
   local c0, c1, r0, r1, cols = cells(x, y, radius)
   local mine, CS, GP, C = own_slot(), CS_, GP_, CAND -- locals: an upvalue is reloaded every iteration
   local r2 = radius * radius
-  local keep_all = ceil(max(0, min(1, 1e-280 - r2))) -- 1 below that radius (see above)
+  local keep_all = ceil(max(0, min(1, 1e-280 - r2))) -- 1 below r² = 1e-280 (see above)
   local kept, room = 0, MAX_SCANNED
   for row = r0, r1 do
     local k0, k1 = CS[row * cols + c0], CS[row * cols + c1 + 1]
@@ -171,8 +177,9 @@ local function flock(radius)
     for k = k0, k1 - 1 do
       local p = GP[k]
       local dx, dy = x - p.position.x, y - p.position.y
+      local d2 = dx * dx + dy * dy
       C[kept] = k
-      kept = kept + max(keep_all, ceil(max(0, min(1, r2 - (dx * dx + dy * dy))))) -- +1 if inside
+      kept = kept + max(keep_all, ceil(max(min(r2 - d2, 1), 0))) -- +1 when kept: see above
     end
   end
   local inv_r2 = 1 / r2
